@@ -1,0 +1,138 @@
+/** Command-line arguments: parsed with node:util's parseArgs, validated into plain settings. */
+import { parseArgs } from "node:util";
+import { parseDeployment, resolveFlinkVersion, SettingsError } from "../engine/settings.js";
+import type { Deployment, Dialect } from "../types.js";
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export const FORMATS = ["pretty", "json", "compact"] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface CliArguments {
+  command: "lint" | "explain";
+  patterns: string[];
+  format: FormatName | undefined;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  showInfo: boolean;
+  flinkVersion: string | undefined;
+  deployment: Deployment | undefined;
+  dialect: Dialect | undefined;
+  debug: boolean;
+  help: boolean;
+  version: boolean;
+  listRules: boolean;
+  color: boolean | undefined;
+}
+
+export const USAGE = `Usage: flinklint [options] [files, directories or globs...]
+       flinklint explain [options] <file>
+
+Lints Apache Flink configuration files (flink-conf.yaml, config.yaml) and reports, at file:line:column,
+every setting Flink would refuse, skip or misread. Directories expand to the Flink config files below
+them (.gitignore is honoured); no argument means the current directory.
+
+Commands:
+  explain <file>            Show the TaskManager and JobManager memory Flink derives from the file
+
+Options:
+  -f, --format <name>       Output format: pretty (default), json, compact
+      --max-warnings <n>    Exit with 1 when there are more than n warnings
+  -q, --quiet               Report errors only
+      --show-info           Also report info notes (e.g. a fraction capped at its min or max)
+      --flink-version <v>   Flink version to check against, 1.11 to 2.2
+                            (default: 1.20 for flink-conf.yaml, 2.2 for config.yaml)
+      --deployment <mode>   standalone (default), kubernetes or yarn
+      --dialect <d>         Read every file as legacy (flink-conf.yaml) or standard (config.yaml)
+      --list-rules          List the rules with their default severity
+      --color, --no-color   Force or disable colours
+      --debug               Print stack traces of internal errors
+  -h, --help                Show this help
+  -v, --version             Show the version
+
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
+            2 usage error, unreadable or missing file, or internal failure.
+`;
+
+export function parseCliArguments(argv: readonly string[]): CliArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string", short: "f" },
+        "max-warnings": { type: "string" },
+        quiet: { type: "boolean", short: "q" },
+        "show-info": { type: "boolean" },
+        "flink-version": { type: "string" },
+        deployment: { type: "string" },
+        dialect: { type: "string" },
+        "list-rules": { type: "boolean" },
+        color: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        debug: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  let command: CliArguments["command"] = "lint";
+  const patterns = [...positionals];
+  if (patterns[0] === "explain") {
+    command = "explain";
+    patterns.shift();
+    if (patterns.length !== 1) throw new UsageError("explain takes exactly one file");
+  }
+
+  const format = values.format;
+  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(", ")}`);
+  }
+  let maxWarnings: number | undefined;
+  if (values["max-warnings"] !== undefined) {
+    maxWarnings = Number(values["max-warnings"]);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings takes a whole number >= 0, not "${values["max-warnings"]}"`);
+    }
+  }
+  const dialect = values.dialect;
+  if (dialect !== undefined && dialect !== "legacy" && dialect !== "standard") {
+    throw new UsageError(`unknown dialect "${dialect}"; expected legacy or standard`);
+  }
+  let deployment: Deployment | undefined;
+  let flinkVersion: string | undefined;
+  try {
+    if (values.deployment !== undefined) deployment = parseDeployment(values.deployment);
+    if (values["flink-version"] !== undefined) {
+      resolveFlinkVersion(values["flink-version"], "legacy"); // validates early
+      flinkVersion = values["flink-version"];
+    }
+  } catch (error) {
+    if (error instanceof SettingsError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  return {
+    command,
+    patterns,
+    format: format as FormatName | undefined,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    showInfo: values["show-info"] ?? false,
+    flinkVersion,
+    deployment,
+    dialect,
+    debug: values.debug ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    listRules: values["list-rules"] ?? false,
+    color: values["no-color"] ? false : values.color,
+  };
+}

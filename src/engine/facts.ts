@@ -1,0 +1,23 @@
+/** Memoized per-document facts (e.g. the memory derivation) that several rules read. */
+import type { FactDefinition, Facts, RuleContext } from "../types.js";
+
+type FactInput = Omit<RuleContext, "report" | "facts">;
+
+/** Declares a fact; its `compute` runs at most once per linted document. */
+export function defineFact<T>(name: string, compute: FactDefinition<T>["compute"]): FactDefinition<T> {
+  return Object.freeze({ name, compute });
+}
+
+/** A fresh cache for one document. */
+export function createFacts(input: FactInput): Facts {
+  const cache = new Map<FactDefinition<unknown>, unknown>();
+  const facts: Facts = {
+    get<T>(fact: FactDefinition<T>): T {
+      if (cache.has(fact)) return cache.get(fact) as T;
+      const value = fact.compute({ ...input, facts });
+      cache.set(fact, value);
+      return value;
+    },
+  };
+  return facts;
+}

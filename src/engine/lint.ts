@@ -1,0 +1,128 @@
+/**
+ * `lint(text, options)`: parse, run every rule, collect diagnostics. Pure and synchronous:
+ * no file system, no console, so the CLI, the language server and tests share it.
+ */
+import { dialectForFilename, parseConfig } from "../parser/index.js";
+import { resolveFlinkVersion } from "./settings.js";
+import { rules as allRules } from "../../rules/index.js";
+import { createFacts } from "./facts.js";
+import { interpolate } from "./messages.js";
+import type {
+  ConfigDocument,
+  Diagnostic,
+  Dialect,
+  LintOptions,
+  LintResult,
+  RuleContext,
+  RuleModule,
+  RuleReport,
+  Severity,
+} from "../types.js";
+
+/** The rule id of a rule that threw: reported as a diagnostic, never as a crash. */
+export const INTERNAL_ERROR_RULE = "internal-error";
+
+/** Picks the dialect: explicit option, else the file name, else legacy (Flink's historical file). */
+export function resolveDialect(options: Pick<LintOptions, "dialect" | "filename">): Dialect {
+  if (options.dialect) return options.dialect;
+  if (options.filename) {
+    const byName = dialectForFilename(baseName(options.filename));
+    if (byName) return byName;
+  }
+  return "legacy";
+}
+
+export function lint(text: string, options: LintOptions = {}, rules: readonly RuleModule[] = allRules): LintResult {
+  const dialect = resolveDialect(options);
+  const document = parseConfig(text, dialect);
+  return lintDocument(document, options, rules);
+}
+
+/** Runs the rules on an already parsed document. */
+export function lintDocument(
+  document: ConfigDocument,
+  options: LintOptions = {},
+  rules: readonly RuleModule[] = allRules,
+): LintResult {
+  const flinkVersion = resolveFlinkVersion(options.flinkVersion, document.dialect);
+  const base = {
+    doc: document,
+    flinkVersion,
+    deployment: options.deployment ?? "standalone",
+    filename: options.filename,
+    siblingFiles: options.siblingFiles ?? [],
+  } as const;
+  const facts = createFacts(base);
+  const diagnostics: Diagnostic[] = [];
+
+  for (const rule of rules) {
+    const configured = options.rules?.[rule.meta.id];
+    if (configured === "off") continue;
+    if (document.loadFailure && !rule.meta.runsOnUnloadable) continue;
+    const ruleSeverity: Severity = configured ?? rule.meta.severity;
+    const context: RuleContext = {
+      ...base,
+      facts,
+      report(report: RuleReport) {
+        diagnostics.push(toDiagnostic(rule, report, ruleSeverity, configured !== undefined));
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      diagnostics.push(ruleCrash(rule.meta.id, error));
+    }
+  }
+
+  const shown = options.showInfo ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
+  shown.sort(compareDiagnostics);
+  return { filename: options.filename, dialect: document.dialect, flinkVersion, diagnostics: shown, document };
+}
+
+function toDiagnostic(rule: RuleModule, report: RuleReport, ruleSeverity: Severity, userSet: boolean): Diagnostic {
+  const template = rule.meta.messages[report.messageId];
+  const message =
+    template === undefined ? `unknown message id "${report.messageId}"` : interpolate(template, report.data ?? {});
+  // A per-report severity (e.g. an info note from a warning rule) yields to a user's setting.
+  const severity = userSet ? ruleSeverity : (report.severity ?? ruleSeverity);
+  const diagnostic: Diagnostic = {
+    ruleId: rule.meta.id,
+    messageId: report.messageId,
+    severity,
+    message,
+    start: report.at.start,
+    end: report.at.end,
+  };
+  if (report.key !== undefined) diagnostic.key = report.key;
+  if (report.related?.length) diagnostic.related = report.related;
+  if (report.fix) diagnostic.fix = report.fix;
+  if (report.suggestions?.length) diagnostic.suggestions = report.suggestions;
+  return diagnostic;
+}
+
+function ruleCrash(ruleId: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  const origin = { line: 1, column: 1, offset: 0 };
+  return {
+    ruleId: INTERNAL_ERROR_RULE,
+    messageId: "ruleCrashed",
+    severity: "error",
+    message: `rule "${ruleId}" crashed: ${reason}; please report this as a flinklint bug`,
+    start: origin,
+    end: origin,
+  };
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.start.offset - b.start.offset ||
+    a.end.offset - b.end.offset ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function baseName(path: string): string {
+  const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return path.slice(cut + 1);
+}

@@ -1,0 +1,11 @@
+/** flinklint's public API. The CLI and the language server are built on exactly this. */
+export { lint, lintDocument, resolveDialect } from "./engine/lint.js";
+export { lintFiles, lintBytes, decodeConfigBytes, expandPatterns } from "./engine/files.js";
+export { resolveFlinkVersion, SUPPORTED_FLINK_VERSIONS, SettingsError } from "./engine/settings.js";
+export { parseConfig, dialectForFilename } from "./parser/index.js";
+export { LineIndex } from "./parser/lines.js";
+export { rules } from "../rules/index.js";
+export { formatCompact } from "./formatters/compact.js";
+export { formatJson, toEslintResults } from "./formatters/json.js";
+export type { FileReport } from "./formatters/report.js";
+export type * from "./types.js";

@@ -1,0 +1,227 @@
+/**
+ * Shared types of flinklint's core: positions, parsed documents, diagnostics and rules.
+ * Nothing here imports from `node:`; the same core serves the CLI and the language server.
+ */
+
+/** A point in a file: 1-based line and column (columns count UTF-16 code units), 0-based offset. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A span of text, end exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/** Which of Flink's two file formats a text is read as. */
+export type Dialect = "legacy" | "standard";
+
+/** How Flink is deployed: decides where the legacy heap keys map to (SPEC §6). */
+export type Deployment = "standalone" | "kubernetes" | "yarn";
+
+/**
+ * A configuration value as Flink holds it after loading the file.
+ * The legacy reader yields only strings; the standard YAML reader keeps YAML 1.2 core types.
+ * `text` is always what Java's `toString()` of the loaded object prints (a list prints as `[a, b]`),
+ * which is what Flink parses when it needs another type.
+ */
+export type ConfigValue =
+  | { type: "string"; text: string }
+  | { type: "int"; value: bigint; text: string }
+  | { type: "float"; value: number; text: string }
+  | { type: "bool"; value: boolean; text: string }
+  | { type: "list"; items: ConfigValue[]; text: string };
+
+/** One `key: value` setting read from a file, with the exact source ranges of key and value. */
+export interface ConfigEntry {
+  /** The key as Flink sees it (legacy: trimmed; standard: dotted, flattened). */
+  key: string;
+  value: ConfigValue;
+  /** The value's source text (legacy: trimmed, quotes kept; standard: the node's source slice). */
+  raw: string;
+  keyRange: Range;
+  valueRange: Range;
+  /** True when a later entry with the same key replaces this one (Flink keeps the last). */
+  overridden: boolean;
+}
+
+/**
+ * A fact the parser noticed about the text that a rule turns into a diagnostic
+ * (a line Flink skips, a quoted value, a YAML error, ...). The parser never reports; rules do.
+ */
+export interface ParseFinding {
+  /** What kind of quirk this is; each kind is owned by exactly one rule. */
+  kind: string;
+  range: Range;
+  /** Values for the owning rule's message template. */
+  data?: Record<string, string | number>;
+  /** Other places involved, e.g. the earlier definition of a duplicate key. */
+  related?: RelatedLocation[];
+}
+
+/** A parsed configuration file. Parsing never throws; problems become findings. */
+export interface ConfigDocument {
+  dialect: Dialect;
+  /** The text as given (a BOM, if any, included). */
+  text: string;
+  /** Every setting in source order, overridden duplicates included. */
+  entries: ConfigEntry[];
+  /** Entries by key, in source order (the last one is the one Flink uses). */
+  byKey: ReadonlyMap<string, ConfigEntry[]>;
+  /** What Flink ends up with: key → the value of the last entry. */
+  config: ReadonlyMap<string, ConfigValue>;
+  findings: ParseFinding[];
+  /**
+   * Set when Flink could not load this file at all (broken YAML, a null value, a non-map document):
+   * the reason, as Flink would state it. Rules other than the parse rules do not run then.
+   */
+  loadFailure?: { message: string; causes: string[]; range: Range };
+}
+
+export interface RelatedLocation {
+  message: string;
+  range: Range;
+}
+
+/** A text edit: replace `range` of the original text with `text`. */
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+export interface Fix {
+  /** What the fix does, e.g. "rename to taskmanager.memory.network.min". */
+  description: string;
+  edits: TextEdit[];
+}
+
+/** One finding of flinklint. */
+export interface Diagnostic {
+  /** The rule that reported it ("parse" for an unreadable file, "internal-error" for a crashed rule). */
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  message: string;
+  /** The Flink key this is about, when there is one. */
+  key?: string;
+  start: Position;
+  end: Position;
+  related?: RelatedLocation[];
+  /** A safe fix that `--fix` may apply. */
+  fix?: Fix;
+  /** Changes that alter meaning: offered to editors, never applied by `--fix`. */
+  suggestions?: Fix[];
+}
+
+/** Settings a lint run is made with. */
+export interface LintOptions {
+  /** The file name, used to pick the dialect and shown in messages. */
+  filename?: string;
+  /** Overrides the dialect chosen from the file name. */
+  dialect?: Dialect;
+  /** The Flink version to check against, e.g. "1.20" or "2.1". Default: by dialect (SPEC §11). */
+  flinkVersion?: string;
+  deployment?: Deployment;
+  /** Per-rule severity overrides; "off" disables a rule. */
+  rules?: Record<string, Severity | "off">;
+  /** Include info-level diagnostics (hidden by default). */
+  showInfo?: boolean;
+  /**
+   * Other files in the same directory (base names), when known: lets rules see, e.g., that a
+   * `config.yaml` sits beside a `flink-conf.yaml` that Flink 1.19/1.20 would read instead.
+   */
+  siblingFiles?: readonly string[];
+}
+
+/** What a rule reports; the engine fills in rule id, severity and the final message. */
+export interface RuleReport<M extends string = string> {
+  messageId: M;
+  /** An entry's key range is used; pass a range to point elsewhere. */
+  at: Range;
+  data?: Record<string, string | number | bigint>;
+  key?: string;
+  related?: RelatedLocation[];
+  fix?: Fix;
+  suggestions?: Fix[];
+  /** Overrides the rule's default severity for this one report (e.g. info notes of a warning rule). */
+  severity?: Severity;
+}
+
+/** Everything a rule sees while it checks one document. */
+export interface RuleContext<M extends string = string> {
+  readonly doc: ConfigDocument;
+  /** Resolved version, e.g. "1.20". */
+  readonly flinkVersion: string;
+  readonly deployment: Deployment;
+  readonly filename: string | undefined;
+  readonly siblingFiles: readonly string[];
+  /** Lazily computed, memoized facts shared by rules (e.g. the memory derivations). */
+  readonly facts: Facts;
+  report(report: RuleReport<M>): void;
+}
+
+/**
+ * Facts computed once per document on first use. The engine creates the cache; modules that
+ * compute a fact register a getter with `defineFact` so rules ask `ctx.facts.get(fact)`.
+ */
+export interface Facts {
+  get<T>(fact: FactDefinition<T>): T;
+}
+
+export interface FactDefinition<T> {
+  readonly name: string;
+  compute(ctx: Omit<RuleContext, "report" | "facts"> & { facts: Facts }): T;
+}
+
+export interface RuleDocs {
+  /** Why it matters and what Flink does, a short paragraph (Markdown). */
+  why: string;
+  /** File snippets that must not report this rule. */
+  valid: DocExample[];
+  /** File snippets that must report this rule. */
+  invalid: DocExample[];
+}
+
+export interface DocExample {
+  dialect: Dialect;
+  code: string;
+  /** Lint options for the example, e.g. a Flink version. */
+  flinkVersion?: string;
+}
+
+export interface RuleMeta<M extends string = string> {
+  /** kebab-case, equal to the file name under rules/. */
+  id: string;
+  severity: Severity;
+  /** One line: the docs table row. */
+  description: string;
+  /** Message templates with `{{name}}` placeholders. */
+  messages: Record<M, string>;
+  docs: RuleDocs;
+  /** Runs even when the document failed to load (the parse rules); other rules are skipped then. */
+  runsOnUnloadable?: boolean;
+}
+
+export interface RuleModule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(ctx: RuleContext<M>): void;
+}
+
+/** Typed helper so each rule's message ids are checked. */
+export function defineRule<M extends string>(rule: RuleModule<M>): RuleModule<M> {
+  return Object.freeze(rule);
+}
+
+/** What `lint()` returns for one text. */
+export interface LintResult {
+  filename?: string;
+  dialect: Dialect;
+  flinkVersion: string;
+  diagnostics: Diagnostic[];
+  document: ConfigDocument;
+}

@@ -1,0 +1,194 @@
+/**
+ * The built binary, run as a user runs it: exit codes, formats, directories, globs and bad paths.
+ * `npm test` builds first, so dist/ is current.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
+const ROOT = new URL("..", import.meta.url).pathname;
+
+function flinklint(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    ...(options.uid !== undefined && { uid: options.uid, gid: options.uid }),
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratch(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), "flinklint-cli-"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const CLEAN = "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n";
+const SKIPPED_LINE = "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size:1600m\n";
+
+describe("flinklint CLI", () => {
+  it("prints help and version", () => {
+    const help = flinklint(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: flinklint/);
+    const version = flinklint(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("lists the rules", () => {
+    const listed = flinklint(["--list-rules"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^legacy-missing-separator\s+error\s+\S/m);
+    expect(listed.stdout).toMatch(/^memory-size-invalid\s+error\s+\S/m);
+  });
+
+  it("exits 0 on a clean file and prints nothing", () => {
+    const dir = scratch({ "flink-conf.yaml": CLEAN });
+    const run = flinklint(["flink-conf.yaml"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+  });
+
+  it("exits 1 with file:line:column findings on a bad file", () => {
+    const dir = scratch({ "flink-conf.yaml": SKIPPED_LINE });
+    const run = flinklint(["--format", "compact", "flink-conf.yaml"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^flink-conf\.yaml:2:1: error .* \[legacy-missing-separator\]$/m);
+  });
+
+  it("prints pretty output by default", () => {
+    const dir = scratch({ "flink-conf.yaml": SKIPPED_LINE });
+    const run = flinklint(["flink-conf.yaml"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("flink-conf.yaml");
+    expect(run.stdout).toContain("legacy-missing-separator");
+    expect(run.stdout).toMatch(/2:1/);
+  });
+
+  it("prints ESLint's LintResult shape with --format json", () => {
+    const dir = scratch({ "flink-conf.yaml": SKIPPED_LINE });
+    const run = flinklint(["--format", "json", "flink-conf.yaml"], { cwd: dir });
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as {
+      filePath: string;
+      errorCount: number;
+      warningCount: number;
+      messages: { ruleId: string; severity: number; line: number; column: number; endLine: number; endColumn: number }[];
+    }[];
+    expect(results).toHaveLength(1);
+    const [result] = results;
+    expect(result?.filePath).toBe("flink-conf.yaml");
+    const message = result?.messages.find((m) => m.ruleId === "legacy-missing-separator");
+    expect(message).toMatchObject({ severity: 2, line: 2, column: 1, endLine: 2 });
+    expect(result?.errorCount).toBe(result?.messages.filter((m) => m.severity === 2).length);
+  });
+
+  it("expands a directory to the Flink config files below it, honouring .gitignore", () => {
+    const dir = scratch({
+      "conf/flink-conf.yaml": SKIPPED_LINE,
+      "prod/config.yaml": "taskmanager.memory.process.size: 2g\njobmanager.memory.process.size: 2g\n",
+      "ignored/flink-conf.yaml": SKIPPED_LINE,
+      "notes/other.yaml": "a: b\n",
+      ".gitignore": "ignored/\n",
+    });
+    const run = flinklint(["--format", "json", "."], { cwd: dir });
+    const files = (JSON.parse(run.stdout) as { filePath: string }[]).map((r) => r.filePath).sort();
+    expect(files).toEqual(["conf/flink-conf.yaml", "prod/config.yaml"]);
+    expect(run.code).toBe(1);
+  });
+
+  it("lints the current directory when given no argument", () => {
+    const dir = scratch({ "flink-conf.yaml": CLEAN });
+    const run = flinklint(["--format", "json"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { filePath: string }[]).map((r) => r.filePath)).toEqual(["flink-conf.yaml"]);
+  });
+
+  it("accepts globs and many file arguments", () => {
+    const dir = scratch({ "a/flink-conf.yaml": CLEAN, "b/flink-conf.yaml": SKIPPED_LINE, "c/flink-conf.yaml": CLEAN });
+    const glob = flinklint(["--format", "json", "*/flink-conf.yaml"], { cwd: dir });
+    expect(JSON.parse(glob.stdout)).toHaveLength(3);
+    const many = flinklint(["--format", "json", "a/flink-conf.yaml", "b/flink-conf.yaml"], { cwd: dir });
+    expect(JSON.parse(many.stdout)).toHaveLength(2);
+    expect(many.code).toBe(1);
+  });
+
+  it("exits 2 with one line on stderr for a pattern that matches nothing", () => {
+    const run = flinklint(["no-such-dir/**/flink-conf.yaml"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("flinklint: no-such-dir/**/flink-conf.yaml: no files match this pattern\n");
+  });
+
+  it("exits 2 for a missing file, without a stack trace", () => {
+    const run = flinklint(["missing/flink-conf.yaml"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("flinklint: missing/flink-conf.yaml: no such file or directory\n");
+  });
+
+  it("exits 2 for an unreadable file", () => {
+    const dir = scratch({ "flink-conf.yaml": CLEAN });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, "flink-conf.yaml"), 0o000);
+    // root reads anything: run as "nobody" then, so the permission check is real.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534 } : {};
+    const run = flinklint(["flink-conf.yaml"], { cwd: dir, ...asUser });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("flinklint: flink-conf.yaml: permission denied\n");
+  });
+
+  it("exits 2 for a symbolic link loop", () => {
+    const dir = scratch({});
+    symlinkSync("loop", join(dir, "loop"));
+    const run = flinklint(["loop"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("flinklint: loop: too many levels of symbolic links\n");
+  });
+
+  it("exits 2 for usage errors", () => {
+    expect(flinklint(["--format", "xml"]).code).toBe(2);
+    expect(flinklint(["--no-such-flag"]).stderr).toMatch(/^flinklint: .*no-such-flag/);
+    expect(flinklint(["--flink-version", "0.9", "examples"]).stderr).toMatch(/unsupported Flink version "0.9"/);
+    expect(flinklint(["--max-warnings", "x"]).code).toBe(2);
+  });
+
+  it("--quiet reports errors only and --max-warnings turns warnings into exit 1", () => {
+    const indented = "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n  parallelism.default: 2\n";
+    const dir = scratch({ "flink-conf.yaml": indented });
+    const plain = flinklint(["--format", "compact", "flink-conf.yaml"], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/warning .*\[legacy-indented-line\]/);
+    expect(flinklint(["--format", "compact", "--quiet", "flink-conf.yaml"], { cwd: dir }).stdout).toBe("");
+    expect(flinklint(["--max-warnings", "0", "flink-conf.yaml"], { cwd: dir }).code).toBe(1);
+    expect(flinklint(["--max-warnings", "1", "flink-conf.yaml"], { cwd: dir }).code).toBe(0);
+  });
+
+  it("reports a binary or non-UTF-8 file as a finding, not a crash", () => {
+    const dir = scratch({
+      "bin/flink-conf.yaml": Buffer.from([0x6b, 0x3a, 0x20, 0x00, 0x01, 0x02]),
+      "latin1/flink-conf.yaml": Buffer.from("s3.secret-key: caf\xe9\n", "latin1"),
+    });
+    const run = flinklint(["--format", "json", "."], { cwd: dir });
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+    const byFile = Object.fromEntries(results.map((r) => [r.filePath, r.messages]));
+    expect(byFile["bin/flink-conf.yaml"]?.[0]?.message).toMatch(/NUL byte/);
+    expect(byFile["latin1/flink-conf.yaml"]?.[0]?.message).toMatch(/not valid UTF-8 \(first invalid byte at offset 18\)/);
+  });
+
+  it("lints the bundled examples", () => {
+    const run = flinklint(["examples/"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("examples/flink-conf.yaml");
+    expect(run.stdout).toContain("examples/kubernetes-tm/config.yaml");
+  });
+});
