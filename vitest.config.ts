@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Tests that need tools a fresh machine lacks run with `npm run test:integration`.
+    exclude: ["test/integration/**", "**/node_modules/**"],
     testTimeout: 30_000,
   },
 });

@@ -4,13 +4,67 @@
  */
 import type { RuleModule } from "../src/types.js";
 // parser rules: begin
+import configFileIgnored from "./config-file-ignored.js";
+import duplicateKey from "./duplicate-key.js";
+import flattenedKeyCollision from "./flattened-key-collision.js";
+import legacyBom from "./legacy-bom.js";
+import legacyEmptyKeyOrValue from "./legacy-empty-key-or-value.js";
+import legacyHashInValue from "./legacy-hash-in-value.js";
+import legacyIndentedLine from "./legacy-indented-line.js";
+import legacyMissingSeparator from "./legacy-missing-separator.js";
+import legacyNestedYaml from "./legacy-nested-yaml.js";
+import legacyQuotedValue from "./legacy-quoted-value.js";
+import parse from "./parse.js";
 // parser rules: end
 // memory rules: begin
+import memoryBothTotals from "./memory-both-totals.js";
+import memoryComponentsExceedTotal from "./memory-components-exceed-total.js";
+import memoryCpuInvalid from "./memory-cpu-invalid.js";
+import memoryFractionCapped from "./memory-fraction-capped.js";
+import memoryFractionIgnored from "./memory-fraction-ignored.js";
+import memoryFractionInvalid from "./memory-fraction-invalid.js";
+import memoryFractionOutOfRange from "./memory-fraction-out-of-range.js";
+import memoryJobmanagerInconsistent from "./memory-jobmanager-inconsistent.js";
+import memoryLegacyHeap from "./memory-legacy-heap.js";
+import memoryMetaspaceOverheadExceedProcess from "./memory-metaspace-overhead-exceed-process.js";
+import memoryMinAboveMax from "./memory-min-above-max.js";
+import memoryNetworkOutOfRange from "./memory-network-out-of-range.js";
+import memoryOverheadOutOfRange from "./memory-overhead-out-of-range.js";
+import memorySizeInvalid from "./memory-size-invalid.js";
+import memoryTotalMissing from "./memory-total-missing.js";
+import memoryValueInvalid from "./memory-value-invalid.js";
 // memory rules: end
 
 export const rules: readonly RuleModule[] = [
   // parser rules list: begin
+  parse,
+  configFileIgnored,
+  duplicateKey,
+  flattenedKeyCollision,
+  legacyBom,
+  legacyEmptyKeyOrValue,
+  legacyHashInValue,
+  legacyIndentedLine,
+  legacyMissingSeparator,
+  legacyNestedYaml,
+  legacyQuotedValue,
   // parser rules list: end
   // memory rules list: begin
+  memorySizeInvalid,
+  memoryTotalMissing,
+  memoryBothTotals,
+  memoryMetaspaceOverheadExceedProcess,
+  memoryOverheadOutOfRange,
+  memoryComponentsExceedTotal,
+  memoryNetworkOutOfRange,
+  memoryJobmanagerInconsistent,
+  memoryMinAboveMax,
+  memoryFractionOutOfRange,
+  memoryFractionInvalid,
+  memoryCpuInvalid,
+  memoryValueInvalid,
+  memoryFractionCapped,
+  memoryFractionIgnored,
+  memoryLegacyHeap,
   // memory rules list: end
 ];

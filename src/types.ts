@@ -136,6 +136,8 @@ export interface LintOptions {
    * `config.yaml` sits beside a `flink-conf.yaml` that Flink 1.19/1.20 would read instead.
    */
   siblingFiles?: readonly string[];
+  /** Report `flinklint-disable` comments that suppress nothing. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 /** What a rule reports; the engine fills in rule id, severity and the final message. */
@@ -223,5 +225,7 @@ export interface LintResult {
   dialect: Dialect;
   flinkVersion: string;
   diagnostics: Diagnostic[];
+  /** Diagnostics silenced by `flinklint-disable` comments. */
+  suppressed: Diagnostic[];
   document: ConfigDocument;
 }

@@ -181,8 +181,10 @@ describe("flinklint CLI", () => {
     expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
     const byFile = Object.fromEntries(results.map((r) => [r.filePath, r.messages]));
-    expect(byFile["bin/flink-conf.yaml"]?.[0]?.message).toMatch(/NUL byte/);
-    expect(byFile["latin1/flink-conf.yaml"]?.[0]?.message).toMatch(/not valid UTF-8 \(first invalid byte at offset 18\)/);
+    expect(byFile["bin/flink-conf.yaml"]?.[0]).toMatchObject({ ruleId: "parse", line: 1, column: 4 });
+    expect(byFile["bin/flink-conf.yaml"]?.[0]?.message).toMatch(/NUL byte at offset 3/);
+    expect(byFile["latin1/flink-conf.yaml"]?.[0]).toMatchObject({ ruleId: "parse", line: 1, column: 19 });
+    expect(byFile["latin1/flink-conf.yaml"]?.[0]?.message).toMatch(/not valid UTF-8 \(byte 0xe9 at offset 18\)/);
   });
 
   it("lints the bundled examples", () => {

@@ -7,7 +7,7 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-export const FORMATS = ["pretty", "json", "compact"] as const;
+export const FORMATS = ["pretty", "json", "compact", "sarif", "github", "gitlab", "checkstyle"] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CliArguments {
@@ -25,6 +25,13 @@ export interface CliArguments {
   version: boolean;
   listRules: boolean;
   color: boolean | undefined;
+  outputFile: string | undefined;
+  configPath: string | undefined;
+  noConfigLookup: boolean;
+  printConfig: string | undefined;
+  stdin: boolean;
+  stdinFilename: string | undefined;
+  reportUnusedDisableDirectives: boolean;
 }
 
 export const USAGE = `Usage: flinklint [options] [files, directories or globs...]
@@ -38,7 +45,16 @@ Commands:
   explain <file>            Show the TaskManager and JobManager memory Flink derives from the file
 
 Options:
-  -f, --format <name>       Output format: pretty (default), json, compact
+  -f, --format <name>       Output format: pretty (default; github when GITHUB_ACTIONS=true),
+                            json, compact, sarif, github, gitlab, checkstyle
+  -o, --output-file <path>  Write the report to a file instead of standard output
+  -c, --config <path>       Use this .flinklint.yaml instead of looking one up
+      --no-config-lookup    Ignore .flinklint.yaml files
+      --print-config <file> Print the settings that apply to a file, then exit
+      --stdin               Lint standard input
+      --stdin-filename <p>  The name to lint standard input as (picks the format)
+      --report-unused-disable-directives
+                            Report flinklint-disable comments that suppress nothing
       --max-warnings <n>    Exit with 1 when there are more than n warnings
   -q, --quiet               Report errors only
       --show-info           Also report info notes (e.g. a fraction capped at its min or max)
@@ -65,6 +81,13 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       strict: true,
       options: {
         format: { type: "string", short: "f" },
+        "output-file": { type: "string", short: "o" },
+        config: { type: "string", short: "c" },
+        "no-config-lookup": { type: "boolean" },
+        "print-config": { type: "string" },
+        stdin: { type: "boolean" },
+        "stdin-filename": { type: "string" },
+        "report-unused-disable-directives": { type: "boolean" },
         "max-warnings": { type: "string" },
         quiet: { type: "boolean", short: "q" },
         "show-info": { type: "boolean" },
@@ -91,6 +114,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     if (patterns.length !== 1) throw new UsageError("explain takes exactly one file");
   }
 
+  if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename needs --stdin");
+  if (values.stdin && patterns.length) throw new UsageError("--stdin lints standard input; give no file arguments with it");
   const format = values.format;
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(", ")}`);
@@ -134,5 +159,12 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     version: values.version ?? false,
     listRules: values["list-rules"] ?? false,
     color: values["no-color"] ? false : values.color,
+    outputFile: values["output-file"],
+    configPath: values.config,
+    noConfigLookup: values["no-config-lookup"] ?? false,
+    printConfig: values["print-config"],
+    stdin: values.stdin ?? false,
+    stdinFilename: values["stdin-filename"],
+    reportUnusedDisableDirectives: values["report-unused-disable-directives"] ?? false,
   };
 }

@@ -3,7 +3,18 @@
  * so tests drive it like a user would without spawning a process.
  */
 import { readFileSync } from "node:fs";
-import { FileAccessError, lintFiles, type FileLintResult } from "../engine/files.js";
+import { rename, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import {
+  displayPath,
+  effectiveOptions,
+  FileAccessError,
+  lintBytes,
+  lintFiles,
+  ProjectConfigCache,
+  type FileLintResult,
+  type LintFilesOptions,
+} from "../engine/files.js";
 import { SettingsError } from "../engine/settings.js";
 import { countBySeverity, type FileReport } from "../formatters/report.js";
 import { parseCliArguments, USAGE, UsageError, type CliArguments, type FormatName } from "./args.js";
@@ -12,6 +23,11 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal (colours). */
+  isTTY?: boolean;
+  /** Reads all of standard input. */
+  readStdin(): Promise<Uint8Array>;
 }
 
 export const EXIT_OK = 0;
@@ -57,16 +73,28 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runLint(args: CliArguments, io: CliIo): Promise<number> {
-  const results = await lintFiles(args.patterns, {
+function lintFilesOptions(args: CliArguments, io: CliIo): LintFilesOptions {
+  return {
     cwd: io.cwd,
     ...(args.flinkVersion !== undefined && { flinkVersion: args.flinkVersion }),
     ...(args.deployment !== undefined && { deployment: args.deployment }),
     ...(args.dialect !== undefined && { dialect: args.dialect }),
+    ...(args.configPath !== undefined && { configPath: args.configPath }),
+    noConfigLookup: args.noConfigLookup,
     showInfo: args.showInfo,
-  });
+    reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
+  };
+}
+
+async function runLint(args: CliArguments, io: CliIo): Promise<number> {
+  const options = lintFilesOptions(args, io);
+  if (args.printConfig !== undefined) return printConfig(args.printConfig, options, io);
+  const results = args.stdin ? [await lintStdin(args, options, io)] : await lintFiles(args.patterns, options);
   const reports = toReports(results, args.quiet);
-  io.stdout(await format(args.format ?? "pretty", reports));
+  const formatName = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty");
+  const output = await format(formatName, reports, io);
+  if (args.outputFile !== undefined) await writeReport(resolve(io.cwd, args.outputFile), output);
+  else io.stdout(output);
   const { errors, warnings } = countBySeverity(reports);
   if (errors > 0) return EXIT_LINT_ERRORS;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
@@ -74,6 +102,50 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
     return EXIT_LINT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/** Standard input, linted as if it were the file named by --stdin-filename (dialect, config lookup). */
+async function lintStdin(args: CliArguments, options: LintFilesOptions, io: CliIo): Promise<FileLintResult> {
+  const shownAs = args.stdinFilename ?? "<stdin>";
+  const absolute = resolve(io.cwd, args.stdinFilename ?? "flink-conf.yaml");
+  const project = await new ProjectConfigCache(options).forDirectory(dirname(absolute), io.cwd);
+  const bytes = await io.readStdin();
+  const filePath = args.stdinFilename === undefined ? shownAs : displayPath(absolute, io.cwd);
+  const { result, diagnostics } = lintBytes(bytes, { ...effectiveOptions(project, options), filename: filePath });
+  return { filePath, result, diagnostics };
+}
+
+async function printConfig(file: string, options: LintFilesOptions, io: CliIo): Promise<number> {
+  const absolute = resolve(io.cwd, file);
+  const project = await new ProjectConfigCache(options).forDirectory(dirname(absolute), io.cwd);
+  const { rules } = await import("../../rules/index.js");
+  const { resolveDialect } = await import("../engine/lint.js");
+  const { resolveFlinkVersion } = await import("../engine/settings.js");
+  const effective = effectiveOptions(project, options);
+  const dialect = resolveDialect({ ...effective, filename: absolute });
+  const severities = Object.fromEntries(rules.map((r) => [r.meta.id, effective.rules?.[r.meta.id] ?? r.meta.severity]));
+  const shown = {
+    file: displayPath(absolute, io.cwd),
+    configFile: project?.path ? displayPath(project.path, io.cwd) : null,
+    dialect,
+    flinkVersion: resolveFlinkVersion(effective.flinkVersion, dialect),
+    deployment: effective.deployment ?? "standalone",
+    ignore: project?.ignore ?? [],
+    rules: severities,
+  };
+  io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+  return EXIT_OK;
+}
+
+/** Writes atomically, so a reader never sees half a report. */
+async function writeReport(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    throw new FileAccessError(`cannot write ${path}: ${(error as Error).message}`);
+  }
 }
 
 function toReports(results: readonly FileLintResult[], quiet: boolean): FileReport[] {
@@ -84,7 +156,15 @@ function toReports(results: readonly FileLintResult[], quiet: boolean): FileRepo
 }
 
 /** Formatters load on demand: a run pays only for the one it prints with. */
-async function format(name: FormatName, reports: readonly FileReport[]): Promise<string> {
+async function format(name: FormatName, reports: readonly FileReport[], io: CliIo): Promise<string> {
+  const context = async () => {
+    const { rules } = await import("../../rules/index.js");
+    return {
+      toolVersion: packageVersion(),
+      rules: rules.map((r) => ({ id: r.meta.id, description: r.meta.description, severity: r.meta.severity })),
+      cwd: io.cwd,
+    };
+  };
   switch (name) {
     case "json":
       return (await import("../formatters/json.js")).formatJson(reports);
@@ -92,6 +172,14 @@ async function format(name: FormatName, reports: readonly FileReport[]): Promise
       return (await import("../formatters/compact.js")).formatCompact(reports);
     case "pretty":
       return (await import("../formatters/pretty.js")).formatPretty(reports);
+    case "sarif":
+      return (await import("../formatters/sarif.js")).formatSarif(reports, await context());
+    case "github":
+      return (await import("../formatters/github.js")).formatGithub(reports, await context());
+    case "gitlab":
+      return (await import("../formatters/gitlab.js")).formatGitlab(reports, await context());
+    case "checkstyle":
+      return (await import("../formatters/checkstyle.js")).formatCheckstyle(reports, await context());
   }
 }
 

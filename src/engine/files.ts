@@ -3,10 +3,14 @@
  * (UTF-8), and turning unreadable content into a diagnostic instead of a crash.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
 import { dialectForFilename } from "../parser/index.js";
+import { rules } from "../../rules/index.js";
 import { lint } from "./lint.js";
-import type { Diagnostic, LintOptions, LintResult } from "../types.js";
+import { parseProjectConfig, PROJECT_CONFIG_NAMES, type ProjectConfig } from "./project-config.js";
+import { LineIndex } from "../parser/lines.js";
+import type { Diagnostic, LintOptions, LintResult, Position } from "../types.js";
 
 /** A problem with the arguments or the file system: the CLI prints it and exits with 2. */
 export class FileAccessError extends Error {
@@ -29,8 +33,14 @@ export type DecodedText = { ok: true; text: string } | { ok: false; diagnostic: 
 
 const ORIGIN = { line: 1, column: 1, offset: 0 };
 
-function unreadable(messageId: string, message: string): DecodedText {
-  return { ok: false, diagnostic: { ruleId: "parse", messageId, severity: "error", message, start: ORIGIN, end: ORIGIN } };
+function unreadable(messageId: string, message: string, at: Position = ORIGIN): DecodedText {
+  return { ok: false, diagnostic: { ruleId: "parse", messageId, severity: "error", message, start: at, end: at } };
+}
+
+/** The line:column at which byte `offset` stands, reading the (valid) bytes before it as UTF-8. */
+function positionOfByte(bytes: Uint8Array, offset: number): Position {
+  const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, offset));
+  return new LineIndex(before).position(before.length);
 }
 
 /** Reads bytes the way Flink does (UTF-8); a BOM is kept in the text so rules can point at it. */
@@ -40,32 +50,42 @@ export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return unreadable("binary", `the file contains a NUL byte at offset ${nul}: it looks binary, not a Flink configuration file`);
+    return unreadable(
+      "binary",
+      `the file contains a NUL byte at offset ${nul}: it looks binary, not a Flink configuration file`,
+      positionOfByte(bytes, nul),
+    );
   }
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return unreadable("encoding", `the file is not valid UTF-8 (first invalid byte at offset ${at}); Flink reads its configuration as UTF-8: re-save the file as UTF-8`);
+    const byte = (bytes[at] ?? 0).toString(16).padStart(2, "0");
+    return unreadable(
+      "encoding",
+      `the file is not valid UTF-8 (byte 0x${byte} at offset ${at}); Flink reads its configuration as UTF-8, so re-save the file as UTF-8`,
+      positionOfByte(bytes, at),
+    );
   }
 }
 
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // The longest valid prefix, found by bisection (a prefix may end mid-character: allow 3 bytes slack).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
-    decoder.decode(); // reset streaming state
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    const second = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
   }
-  return lo;
+  return i;
 }
 
 /** Lints one file's bytes. */
@@ -117,17 +137,26 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
   return [...files];
 }
 
+/** Settings of a file-system lint run: lint options less what is per file, plus where config comes from. */
+export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles"> & {
+  cwd?: string;
+  /** Use this `.flinklint.yaml` for every file instead of looking one up. */
+  configPath?: string;
+  /** Don't look up `.flinklint.yaml` files at all. */
+  noConfigLookup?: boolean;
+};
+
 /** Lints files and directories as the CLI does. Throws FileAccessError for what cannot be read. */
-export async function lintFiles(
-  patterns: readonly string[],
-  options: Omit<LintOptions, "filename" | "siblingFiles"> & { cwd?: string } = {},
-): Promise<FileLintResult[]> {
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<FileLintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const files = await expandPatterns(patterns.length ? patterns : ["."], cwd);
+  const configs = new ProjectConfigCache(options);
   const siblingsByDir = new Map<string, Promise<string[]>>();
   const results: FileLintResult[] = [];
   for (const file of files) {
     const dir = dirname(file);
+    const project = await configs.forDirectory(dir, cwd);
+    if (project && isIgnoredBy(project, file)) continue;
     let siblings = siblingsByDir.get(dir);
     if (!siblings) {
       siblings = readdir(dir).catch(() => []);
@@ -137,15 +166,75 @@ export async function lintFiles(
       throw new FileAccessError(`${displayPath(file, cwd)}: ${describeErrno(error)}`);
     });
     const filePath = displayPath(file, cwd);
-    const { cwd: _cwd, ...lintOptions } = options;
     const { result, diagnostics } = lintBytes(bytes, {
-      ...lintOptions,
+      ...effectiveOptions(project, options),
       filename: filePath,
       siblingFiles: (await siblings).filter((name) => name !== basename(file)),
     });
     results.push({ filePath, result, diagnostics });
   }
   return results;
+}
+
+/** Command-line settings win over the project file's. */
+export function effectiveOptions(project: ProjectConfig | undefined, options: LintFilesOptions): LintOptions {
+  const { cwd: _cwd, configPath: _configPath, noConfigLookup: _noLookup, ...cli } = options;
+  const merged: LintOptions = { ...cli };
+  const flinkVersion = cli.flinkVersion ?? project?.flinkVersion;
+  const deployment = cli.deployment ?? project?.deployment;
+  const dialect = cli.dialect ?? project?.dialect;
+  if (flinkVersion !== undefined) merged.flinkVersion = flinkVersion;
+  if (deployment !== undefined) merged.deployment = deployment;
+  if (dialect !== undefined) merged.dialect = dialect;
+  if (project && Object.keys(project.rules).length) merged.rules = { ...project.rules, ...cli.rules };
+  return merged;
+}
+
+function isIgnoredBy(project: ProjectConfig, file: string): boolean {
+  if (!project.path || project.ignore.length === 0) return false;
+  const rel = relative(dirname(project.path), file);
+  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return false;
+  return ignore().add(project.ignore).ignores(rel.split(sep).join("/"));
+}
+
+/** Finds and reads `.flinklint.yaml` files, each folder looked up once. */
+export class ProjectConfigCache {
+  private readonly byDirectory = new Map<string, Promise<ProjectConfig | undefined>>();
+  private explicit: Promise<ProjectConfig> | undefined;
+
+  constructor(private readonly options: Pick<LintFilesOptions, "configPath" | "noConfigLookup">) {}
+
+  async forDirectory(dir: string, cwd: string): Promise<ProjectConfig | undefined> {
+    if (this.options.configPath !== undefined) {
+      this.explicit ??= readProjectConfig(resolve(cwd, this.options.configPath), this.options.configPath);
+      return this.explicit;
+    }
+    if (this.options.noConfigLookup) return undefined;
+    let found = this.byDirectory.get(dir);
+    if (!found) {
+      found = this.lookUp(dir, cwd);
+      this.byDirectory.set(dir, found);
+    }
+    return found;
+  }
+
+  private async lookUp(dir: string, cwd: string): Promise<ProjectConfig | undefined> {
+    for (const name of PROJECT_CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      const info = await stat(candidate).catch(() => undefined);
+      if (info?.isFile()) return readProjectConfig(candidate, displayPath(candidate, cwd));
+    }
+    const parent = dirname(dir);
+    return parent === dir ? undefined : this.forDirectory(parent, cwd);
+  }
+}
+
+async function readProjectConfig(path: string, shownAs: string): Promise<ProjectConfig> {
+  const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new FileAccessError(`${shownAs}: ${describeErrno(error)}`);
+  });
+  const config = parseProjectConfig(text, shownAs, rules.map((r) => r.meta.id));
+  return { ...config, path };
 }
 
 export function displayPath(file: string, cwd: string): string {

@@ -7,6 +7,9 @@ import { resolveFlinkVersion } from "./settings.js";
 import { rules as allRules } from "../../rules/index.js";
 import { createFacts } from "./facts.js";
 import { interpolate } from "./messages.js";
+import { applyDirectives, findDirectives } from "./directives.js";
+import { LineIndex } from "../parser/lines.js";
+import { closestMatch } from "../util/did-you-mean.js";
 import type {
   ConfigDocument,
   Diagnostic,
@@ -74,9 +77,35 @@ export function lintDocument(
     }
   }
 
-  const shown = options.showInfo ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
-  shown.sort(compareDiagnostics);
-  return { filename: options.filename, dialect: document.dialect, flinkVersion, diagnostics: shown, document };
+  const lines = new LineIndex(document.text);
+  const directives = findDirectives(lines, document.dialect);
+  const { kept, suppressed, unused } = applyDirectives(diagnostics, directives, lines.lineCount);
+  const knownRuleIds = new Set(rules.map((r) => r.meta.id));
+  for (const directive of directives) {
+    for (const ruleId of directive.ruleIds) {
+      if (knownRuleIds.has(ruleId)) continue;
+      const at = directive.ruleRanges.get(ruleId) ?? directive.range;
+      kept.push(directiveDiagnostic("unknownRule", `"${ruleId}" in a flinklint-${directive.kind} comment is not a flinklint rule${didYouMean(ruleId, knownRuleIds)}`, at));
+    }
+  }
+  if (options.reportUnusedDisableDirectives) {
+    for (const { directive, ruleId } of unused) {
+      if (ruleId !== undefined && !knownRuleIds.has(ruleId)) continue;
+      const what = ruleId === undefined ? "any problem" : `any "${ruleId}" problem`;
+      const at = (ruleId !== undefined && directive.ruleRanges.get(ruleId)) || directive.range;
+      kept.push(directiveDiagnostic("unusedDirective", `unused flinklint-${directive.kind} comment: there is no ${what} to suppress here; remove it`, at));
+    }
+  }
+  const hideInfo = (list: Diagnostic[]) => (options.showInfo ? list : list.filter((d) => d.severity !== "info"));
+  const shown = hideInfo(kept).sort(compareDiagnostics);
+  return {
+    filename: options.filename,
+    dialect: document.dialect,
+    flinkVersion,
+    diagnostics: shown,
+    suppressed: hideInfo(suppressed).sort(compareDiagnostics),
+    document,
+  };
 }
 
 function toDiagnostic(rule: RuleModule, report: RuleReport, ruleSeverity: Severity, userSet: boolean): Diagnostic {
@@ -98,6 +127,18 @@ function toDiagnostic(rule: RuleModule, report: RuleReport, ruleSeverity: Severi
   if (report.fix) diagnostic.fix = report.fix;
   if (report.suggestions?.length) diagnostic.suggestions = report.suggestions;
   return diagnostic;
+}
+
+/** Problems with suppression comments themselves; not a rule, so they cannot be suppressed or disabled. */
+export const DIRECTIVE_RULE = "disable-directive";
+
+function directiveDiagnostic(messageId: string, message: string, at: { start: Diagnostic["start"]; end: Diagnostic["end"] }): Diagnostic {
+  return { ruleId: DIRECTIVE_RULE, messageId, severity: "warning", message, start: at.start, end: at.end };
+}
+
+function didYouMean(name: string, known: ReadonlySet<string>): string {
+  const best = closestMatch(name, [...known]);
+  return best ? `; did you mean "${best}"?` : "";
 }
 
 function ruleCrash(ruleId: string, error: unknown): Diagnostic {

@@ -1,4 +1,5 @@
 /** Resolution of user settings (Flink version, deployment) into what rules see. */
+import { DEFAULT_VERSION_BY_DIALECT, SUPPORTED_VERSIONS } from "../model/versions.js";
 import type { Deployment, Dialect } from "../types.js";
 
 /** Thrown for a setting the user got wrong; the CLI prints it and exits with 2. */
@@ -8,18 +9,15 @@ export class SettingsError extends Error {
 
 export const DEPLOYMENTS: readonly Deployment[] = ["standalone", "kubernetes", "yarn"];
 
-/** Flink versions flinklint models, oldest first. */
-export const SUPPORTED_FLINK_VERSIONS = [
-  "1.11", "1.12", "1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20",
-  "2.0", "2.1", "2.2",
-] as const;
+/** Flink versions flinklint models, oldest first (from the model's version table). */
+export const SUPPORTED_FLINK_VERSIONS = SUPPORTED_VERSIONS;
 
 /**
  * The version to check against: the user's (normalized: "1.20.1" → "1.20", "2" → "2.2"),
- * else 1.20 for flink-conf.yaml (the last line that reads it) and the newest 2.x for config.yaml.
+ * else the version table's default for the dialect (1.20 for flink-conf.yaml, 2.x for config.yaml).
  */
 export function resolveFlinkVersion(requested: string | undefined, dialect: Dialect): string {
-  if (requested === undefined) return dialect === "legacy" ? "1.20" : "2.2";
+  if (requested === undefined) return DEFAULT_VERSION_BY_DIALECT[dialect];
   const match = /^v?(\d+)(?:[._](\d+))?(?:[._]\d+)*$/.exec(requested.trim());
   if (match) {
     const major = match[1];

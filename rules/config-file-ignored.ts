@@ -1,0 +1,73 @@
+// Flink reads one configuration file per directory: 1.19/1.20 prefer flink-conf.yaml over config.yaml,
+// 2.x reads only config.yaml, ≤1.18 only flink-conf.yaml: GlobalConfiguration.loadConfiguration.
+import { defineRule } from "../src/types.js";
+
+const LEGACY_FILE = "flink-conf.yaml";
+const STANDARD_FILE = "config.yaml";
+
+function versionParts(version: string): [number, number] {
+  const [major = "0", minor = "0"] = version.split(".");
+  return [Number(major), Number(minor)];
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+}
+
+export default defineRule({
+  meta: {
+    id: "config-file-ignored",
+    severity: "error",
+    description: "A configuration file that the chosen Flink version does not read at all",
+    messages: {
+      legacyIn2x:
+        "Flink {{version}} does not read flink-conf.yaml, only config.yaml, so none of these settings apply; convert it (bin/migrate-config-file.sh).",
+      standardBesideLegacy:
+        "Flink {{version}} reads the flink-conf.yaml in this directory and ignores this config.yaml; merge the settings into one file and delete the other.",
+      standardBefore119:
+        "Flink {{version}} does not read config.yaml (only flink-conf.yaml, until 1.19), so none of these settings apply; use flink-conf.yaml.",
+    },
+    docs: {
+      why:
+        "Flink loads a single configuration file from its conf directory. Flink 1.19 and 1.20 use " +
+        "`flink-conf.yaml` if it exists and only otherwise `config.yaml`; Flink 2.x reads only `config.yaml`; " +
+        "Flink 1.18 and older read only `flink-conf.yaml`. Settings in the file that is not read are silently lost.",
+      valid: [
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\n", flinkVersion: "1.20" },
+        { dialect: "standard", code: "taskmanager.memory.process.size: 1728m\n", flinkVersion: "2.1" },
+      ],
+      invalid: [
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\n", flinkVersion: "2.1" },
+        { dialect: "standard", code: "taskmanager.memory.process.size: 1728m\n", flinkVersion: "1.18" },
+      ],
+    },
+  },
+  check(ctx) {
+    const [major, minor] = versionParts(ctx.flinkVersion);
+    const at = ctx.doc.text === "" ? { start: origin(), end: origin() } : firstLineRange(ctx.doc.text);
+    const data = { version: ctx.flinkVersion };
+    if (ctx.doc.dialect === "legacy") {
+      if (major >= 2) ctx.report({ messageId: "legacyIn2x", at, data });
+      return;
+    }
+    if (major === 1 && minor < 19) {
+      ctx.report({ messageId: "standardBefore119", at, data });
+      return;
+    }
+    const isTheConfigFile = ctx.filename !== undefined && baseName(ctx.filename) === STANDARD_FILE;
+    if (major === 1 && isTheConfigFile && ctx.siblingFiles.some((name) => baseName(name) === LEGACY_FILE)) {
+      ctx.report({ messageId: "standardBesideLegacy", at, data });
+    }
+  },
+});
+
+function origin() {
+  return { line: 1, column: 1, offset: 0 };
+}
+
+/** The first line of the file: the finding is about the whole file. */
+function firstLineRange(text: string) {
+  const end = text.search(/\r|\n/);
+  const offset = end < 0 ? text.length : end;
+  return { start: origin(), end: { line: 1, column: offset + 1, offset } };
+}

@@ -1,0 +1,47 @@
+// flink-conf.yaml: Flink keeps the last of repeated keys without a word (GlobalConfiguration);
+// config.yaml: snakeyaml refuses a repeated key in one mapping, so Flink fails to load (YamlParserUtils).
+import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { defineRule } from "../src/types.js";
+
+const MESSAGE_IDS = ["overridden", "duplicateInMapping"] as const;
+
+export default defineRule({
+  meta: {
+    id: "duplicate-key",
+    severity: "warning",
+    description: "A key set twice: overridden in flink-conf.yaml, a load failure in config.yaml",
+    runsOnUnloadable: true,
+    messages: {
+      overridden:
+        "\"{{key}}: {{value}}\" has no effect because line {{laterLine}} sets \"{{key}}\" again to \"{{laterValue}}\", which Flink uses; delete one of them.",
+      duplicateInMapping:
+        "Flink cannot load this file: \"{{key}}\" is already set in this mapping on line {{firstLine}} (\"found duplicate key\"); delete one of them.",
+    },
+    docs: {
+      why:
+        "In `flink-conf.yaml` the last occurrence of a key silently wins, so an earlier line that looks " +
+        "effective is not (often after appending overrides to a long file). In `config.yaml` a key repeated in " +
+        "the same mapping is a YAML error: Flink refuses to load the file and does not start.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 2g\njobmanager.memory.process.size: 1g\n" }],
+      invalid: [
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1g\ntaskmanager.memory.process.size: 2g\n" },
+        { dialect: "standard", code: "taskmanager.memory.process.size: 1g\ntaskmanager.memory.process.size: 2g\n" },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const finding of findingsOf(ctx.doc, FindingKind.duplicateKey)) {
+      const messageId = variantOf(finding, MESSAGE_IDS, "overridden");
+      const data = messageData(finding);
+      const key = data["key"];
+      ctx.report({
+        messageId,
+        at: finding.range,
+        data,
+        ...(typeof key === "string" && { key }),
+        ...(finding.related && { related: finding.related }),
+        ...(messageId === "duplicateInMapping" && { severity: "error" as const }),
+      });
+    }
+  },
+});

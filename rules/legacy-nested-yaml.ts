@@ -1,0 +1,43 @@
+// Flink's legacy reader knows no nesting: it drops a "taskmanager:" header (no ": ") and reads each
+// indented line below it as a key of its own, e.g. "size": GlobalConfiguration.loadLegacyYAMLResource.
+import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { defineRule } from "../src/types.js";
+
+const MESSAGE_IDS = ["header", "child", "droppedChild"] as const;
+
+export default defineRule({
+  meta: {
+    id: "legacy-nested-yaml",
+    severity: "error",
+    description: "Nested YAML in flink-conf.yaml, which Flink reads as different keys",
+    messages: {
+      header:
+        "Flink skips the header \"{{key}}:\" because flink-conf.yaml has no nesting; write each setting below it as one flat \"{{path}}.…: value\" line.",
+      child:
+        "Flink reads this indented line as the key \"{{key}}\", not \"{{intended}}\"; write \"{{replacement}}\" without indentation.",
+      droppedChild: "Flink skips \"{{line}}\" because flink-conf.yaml has no nesting; write flat \"dotted.key: value\" lines.",
+    },
+    docs: {
+      why:
+        "`flink-conf.yaml` looks like YAML but Flink reads it line by line. Nested YAML pasted into it is " +
+        "misread: the header line (`taskmanager:`) has no `\": \"` and is skipped, and an indented `size: 2g` " +
+        "below it becomes the unknown key `size`. Only `config.yaml` (Flink 1.19+) understands nesting.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 2g\n" }],
+      invalid: [{ dialect: "legacy", code: "taskmanager:\n  memory:\n    process.size: 2g\n" }],
+    },
+  },
+  check(ctx) {
+    for (const finding of findingsOf(ctx.doc, FindingKind.legacyNestedYaml)) {
+      const data = messageData(finding);
+      const replacement = data["replacement"];
+      ctx.report({
+        messageId: variantOf(finding, MESSAGE_IDS, "header"),
+        at: finding.range,
+        data,
+        ...(typeof replacement === "string" && {
+          suggestions: [{ description: `write "${replacement}"`, edits: [{ range: finding.range, text: replacement }] }],
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,38 @@
+// Flink's legacy reader does not unquote: `"1728m"` keeps its quotes and then fails to parse as a size
+// or number: GlobalConfiguration.loadLegacyYAMLResource.
+import { findingsOf, FindingKind, messageData } from "../src/parser/findings.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "legacy-quoted-value",
+    severity: "warning",
+    description: "A quoted flink-conf.yaml value, whose quotes Flink keeps as part of the value",
+    messages: {
+      quoted:
+        "Flink keeps the quotes as part of the value of \"{{key}}\", so it reads {{value}}, not {{unquoted}}; remove the quotes.",
+    },
+    docs: {
+      why:
+        "`flink-conf.yaml` is not YAML: quotes are not syntax, so `\"1728m\"` is the seven-character text with " +
+        "quotes, which is not a valid memory size, number or boolean, and a quoted path or class name keeps its " +
+        "quote characters. Removing the quotes changes the value Flink sees, so it is offered as a suggestion.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\n" }],
+      invalid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: \"1728m\"\n" }],
+    },
+  },
+  check(ctx) {
+    for (const finding of findingsOf(ctx.doc, FindingKind.legacyQuotedValue)) {
+      const data = messageData(finding);
+      const key = data["key"];
+      const unquoted = String(data["unquoted"] ?? "");
+      ctx.report({
+        messageId: "quoted",
+        at: finding.range,
+        data,
+        ...(typeof key === "string" && { key }),
+        suggestions: [{ description: "remove the quotes", edits: [{ range: finding.range, text: unquoted }] }],
+      });
+    }
+  },
+});

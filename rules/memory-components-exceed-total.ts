@@ -1,0 +1,35 @@
+// Flink fits framework, task, managed and network memory into Total Flink memory and fails when
+// the configured or fraction-derived parts are larger: TaskExecutorFlinkMemoryUtils.
+import { failuresWith, fixPhrase, joinFixes, reportFailure, totalKey } from "../src/model/rule-support.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "memory-components-exceed-total",
+    severity: "error",
+    description: "TaskManager memory components add up to more than Total Flink memory",
+    messages: {
+      exceed: "The TaskManager memory components do not fit into Total Flink memory: {{flinkMessage}}{{fix}}",
+    },
+    docs: {
+      why:
+        "Total Flink memory = framework heap (128m) + framework off-heap (128m) + task heap + task off-heap + " +
+        "managed + network. When the fixed and fraction-derived parts already exceed the total, there is no room " +
+        "left and the TaskManager does not start.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
+      invalid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 600m\njobmanager.memory.process.size: 1600m\n" }],
+    },
+  },
+  check(ctx) {
+    for (const failure of failuresWith(ctx, ["T1", "T2"])) {
+      const total = totalKey(failure, "flink.size") ?? totalKey(failure, "process.size");
+      const fix = joinFixes([
+        fixPhrase(ctx, failure, total, "up", "raise"),
+        fixPhrase(ctx, failure, failure.keys.find((k) => k === "taskmanager.memory.task.heap.size"), "down", "lower"),
+        fixPhrase(ctx, failure, failure.keys.find((k) => k === "taskmanager.memory.managed.size" || k === "taskmanager.memory.size"), "down", "lower"),
+      ]);
+      const keys = total === undefined ? failure.keys : [total, ...failure.keys];
+      reportFailure(ctx, failure, "exceed", { fix }, keys);
+    }
+  },
+});

@@ -1,0 +1,48 @@
+// Flink sizes network and JVM overhead as a fraction of a total and silently raises or lowers the
+// result to the configured min or max: ProcessMemoryUtils.capToMinMax.
+import { derivations, processName, relatedKeys, locate } from "../src/model/rule-support.js";
+import { defineRule } from "../src/types.js";
+
+const COMPONENT_NAMES: Record<string, string> = { jvmOverhead: "JVM overhead", network: "network memory", managed: "managed memory" };
+
+export default defineRule({
+  meta: {
+    id: "memory-fraction-capped",
+    severity: "info",
+    description: "A fraction-derived size that Flink raised to its min or lowered to its max",
+    messages: {
+      capped: "{{process}} {{component}} is {{bound}}, not the fraction: {{flinkMessage}}.",
+    },
+    docs: {
+      why:
+        "A fraction gives the size only within `[min, max]`: the default 1728m TaskManager gets 192m JVM overhead " +
+        "(the min), not 10%. This is normal, but explains sizes that do not match the fraction.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 4g\njobmanager.memory.process.size: 4g\n" }],
+      invalid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
+    },
+  },
+  check(ctx) {
+    const d = derivations(ctx);
+    for (const result of [d.taskmanager, d.jobmanager]) {
+      if (!result.ok) continue;
+      const totals = [`${result.process}.memory.process.size`, `${result.process}.memory.flink.size`];
+      for (const adjustment of result.adjustments) {
+        if (adjustment.kind !== "capped-min" && adjustment.kind !== "capped-max") continue;
+        const { at, key } = locate(ctx.doc, [...adjustment.keys, ...totals]);
+        const related = relatedKeys(ctx.doc, adjustment.keys, key);
+        ctx.report({
+          messageId: "capped",
+          at,
+          ...(key ? { key } : {}),
+          data: {
+            process: processName(result.process),
+            component: COMPONENT_NAMES[adjustment.component ?? ""] ?? adjustment.component ?? "",
+            bound: adjustment.kind === "capped-min" ? "raised to its min" : "lowered to its max",
+            flinkMessage: adjustment.message,
+          },
+          ...(related.length > 0 ? { related } : {}),
+        });
+      }
+    }
+  },
+});

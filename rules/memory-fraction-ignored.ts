@@ -1,0 +1,55 @@
+// When a component is the rest of a fixed total, Flink ignores its configured fraction and only logs
+// it: TaskExecutorFlinkMemoryUtils.sanityCheckNetworkMemory, ProcessMemoryUtils.sanityCheckJvmOverhead.
+import { derivations, processName, relatedKeys, locate } from "../src/model/rule-support.js";
+import { toHumanReadableString } from "../src/model/memory-size.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "memory-fraction-ignored",
+    severity: "warning",
+    description: "A configured fraction Flink ignores because the component is the rest of a fixed total",
+    messages: {
+      ignored:
+        "`{{key}}` has no effect here: the {{process}} {{component}} is what is left of the fixed total, {{actual}} instead of {{byFraction}} from the fraction. Flink logs: {{flinkMessage}} Remove the fraction, or the option that fixes the total.",
+    },
+    docs: {
+      why:
+        "Network memory (when task heap and Total Flink are known) and JVM overhead (when both process and Flink " +
+        "totals, or all fine-grained sizes, are set) are remainders. A fraction set for them is silently ignored.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\ntaskmanager.memory.network.fraction: 0.2\njobmanager.memory.process.size: 1600m\n" }],
+      invalid: [
+        {
+          dialect: "legacy",
+          code:
+            "taskmanager.memory.flink.size: 1280m\ntaskmanager.memory.task.heap.size: 200m\ntaskmanager.memory.network.fraction: 0.2\njobmanager.memory.process.size: 1600m\n",
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const d = derivations(ctx);
+    for (const result of [d.taskmanager, d.jobmanager]) {
+      if (!result.ok) continue;
+      for (const adjustment of result.adjustments) {
+        if (adjustment.kind !== "fraction-ignored") continue;
+        const { at, key } = locate(ctx.doc, adjustment.keys);
+        const related = relatedKeys(ctx.doc, adjustment.keys, key);
+        ctx.report({
+          messageId: "ignored",
+          at,
+          ...(key ? { key } : {}),
+          data: {
+            key: key ?? adjustment.keys[0] ?? "",
+            process: processName(result.process),
+            component: adjustment.component === "network" ? "network memory" : "JVM overhead",
+            actual: toHumanReadableString(adjustment.bytes ?? 0n),
+            byFraction: toHumanReadableString(adjustment.derivedBytes ?? 0n),
+            flinkMessage: adjustment.message,
+          },
+          ...(related.length > 0 ? { related } : {}),
+        });
+      }
+    }
+  },
+});

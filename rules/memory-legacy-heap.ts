@@ -1,0 +1,72 @@
+// Since 1.10/1.11 the legacy heap keys are not the JVM heap: Flink copies them into a total memory
+// option (or ignores them, and from 2.0 drops them): MemoryBackwardsCompatibilityUtils.
+import { formatBinary } from "../src/model/memory-size.js";
+import { derivations, lastEntry } from "../src/model/rule-support.js";
+import { versionFacts } from "../src/model/versions.js";
+import { defineRule } from "../src/types.js";
+
+const LEGACY = [
+  { key: "taskmanager.heap.size", process: "taskmanager" },
+  { key: "taskmanager.heap.mb", process: "taskmanager" },
+  { key: "jobmanager.heap.size", process: "jobmanager" },
+  { key: "jobmanager.heap.mb", process: "jobmanager" },
+] as const;
+
+export default defineRule({
+  meta: {
+    id: "memory-legacy-heap",
+    severity: "warning",
+    description: "A legacy heap key, which is not the JVM heap and is ignored in Flink 2.x",
+    messages: {
+      mapped:
+        "`{{key}}` is not the JVM heap: Flink {{version}} reads it as `{{target}}` ({{deployment}}), which gives {{result}}. Flink logs: {{flinkMessage}} Set `{{target}}` (or `{{process}}.memory.process.size`) instead; Flink 2.x ignores `{{key}}`.",
+      shadowed:
+        "`{{key}}` is ignored: `{{target}}` is set, and Flink only falls back to the legacy key when it is not. Remove `{{key}}`.",
+      removed:
+        "`{{key}}` is ignored by Flink {{version}} (legacy heap keys were removed in 2.0); set `{{process}}.memory.process.size` instead.",
+    },
+    docs: {
+      why:
+        "Before Flink 1.10 `taskmanager.heap.size` sized the whole TaskManager. Since then a standalone TaskManager " +
+        "reads it as Total Flink memory (so `1024m` gives only 384 MiB of JVM heap), Kubernetes/YARN read it as " +
+        "total process memory, and Flink 2.0 dropped it altogether.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
+      invalid: [{ dialect: "legacy", code: "taskmanager.heap.size: 1024m\njobmanager.memory.process.size: 1600m\n" }],
+    },
+  },
+  check(ctx) {
+    const facts = versionFacts(ctx.flinkVersion);
+    const d = derivations(ctx);
+    for (const { key, process } of LEGACY) {
+      const entry = lastEntry(ctx.doc, key);
+      if (entry === undefined) continue;
+      const data = { key, version: ctx.flinkVersion, process };
+      if (!facts.legacyHeapKeys) {
+        ctx.report({ messageId: "removed", at: entry.keyRange, key, data });
+        continue;
+      }
+      const result = process === "taskmanager" ? d.taskmanager : d.jobmanager;
+      const mapping = result.adjustments.find((a) => a.kind === "legacy-heap-mapped" && a.keys[0] === key);
+      const target =
+        ctx.deployment === "standalone"
+          ? process === "taskmanager" ? "taskmanager.memory.flink.size" : "jobmanager.memory.heap.size"
+          : `${process}.memory.process.size`;
+      if (mapping === undefined) {
+        // Either the target is set, or Flink failed before mapping (reported by another rule).
+        if (ctx.doc.config.has(target)) ctx.report({ messageId: "shadowed", at: entry.keyRange, key, data: { ...data, target } });
+        continue;
+      }
+      let outcome = "a configuration Flink refuses (see the other findings)";
+      if (result.ok) {
+        const heap = result.process === "taskmanager" ? result.bytes.jvmHeap : result.bytes.jvmHeap;
+        outcome = `-Xmx${heap} (${formatBinary(heap)} of JVM heap) in a ${formatBinary(result.bytes.totalProcess)} process`;
+      }
+      ctx.report({
+        messageId: "mapped",
+        at: entry.keyRange,
+        key,
+        data: { ...data, target, deployment: ctx.deployment, result: outcome, flinkMessage: mapping.message },
+      });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+// Flink subtracts JVM metaspace and overhead from the total process size first and fails when they
+// do not fit, or when the process is smaller than Flink memory plus metaspace: ProcessMemoryUtils.
+import { hasBothTotals } from "../src/model/both-totals.js";
+import { failuresWith, fixPhrase, joinFixes, reportFailure, totalKey } from "../src/model/rule-support.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "memory-metaspace-overhead-exceed-process",
+    severity: "error",
+    description: "Total process memory too small for JVM metaspace and overhead (plus Flink memory)",
+    messages: {
+      exceed: "The {{process}} total process memory is too small: {{flinkMessage}}{{fix}}",
+    },
+    docs: {
+      why:
+        "Total process memory = Flink memory + JVM metaspace (256m by default) + JVM overhead (at least 192m by " +
+        "default). A process size below their sum cannot start.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
+      invalid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 400m\njobmanager.memory.process.size: 1600m\n" }],
+    },
+  },
+  check(ctx) {
+    for (const failure of failuresWith(ctx, ["M2", "M3"])) {
+      if (failure.code === "M3" && hasBothTotals(ctx, failure.process) !== undefined) continue;
+      const processKey = totalKey(failure, "process.size");
+      const fix = joinFixes([
+        fixPhrase(ctx, failure, processKey, "up", "raise"),
+        failure.code === "M2" && failure.keys.some((k) => k.endsWith("jvm-metaspace.size")) ? "lower the JVM metaspace size" : "",
+      ]);
+      reportFailure(ctx, failure, "exceed", { fix });
+    }
+  },
+});

@@ -1,0 +1,53 @@
+// When task heap or managed memory is fixed and Total Flink memory is known, network memory is the
+// rest, and Flink fails when the rest is outside the network min/max: TaskExecutorFlinkMemoryUtils.
+import { toConfigText } from "../src/model/memory-size.js";
+import { failuresWith, fixPhrase, joinFixes, reportFailure, totalKey } from "../src/model/rule-support.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "memory-network-out-of-range",
+    severity: "error",
+    description: "Network memory, left over from Total Flink memory, falls outside its min/max",
+    messages: {
+      outOfRange: "The TaskManager network memory is the rest of Total Flink memory and does not fit: {{flinkMessage}} ({{cause}}){{fix}}",
+    },
+    docs: {
+      why:
+        "With `taskmanager.memory.task.heap.size` (or task heap and managed size) set and the Total Flink memory " +
+        "known, Flink gives the network whatever remains, then requires it to lie within `network.min`..`network.max` " +
+        "(or to equal `numberOfBuffers × segment-size` in the legacy mode).",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
+      invalid: [
+        {
+          dialect: "legacy",
+          code:
+            "taskmanager.memory.process.size: 1000m\ntaskmanager.memory.task.heap.size: 100m\njobmanager.memory.process.size: 1600m\n",
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const failure of failuresWith(ctx, ["T3"])) {
+      const network = failure.numbers.network ?? 0n;
+      const max = failure.numbers.max;
+      const tooBig = max !== undefined && network > max;
+      const total = totalKey(failure, "flink.size") ?? totalKey(failure, "process.size");
+      const fixes =
+        failure.numbers.configuredNetwork !== undefined
+          ? ["remove `taskmanager.network.numberOfBuffers` so the network size may float"]
+          : [
+              tooBig
+                ? `raise \`taskmanager.memory.network.max\` to ${toConfigText(network)}`
+                : `lower \`taskmanager.memory.network.min\` to ${toConfigText(network)}`,
+              fixPhrase(ctx, failure, total, tooBig ? "down" : "up", tooBig ? "lower" : "raise"),
+              fixPhrase(ctx, failure, failure.keys.find((k) => k === "taskmanager.memory.task.heap.size"), tooBig ? "up" : "down", tooBig ? "raise" : "lower"),
+            ];
+      const keys = [
+        ...failure.keys.filter((k) => k.includes("network")),
+        ...failure.keys.filter((k) => !k.includes("network")),
+      ];
+      reportFailure(ctx, failure, "outOfRange", { cause: failure.causes[failure.causes.length - 1] ?? "", fix: joinFixes(fixes) }, keys);
+    }
+  },
+});

@@ -1,0 +1,46 @@
+// When the JVM overhead is what is left of the total process size, Flink checks it against the
+// overhead min and max and fails outside them: ProcessMemoryUtils.sanityCheckJvmOverhead.
+import { hasBothTotals } from "../src/model/both-totals.js";
+import { toConfigText } from "../src/model/memory-size.js";
+import { failuresWith, fixPhrase, joinFixes, reportFailure, totalKey } from "../src/model/rule-support.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "memory-overhead-out-of-range",
+    severity: "error",
+    description: "JVM overhead, left over from the total process size, falls outside its min/max",
+    messages: {
+      outOfRange: "The {{process}} JVM overhead is the rest of the total process memory and does not fit its range: {{flinkMessage}}{{fix}}",
+    },
+    docs: {
+      why:
+        "When the total process size is set together with the total Flink size or all fine-grained sizes, the JVM " +
+        "overhead is not a fraction but the rest, and Flink still requires it to lie within " +
+        "`jvm-overhead.min`..`jvm-overhead.max`.",
+      valid: [
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" },
+      ],
+      invalid: [
+        {
+          dialect: "legacy",
+          code:
+            "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1000m\njobmanager.memory.heap.size: 100m\njobmanager.memory.jvm-overhead.max: 256m\n",
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const failure of failuresWith(ctx, ["M4"])) {
+      if (hasBothTotals(ctx, failure.process) !== undefined) continue;
+      const overhead = failure.numbers.jvmOverhead ?? 0n;
+      const tooBig = overhead > (failure.numbers.max ?? 0n);
+      const rangeKey = `${failure.process}.memory.jvm-overhead.${tooBig ? "max" : "min"}`;
+      const fix = joinFixes([
+        fixPhrase(ctx, failure, totalKey(failure, "process.size"), tooBig ? "down" : "up", tooBig ? "lower" : "raise"),
+        `${tooBig ? "raise" : "lower"} \`${rangeKey}\` to ${toConfigText(overhead)}`,
+      ]);
+      reportFailure(ctx, failure, "outOfRange", { fix });
+    }
+  },
+});

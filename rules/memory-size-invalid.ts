@@ -1,0 +1,109 @@
+// Flink parses every memory option with MemorySize.parse (digits, then a binary unit b/k/m/g/t),
+// so `1.5g`, `2Gi`, `-1m` or `1 GiB` stop the process, and a bare number means bytes: MemorySize.
+import { parseMemorySize, toHumanReadableString, LONG_MAX } from "../src/model/memory-size.js";
+import { MEMORY_SIZE_KEYS } from "../src/model/options.js";
+import { derivations, lastEntry } from "../src/model/rule-support.js";
+import { versionFacts } from "../src/model/versions.js";
+import { defineRule } from "../src/types.js";
+
+const UNITS: Record<string, bigint> = { k: 1024n, m: 1024n ** 2n, g: 1024n ** 3n, t: 1024n ** 4n };
+
+/** A value Flink would accept for what the text most likely meant, if we can tell. */
+function suggestFor(text: string): string | undefined {
+  const trimmed = text.trim();
+  const unquoted = /^(["'])(.*)\1$/.exec(trimmed)?.[2];
+  if (unquoted !== undefined && parseMemorySize(unquoted).ok) return unquoted.trim();
+  const iec = /^(\d+)\s*([kmgt])i(?:b|bytes?)?$/i.exec(trimmed);
+  if (iec) return `${iec[1]}${(iec[2] ?? "").toLowerCase()}`;
+  const spelled = /^(\d+)\s*(kilo|mega|giga|tera)(?:bytes?)?$/i.exec(trimmed);
+  if (spelled) return `${spelled[1]}${(spelled[2] ?? "k").charAt(0).toLowerCase()}`;
+  const separated = /^(\d{1,3}(?:[,_]\d{3})+)\s*([a-z]*)$/i.exec(trimmed);
+  if (separated && parseMemorySize(`${(separated[1] ?? "").replace(/[,_]/g, "")}${separated[2] ?? ""}`).ok) {
+    return `${(separated[1] ?? "").replace(/[,_]/g, "")}${separated[2] ?? ""}`;
+  }
+  const decimal = /^(\d*)\.(\d+)\s*([kmgt])b?$/i.exec(trimmed);
+  if (decimal) {
+    const unit = (decimal[3] ?? "m").toLowerCase();
+    const smaller = { k: undefined, m: "k", g: "m", t: "g" }[unit as "k" | "m" | "g" | "t"];
+    const scaled = Number(`${decimal[1] || "0"}.${decimal[2]}`) * 1024;
+    if (smaller !== undefined && Number.isInteger(scaled)) return `${scaled}${smaller}`;
+  }
+  const exponent = /^(\d+(?:\.\d+)?)[eE]\+?(\d+)$/.exec(trimmed);
+  if (exponent) {
+    const value = Number(trimmed);
+    if (Number.isSafeInteger(value)) return `${value}b`;
+  }
+  const spaced = /^(\d+)\s+([kmgt]b?)$/i.exec(trimmed);
+  if (spaced) return `${spaced[1]}${spaced[2]}`;
+  return undefined;
+}
+
+function advice(text: string, code: string): string {
+  const suggestion = suggestFor(text);
+  if (suggestion !== undefined) return ` Write \`${suggestion}\` instead.`;
+  if (code === "P1") return " Set a size such as `1728m`, or remove the line.";
+  if (code === "P2") return text.trim().startsWith("-") ? " Sizes cannot be negative." : " Start with whole digits, then a unit: b, k, m, g or t (e.g. `1728m`).";
+  if (code === "P3" || code === "P4") return ` The largest size is ${LONG_MAX} bytes (just under 8192p); use a smaller value.`;
+  return " Use whole digits and one of the units b, k, m, g, t (binary: 1k = 1024 bytes), e.g. `1728m`.";
+}
+
+export default defineRule({
+  meta: {
+    id: "memory-size-invalid",
+    severity: "error",
+    description: "A memory size Flink cannot parse, or a unit-less size Flink reads as bytes",
+    messages: {
+      invalid: "Flink cannot read `{{key}}: {{value}}` as a memory size: {{reason}}.{{advice}}",
+      invalidUnread:
+        "`{{key}}: {{value}}` is not a memory size Flink can read ({{reason}}); the memory derivation does not need it with this configuration, but whatever reads it will fail.{{advice}}",
+      unitless:
+        "`{{key}}: {{value}}` has no unit, so Flink reads it as {{bytes}} bytes ({{human}}); add the unit you mean, e.g. `{{value}}m` for MiB.",
+    },
+    docs: {
+      why:
+        "Flink's `MemorySize` syntax is whole digits followed by an optional binary unit: `b`/`bytes`, `k`/`kb`, " +
+        "`m`/`mb`, `g`/`gb`, `t`/`tb` (1k = 1024 bytes). Decimals (`1.5g`), IEC units (`2Gi`, `1 GiB`), signs and " +
+        "exponents are rejected and the TaskManager or JobManager does not start. A number without a unit is bytes, " +
+        "so `taskmanager.memory.managed.size: 512` is 512 bytes, not 512 MiB.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
+      invalid: [
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1.5g\njobmanager.memory.process.size: 1600m\n" },
+        { dialect: "standard", code: "taskmanager.memory.process.size: 2Gi\njobmanager.memory.process.size: 1600m\n" },
+      ],
+    },
+  },
+  check(ctx) {
+    const facts = versionFacts(ctx.flinkVersion);
+    const memory = derivations(ctx);
+    const failedOn = new Set(
+      [memory.taskmanager, memory.jobmanager].flatMap((r) => (!r.ok && r.code === "M6" ? r.keys : [])),
+    );
+    for (const { key, until2x, replacement } of MEMORY_SIZE_KEYS) {
+      if (until2x && !facts.legacyHeapKeys) continue;
+      const value = ctx.doc.config.get(key);
+      const entry = lastEntry(ctx.doc, key);
+      if (value === undefined || entry === undefined) continue;
+      // A deprecated key is only read when its replacement is absent.
+      if (replacement !== undefined && ctx.doc.config.has(replacement)) continue;
+      const parsed = parseMemorySize(value.text);
+      if (!parsed.ok) {
+        const read = failedOn.has(key);
+        ctx.report({
+          messageId: read ? "invalid" : "invalidUnread",
+          at: entry.valueRange,
+          key,
+          data: { key, value: value.text, reason: parsed.error.message.replace(/\.$/, ""), advice: advice(value.text, parsed.code) },
+          ...(read ? {} : { severity: "warning" as const }),
+        });
+      } else if (parsed.unitless && parsed.bytes !== 0n) {
+        ctx.report({
+          messageId: "unitless",
+          at: entry.valueRange,
+          key,
+          data: { key, value: value.text.trim(), bytes: parsed.bytes, human: toHumanReadableString(parsed.bytes) },
+          severity: "warning",
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,53 @@
+// Flink needs a total (process or Flink memory) or the fine-grained sizes for each process and
+// refuses to start without them: ProcessMemoryUtils.memoryProcessSpecFromConfig.
+import { failuresWith, processName, START_OF_FILE, lastEntry } from "../src/model/rule-support.js";
+import { versionFacts } from "../src/model/versions.js";
+import { defineRule } from "../src/types.js";
+
+const EXAMPLES = { taskmanager: "1728m", jobmanager: "1600m" } as const;
+const LEGACY_KEYS = {
+  taskmanager: ["taskmanager.heap.size", "taskmanager.heap.mb"],
+  jobmanager: ["jobmanager.heap.size", "jobmanager.heap.mb"],
+} as const;
+
+export default defineRule({
+  meta: {
+    id: "memory-total-missing",
+    severity: "error",
+    description: "No total memory size for the TaskManager or JobManager, so Flink cannot start it",
+    messages: {
+      missing:
+        "The {{process}} has no memory size: Flink fails with \"{{flinkMessage}}\" Set `{{key}}` (Flink's own default file uses {{example}}).{{legacyNote}}",
+    },
+    docs: {
+      why:
+        "Since Flink 1.10 (TaskManager) and 1.11 (JobManager), each process needs `*.memory.process.size`, " +
+        "`*.memory.flink.size`, or the fine-grained sizes. Without one of them the process refuses to start. " +
+        "The legacy `*.heap.size` keys stand in for them only up to Flink 1.20.",
+      valid: [{ dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
+      invalid: [{ dialect: "standard", code: "taskmanager.memory.process.size: 1728m\n" }],
+    },
+  },
+  check(ctx) {
+    const facts = versionFacts(ctx.flinkVersion);
+    for (const failure of failuresWith(ctx, ["M1"])) {
+      const ignored = facts.legacyHeapKeys ? [] : LEGACY_KEYS[failure.process].filter((k) => ctx.doc.config.has(k));
+      const related = ignored.flatMap((k) => {
+        const entry = lastEntry(ctx.doc, k);
+        return entry ? [{ message: `${k} is ignored since Flink 2.0`, range: entry.keyRange }] : [];
+      });
+      ctx.report({
+        messageId: "missing",
+        at: START_OF_FILE,
+        data: {
+          process: processName(failure.process),
+          flinkMessage: failure.error,
+          key: `${failure.process}.memory.process.size`,
+          example: EXAMPLES[failure.process],
+          legacyNote: ignored.length > 0 ? ` \`${ignored.join("`, `")}\` no longer count: Flink ${ctx.flinkVersion} ignores them.` : "",
+        },
+        ...(related.length > 0 ? { related } : {}),
+      });
+    }
+  },
+});

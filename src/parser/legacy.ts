@@ -1,0 +1,230 @@
+/**
+ * The legacy `flink-conf.yaml` reader, reproducing Flink's `GlobalConfiguration.loadLegacyYAMLResource`
+ * line by line (SPEC §10.2), plus findings for every line Flink skips or reads differently than it looks.
+ */
+import type { ConfigEntry, ParseFinding, RelatedLocation } from "../types.js";
+import { assembleDocument } from "./document.js";
+import { FindingKind } from "./findings.js";
+import { LineIndex, type Line } from "./lines.js";
+import type { ConfigDocument } from "../types.js";
+
+const BOM = "\uFEFF";
+
+/** One physical line as Flink's reader sees it: cut at the first `#`, then trimmed. */
+interface LegacyLine {
+  line: Line;
+  /** Index of the first `#` in the line, or -1. */
+  hashAt: number;
+  /** The trimmed part before the `#`, as indices into the line text. */
+  contentStart: number;
+  contentEnd: number;
+  content: string;
+  /** Index of the first `": "` within the line, or -1. */
+  separatorAt: number;
+}
+
+/** Java's `String.trim()`: strips chars ≤ U+0020 only (unlike JavaScript's `trim`, which strips U+FEFF too). */
+function javaTrimBounds(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && text.charCodeAt(s) <= 0x20) s++;
+  while (e > s && text.charCodeAt(e - 1) <= 0x20) e--;
+  return [s, e];
+}
+
+function isJavaWhitespace(char: string | undefined): boolean {
+  return char !== undefined && char.charCodeAt(0) <= 0x20;
+}
+
+function readLegacyLine(line: Line): LegacyLine {
+  const text = line.text;
+  const hashAt = text.indexOf("#");
+  const [contentStart, contentEnd] = javaTrimBounds(text, 0, hashAt < 0 ? text.length : hashAt);
+  const content = text.slice(contentStart, contentEnd);
+  const inContent = content.indexOf(": ");
+  return { line, hashAt, contentStart, contentEnd, content, separatorAt: inContent < 0 ? -1 : contentStart + inContent };
+}
+
+export function parseLegacy(text: string): ConfigDocument {
+  const index = new LineIndex(text);
+  const lines: LegacyLine[] = [];
+  for (const line of index.lines()) lines.push(readLegacyLine(line));
+  const contentLines = lines.filter((l) => l.content !== "");
+
+  const entries: ConfigEntry[] = [];
+  const findings: ParseFinding[] = [];
+  const at = (l: LegacyLine, start: number, end: number) => index.range(l.line.start + start, l.line.start + end);
+
+  // Headers of YAML nesting pasted into the file (`taskmanager:` above indented lines), innermost last.
+  const nesting: { indent: number; key: string }[] = [];
+
+  contentLines.forEach((l, i) => {
+    const indent = l.contentStart;
+    while (nesting.length > 0 && (nesting[nesting.length - 1]?.indent ?? 0) >= indent) nesting.pop();
+    const insideNesting = nesting.length > 0;
+    const contentRange = at(l, l.contentStart, l.contentEnd);
+
+    if (l.line.number === 1 && l.content === BOM) return; // only the BOM: the legacy-bom finding covers it
+
+    if (l.separatorAt < 0) {
+      // YAML document markers: Flink skips them with a warning, and nothing is lost.
+      if (l.content === "---" || l.content === "...") return;
+      const next = contentLines[i + 1];
+      if (l.content.endsWith(":") && next !== undefined && next.contentStart > indent) {
+        const key = l.content.slice(0, -1).trim();
+        const path = [...nesting.map((n) => n.key), key].join(".");
+        findings.push({
+          kind: FindingKind.legacyNestedYaml,
+          range: contentRange,
+          data: { variant: "header", key, path },
+        });
+        nesting.push({ indent, key });
+        return;
+      }
+      if (insideNesting) {
+        findings.push({
+          kind: FindingKind.legacyNestedYaml,
+          range: contentRange,
+          data: { variant: "droppedChild", line: l.content },
+        });
+        return;
+      }
+      if (cutsKeyAtHash(l)) {
+        findings.push(hashCutsKey(l, contentRange));
+        return;
+      }
+      findings.push(missingSeparator(l, contentRange));
+      return;
+    }
+
+    const [keyStart, keyEnd] = javaTrimBounds(l.line.text, l.contentStart, l.separatorAt);
+    const [valueStart, valueEnd] = javaTrimBounds(l.line.text, l.separatorAt + 2, l.contentEnd);
+    const key = l.line.text.slice(keyStart, keyEnd);
+    const value = l.line.text.slice(valueStart, valueEnd);
+    if (key === "" || value === "") {
+      findings.push({
+        kind: FindingKind.legacyEmptyKeyOrValue,
+        range: contentRange,
+        data: { variant: key === "" ? "emptyKey" : "emptyValue", line: l.content },
+      });
+      return;
+    }
+    const entry: ConfigEntry = {
+      key,
+      value: { type: "string", text: value },
+      raw: value,
+      keyRange: at(l, keyStart, keyEnd),
+      valueRange: at(l, valueStart, valueEnd),
+      overridden: false,
+    };
+    entries.push(entry);
+
+    if (insideNesting) {
+      const intended = [...nesting.map((n) => n.key), key].join(".");
+      findings.push({
+        kind: FindingKind.legacyNestedYaml,
+        range: contentRange,
+        data: { variant: "child", key, intended, value, replacement: `${intended}: ${value}` },
+      });
+    } else if (indent > 0) {
+      findings.push({
+        kind: FindingKind.legacyIndentedLine,
+        range: at(l, 0, indent),
+        data: { key },
+      });
+    }
+
+    if (l.hashAt > l.separatorAt && !isJavaWhitespace(l.line.text[l.hashAt - 1])) {
+      let writtenEnd = l.hashAt;
+      while (writtenEnd < l.line.text.length && !isJavaWhitespace(l.line.text[writtenEnd])) writtenEnd++;
+      findings.push({
+        kind: FindingKind.legacyHashInValue,
+        range: at(l, valueStart, writtenEnd),
+        data: { variant: "cutsValue", key, kept: value, written: l.line.text.slice(valueStart, writtenEnd) },
+      });
+    }
+
+    const quote = value[0];
+    if (value.length >= 2 && (quote === '"' || quote === "'") && value.endsWith(quote)) {
+      findings.push({
+        kind: FindingKind.legacyQuotedValue,
+        range: entry.valueRange,
+        data: { key, value, unquoted: value.slice(1, -1) },
+      });
+    }
+  });
+
+  if (text.startsWith(BOM)) {
+    const first = entries[0];
+    const onFirstLine = first !== undefined && first.keyRange.start.line === 1 ? first : undefined;
+    findings.push({
+      kind: FindingKind.legacyBom,
+      range: index.range(0, 1),
+      data: onFirstLine ? { variant: "bomInKey", key: onFirstLine.key.slice(1) } : { variant: "bom" },
+    });
+  }
+
+  findings.push(...duplicateFindings(entries));
+  return assembleDocument("legacy", text, entries, findings);
+}
+
+/** `my#key: value`: the `#` (no space before it) cuts the line inside the key, so Flink drops it. */
+function cutsKeyAtHash(l: LegacyLine): boolean {
+  return (
+    l.hashAt > 0 && !isJavaWhitespace(l.line.text[l.hashAt - 1]) && l.line.text.indexOf(": ", l.hashAt) >= 0
+  );
+}
+
+function hashCutsKey(l: LegacyLine, contentRange: ParseFinding["range"]): ParseFinding {
+  const [, writtenEnd] = javaTrimBounds(l.line.text, l.contentStart, l.line.text.length);
+  return {
+    kind: FindingKind.legacyHashInValue,
+    range: contentRange,
+    data: { variant: "cutsKey", kept: l.content, written: l.line.text.slice(l.contentStart, writtenEnd) },
+  };
+}
+
+/** A line with no `": "`: Flink logs a warning and skips it. Says which slip it looks like. */
+function missingSeparator(l: LegacyLine, range: ParseFinding["range"]): ParseFinding {
+  const content = l.content;
+  const kind = FindingKind.legacyMissingSeparator;
+  if (content.endsWith(":")) {
+    return { kind, range, data: { variant: "noValue", key: content.slice(0, -1).trim(), line: content } };
+  }
+  const equals = /^([^\s=:]+)\s*=\s*(.*)$/.exec(content);
+  if (equals) {
+    const [, key = "", value = ""] = equals;
+    return { kind, range, data: { variant: "equalsSign", line: content, replacement: `${key}: ${value}` } };
+  }
+  const colon = content.indexOf(":");
+  if (colon > 0) {
+    const key = content.slice(0, colon).trim();
+    const value = content.slice(colon + 1).replace(/^[\t ]+/, "");
+    return { kind, range, data: { variant: "noSpace", line: content, replacement: `${key}: ${value}` } };
+  }
+  return { kind, range, data: { variant: "noSeparator", line: content } };
+}
+
+/** Every earlier setting of a key that a later line sets again (Flink keeps the last). */
+function duplicateFindings(entries: ConfigEntry[]): ParseFinding[] {
+  const findings: ParseFinding[] = [];
+  const later = new Map<string, ConfigEntry>();
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    if (!entry) continue;
+    const next = later.get(entry.key);
+    if (next) {
+      const related: RelatedLocation[] = [
+        { message: `set again here to "${next.raw}", which Flink uses`, range: next.keyRange },
+      ];
+      findings.push({
+        kind: FindingKind.duplicateKey,
+        range: entry.keyRange,
+        data: { variant: "overridden", key: entry.key, value: entry.raw, laterValue: next.raw, laterLine: next.keyRange.start.line },
+        related,
+      });
+    }
+    later.set(entry.key, entry);
+  }
+  return findings.reverse();
+}
