@@ -19,7 +19,7 @@ export default defineRule({
     description: "A legacy heap key, which is not the JVM heap and is ignored in Flink 2.x",
     messages: {
       mapped:
-        "`{{key}}` is not the JVM heap: Flink {{version}} reads it as `{{target}}` ({{deployment}}), which gives {{result}}. Flink logs: {{flinkMessage}} Set `{{target}}` (or `{{process}}.memory.process.size`) instead; Flink 2.x ignores `{{key}}`.",
+        "`{{key}}` is not the JVM heap: Flink {{version}} reads it as `{{target}}` ({{deployment}}), which gives {{result}}. Flink logs: {{flinkMessage}} Set `{{target}}` (or `{{alternative}}`) instead; Flink 2.x ignores `{{key}}`.",
       shadowed:
         "`{{key}}` is ignored: `{{target}}` is set, and Flink only falls back to the legacy key when it is not. Remove `{{key}}`.",
       removed:
@@ -58,14 +58,21 @@ export default defineRule({
       }
       let outcome = "a configuration Flink refuses (see the other findings)";
       if (result.ok) {
-        const heap = result.process === "taskmanager" ? result.bytes.jvmHeap : result.bytes.jvmHeap;
+        const heap = result.bytes.jvmHeap;
         outcome = `-Xmx${heap} (${formatBinary(heap)} of JVM heap) in a ${formatBinary(result.bytes.totalProcess)} process`;
       }
       ctx.report({
         messageId: "mapped",
         at: entry.keyRange,
         key,
-        data: { ...data, target, deployment: ctx.deployment, result: outcome, flinkMessage: mapping.message },
+        data: {
+          ...data,
+          target,
+          alternative: target.endsWith("process.size") ? `${process}.memory.flink.size` : `${process}.memory.process.size`,
+          deployment: ctx.deployment,
+          result: outcome,
+          flinkMessage: mapping.message,
+        },
       });
     }
   },

@@ -1,7 +1,6 @@
 // When task heap or managed memory is fixed and Total Flink memory is known, network memory is the
 // rest, and Flink fails when the rest is outside the network min/max: TaskExecutorFlinkMemoryUtils.
-import { toConfigText } from "../src/model/memory-size.js";
-import { failuresWith, fixPhrase, joinFixes, reportFailure, totalKey } from "../src/model/rule-support.js";
+import { failuresWith, fixPhrase, joinFixes, reportFailure, roundedSizeText, totalKey } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -22,7 +21,7 @@ export default defineRule({
         {
           dialect: "legacy",
           code:
-            "taskmanager.memory.process.size: 1000m\ntaskmanager.memory.task.heap.size: 100m\njobmanager.memory.process.size: 1600m\n",
+            "taskmanager.memory.flink.size: 4g\ntaskmanager.memory.task.heap.size: 1g\ntaskmanager.memory.network.max: 512m\njobmanager.memory.process.size: 1600m\n",
         },
       ],
     },
@@ -38,8 +37,8 @@ export default defineRule({
           ? ["remove `taskmanager.network.numberOfBuffers` so the network size may float"]
           : [
               tooBig
-                ? `raise \`taskmanager.memory.network.max\` to ${toConfigText(network)}`
-                : `lower \`taskmanager.memory.network.min\` to ${toConfigText(network)}`,
+                ? `raise \`taskmanager.memory.network.max\` to ${roundedSizeText(network, "up")}`
+                : `lower \`taskmanager.memory.network.min\` to ${roundedSizeText(network, "down")}`,
               fixPhrase(ctx, failure, total, tooBig ? "down" : "up", tooBig ? "lower" : "raise"),
               fixPhrase(ctx, failure, failure.keys.find((k) => k === "taskmanager.memory.task.heap.size"), tooBig ? "up" : "down", tooBig ? "raise" : "lower"),
             ];

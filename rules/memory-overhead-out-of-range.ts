@@ -1,8 +1,7 @@
 // When the JVM overhead is what is left of the total process size, Flink checks it against the
 // overhead min and max and fails outside them: ProcessMemoryUtils.sanityCheckJvmOverhead.
 import { hasBothTotals } from "../src/model/both-totals.js";
-import { toConfigText } from "../src/model/memory-size.js";
-import { failuresWith, fixPhrase, joinFixes, reportFailure, totalKey } from "../src/model/rule-support.js";
+import { failuresWith, fixPhrase, joinFixes, reportFailure, roundedSizeText, totalKey } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -38,7 +37,7 @@ export default defineRule({
       const rangeKey = `${failure.process}.memory.jvm-overhead.${tooBig ? "max" : "min"}`;
       const fix = joinFixes([
         fixPhrase(ctx, failure, totalKey(failure, "process.size"), tooBig ? "down" : "up", tooBig ? "lower" : "raise"),
-        `${tooBig ? "raise" : "lower"} \`${rangeKey}\` to ${toConfigText(overhead)}`,
+        `${tooBig ? "raise" : "lower"} \`${rangeKey}\` to ${roundedSizeText(overhead, tooBig ? "up" : "down")}`,
       ]);
       reportFailure(ctx, failure, "outOfRange", { fix });
     }

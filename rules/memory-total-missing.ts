@@ -44,7 +44,7 @@ export default defineRule({
           flinkMessage: failure.error,
           key: `${failure.process}.memory.process.size`,
           example: EXAMPLES[failure.process],
-          legacyNote: ignored.length > 0 ? ` \`${ignored.join("`, `")}\` no longer count: Flink ${ctx.flinkVersion} ignores them.` : "",
+          legacyNote: ignored.length > 0 ? ` Flink ${ctx.flinkVersion} ignores \`${ignored.join("`, `")}\` (removed in 2.0).` : "",
         },
         ...(related.length > 0 ? { related } : {}),
       });

@@ -244,7 +244,6 @@ export function renderExplain(explained: ExplainResult | ExplainJson, options: {
   ];
   const notes = [result.taskmanager, result.jobmanager]
     .flatMap((r) => (r === undefined ? [] : r.adjustments))
-    .filter((a) => a.kind !== "deprecated-key-used" || true)
     .map((a) => `  - ${a.message}`);
   if (notes.length > 0) lines.push("", "Flink notes:", ...notes);
   return `${lines.join("\n")}\n`;

@@ -85,44 +85,47 @@ export function searchWorkingSize(
   current: bigint,
   direction: "up" | "down",
 ): bigint | undefined {
-  const works = (mib: bigint): boolean => derivesWith(d, process, key, mib * MIB);
+  const works = (mib: bigint): boolean => mib >= 0n && derivesWith(d, process, key, mib * MIB);
   const start = current / MIB;
-  if (direction === "up") {
-    let bad = start;
-    let good: bigint | undefined;
-    for (let step = 1n; start + step <= TIB / MIB; step *= 2n) {
-      if (works(start + step)) {
-        good = start + step;
-        break;
-      }
-      bad = start + step;
-    }
-    if (good === undefined) return undefined;
-    let lowestGood: bigint = good;
-    while (lowestGood - bad > 1n) {
-      const mid: bigint = (lowestGood + bad) / 2n;
-      if (works(mid)) lowestGood = mid;
-      else bad = mid;
-    }
-    return lowestGood * MIB;
-  }
-  let bad = start + (current % MIB === 0n ? 0n : 1n);
+  const sign = direction === "up" ? 1n : -1n;
+  const limit = direction === "up" ? TIB / MIB - start : start;
+  // Probe outward (doubling steps, then an even scan, since a working window can be narrow),
+  // then narrow down to the working value closest to the current one.
+  let bad = 0n;
   let good: bigint | undefined;
-  for (let step = 1n; step <= start; step *= 2n) {
-    if (works(start - step)) {
-      good = start - step;
+  for (let step = 1n; step <= limit; step *= 2n) {
+    if (works(start + sign * step)) {
+      good = step;
       break;
     }
-    bad = start - step;
+    bad = step;
+  }
+  if (good === undefined) {
+    const span = direction === "up" ? (limit < start * 16n ? limit : start * 16n + 64n) : limit;
+    const stride = span / 2048n + 1n;
+    bad = 0n;
+    for (let step = stride; step <= span; step += stride) {
+      if (works(start + sign * step)) {
+        good = step;
+        break;
+      }
+      bad = step;
+    }
   }
   if (good === undefined) return undefined;
-  let highestGood: bigint = good;
-  while (bad - highestGood > 1n) {
-    const mid: bigint = (highestGood + bad) / 2n;
-    if (works(mid)) highestGood = mid;
+  let closest: bigint = good;
+  while (closest - bad > 1n) {
+    const mid: bigint = (closest + bad) / 2n;
+    if (works(start + sign * mid)) closest = mid;
     else bad = mid;
   }
-  return highestGood * MIB;
+  return (start + sign * closest) * MIB;
+}
+
+/** A size rounded to whole MiB in the given direction, as written in a file (`1178m`). */
+export function roundedSizeText(bytes: bigint, direction: "up" | "down"): string {
+  const mib = direction === "up" ? (bytes + MIB - 1n) / MIB : bytes / MIB;
+  return toConfigText(mib * MIB);
 }
 
 /** A size as it would be written in the file, e.g. `1216m`. */

@@ -2,11 +2,10 @@
  * The legacy `flink-conf.yaml` reader, reproducing Flink's `GlobalConfiguration.loadLegacyYAMLResource`
  * line by line (SPEC §10.2), plus findings for every line Flink skips or reads differently than it looks.
  */
-import type { ConfigEntry, ParseFinding, RelatedLocation } from "../types.js";
+import type { ConfigDocument, ConfigEntry, ParseFinding, RelatedLocation } from "../types.js";
 import { assembleDocument } from "./document.js";
 import { FindingKind } from "./findings.js";
 import { LineIndex, type Line } from "./lines.js";
-import type { ConfigDocument } from "../types.js";
 
 const BOM = "\uFEFF";
 

@@ -81,7 +81,8 @@ export function parseStandard(text: string): ConfigDocument {
     const parsed = parseAllDocuments(text, PARSE_OPTIONS);
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
-    return fail([{ variant: "syntax", cause: describeError(error), offset: 0, end: 0 }]);
+    const problem = describeError(error);
+    return fail([{ variant: "syntax", cause: problem, offset: 0, end: 0, data: { problem } }]);
   }
 
   // 1. Anything snakeyaml's scanner or parser rejects: the first one in the stream.
