@@ -3,7 +3,7 @@
  * `npm test` builds first, so dist/ is current.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,9 +11,10 @@ import { describe, expect, it } from "vitest";
 const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
 
-function flinklint(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number } = {}) {
+function flinklint(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; input?: string } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
+    ...(options.input !== undefined && { input: options.input }),
     ...(options.uid !== undefined && { uid: options.uid, gid: options.uid }),
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
@@ -192,5 +193,80 @@ describe("flinklint CLI", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("examples/flink-conf.yaml");
     expect(run.stdout).toContain("examples/kubernetes-tm/config.yaml");
+  });
+
+  it("lints standard input as the file named by --stdin-filename", () => {
+    const dir = scratch({ "conf/.flinklint.yaml": "rules:\n  legacy-indented-line: error\n" });
+    const legacy = flinklint(["--stdin", "--stdin-filename", "conf/flink-conf.yaml", "--format", "compact"], {
+      cwd: dir,
+      input: `${CLEAN}  parallelism.default: 2\n`,
+    });
+    expect(legacy.stdout).toMatch(/^conf\/flink-conf\.yaml:3:1: error .*\[legacy-indented-line\]\n$/);
+    expect(legacy.code).toBe(1);
+    // The same text named config.yaml is standard YAML: an indented key there is a YAML error.
+    const standard = flinklint(["--stdin", "--stdin-filename", "config.yaml", "--format", "compact"], {
+      cwd: dir,
+      input: "a: 1\n  b: 2\n",
+    });
+    expect(standard.stdout).toMatch(/^config\.yaml:\d+:\d+: error .*\[parse\]$/m);
+    expect(flinklint(["--stdin", "flink-conf.yaml"], { cwd: dir, input: "" }).code).toBe(2);
+  });
+
+  it("applies the nearest .flinklint.yaml, and --print-config shows it", () => {
+    const dir = scratch({
+      ".flinklint.yaml": "flink-version: 2.1\nrules:\n  legacy-indented-line: off\nignore:\n  - skipped/**\n",
+      "conf/flink-conf.yaml": `${CLEAN}  parallelism.default: 2\n`,
+      "skipped/flink-conf.yaml": SKIPPED_LINE,
+      "strict/.flinklint.yaml": "rules:\n  legacy-indented-line: error\n",
+      "strict/flink-conf.yaml": `${CLEAN}  parallelism.default: 2\n`,
+    });
+    const run = flinklint(["--format", "json", "."], { cwd: dir });
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; severity: number }[] }[];
+    expect(results.map((r) => r.filePath).sort()).toEqual(["conf/flink-conf.yaml", "strict/flink-conf.yaml"]);
+    const byFile = Object.fromEntries(results.map((r) => [r.filePath, r.messages.map((m) => `${m.ruleId}:${m.severity}`)]));
+    expect(byFile["conf/flink-conf.yaml"]).not.toContain("legacy-indented-line:1");
+    expect(byFile["strict/flink-conf.yaml"]).toContain("legacy-indented-line:2");
+    const printed = JSON.parse(flinklint(["--print-config", "conf/flink-conf.yaml"], { cwd: dir }).stdout) as Record<string, unknown>;
+    expect(printed).toMatchObject({
+      file: "conf/flink-conf.yaml",
+      configFile: ".flinklint.yaml",
+      dialect: "legacy",
+      flinkVersion: "2.1",
+      rules: { "legacy-indented-line": "off", "legacy-missing-separator": "error" },
+    });
+  });
+
+  it("exits 2 with the file and line for a bad .flinklint.yaml", () => {
+    const dir = scratch({ ".flinklint.yaml": "rules:\n  legacy-indented-lines: off\n", "flink-conf.yaml": CLEAN });
+    const run = flinklint(["flink-conf.yaml"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('flinklint: .flinklint.yaml:2: unknown rule "legacy-indented-lines"; did you mean "legacy-indented-line"?\n');
+  });
+
+  it("writes SARIF to --output-file and picks the github format under GitHub Actions", () => {
+    const dir = scratch({ "flink-conf.yaml": SKIPPED_LINE });
+    const sarif = flinklint(["--format", "sarif", "--output-file", "out.sarif", "flink-conf.yaml"], { cwd: dir });
+    expect(sarif.code).toBe(1);
+    expect(sarif.stdout).toBe("");
+    const log = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0]?.results.map((r) => r.ruleId)).toContain("legacy-missing-separator");
+    const github = flinklint(["flink-conf.yaml"], { cwd: dir, env: { GITHUB_ACTIONS: "true" } });
+    expect(github.stdout).toMatch(/^::error file=flink-conf\.yaml,line=2,col=1,.*::/m);
+  });
+
+  it("explains the memory of the default TaskManager as Flink does", () => {
+    const json = flinklint(["explain", "--format", "json", "examples/flink-conf.yaml"]);
+    expect(json.code).toBe(0);
+    const explained = JSON.parse(json.stdout) as { file: string; taskmanager: { ok: boolean; path: string; jvmArgs: string } };
+    expect(explained.file).toBe("examples/flink-conf.yaml");
+    expect(explained.taskmanager).toMatchObject({
+      ok: true,
+      path: "process",
+      jvmArgs: "-Xmx536870902 -Xms536870902 -XX:MaxDirectMemorySize=268435458 -XX:MaxMetaspaceSize=268435456",
+    });
+    const human = flinklint(["explain", "examples/flink-conf.yaml"]);
+    expect(human.stdout).toContain("-Xmx536870902 -Xms536870902 -XX:MaxDirectMemorySize=268435458 -XX:MaxMetaspaceSize=268435456");
+    expect(flinklint(["explain"]).code).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
  * Fixtures carry their expectations as comments, which Flink ignores in both dialects:
  *   key: value          # expect: rule-id[@column][, rule-id…]
  *   # expect(+1): rule-id        (the line N below; -N for above)
- *   # flinklint-test: --flink-version 2.1 --deployment kubernetes --show-info
+ *   # flinklint-test: --flink-version 2.1 --deployment kubernetes --show-info --report-unused-disable-directives
  */
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
@@ -70,6 +70,7 @@ export function fixtureOptions(path: string, text: string): LintOptions {
       if (flag === "--flink-version") options.flinkVersion = words[++i];
       else if (flag === "--deployment") options.deployment = words[++i] as Deployment;
       else if (flag === "--show-info") options.showInfo = true;
+      else if (flag === "--report-unused-disable-directives") options.reportUnusedDisableDirectives = true;
       else if (flag === "--dialect") options.dialect = words[++i] as LintOptions["dialect"];
       else throw new Error(`${path}: unknown flinklint-test flag ${flag}`);
     }

@@ -91,9 +91,9 @@ export function lintDocument(
   if (options.reportUnusedDisableDirectives) {
     for (const { directive, ruleId } of unused) {
       if (ruleId !== undefined && !knownRuleIds.has(ruleId)) continue;
-      const what = ruleId === undefined ? "any problem" : `any "${ruleId}" problem`;
+      const what = ruleId === undefined ? "problem" : `"${ruleId}" problem`;
       const at = (ruleId !== undefined && directive.ruleRanges.get(ruleId)) || directive.range;
-      kept.push(directiveDiagnostic("unusedDirective", `unused flinklint-${directive.kind} comment: there is no ${what} to suppress here; remove it`, at));
+      kept.push(directiveDiagnostic("unusedDirective", `unused flinklint-${directive.kind} comment: there is no ${what} here to suppress; remove it`, at));
     }
   }
   const hideInfo = (list: Diagnostic[]) => (options.showInfo ? list : list.filter((d) => d.severity !== "info"));
