@@ -6,5 +6,8 @@ export default defineConfig({
     // Tests that need tools a fresh machine lacks run with `npm run test:integration`.
     exclude: ["test/integration/**", "**/node_modules/**"],
     testTimeout: 30_000,
+    // In CI, also keep a machine-readable summary for .ci/run's closing line.
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: ".ci/results/unit.json" },
   },
 });

@@ -6,5 +6,7 @@ export default defineConfig({
     include: ["test/integration/**/*.test.ts"],
     testTimeout: 600_000,
     hookTimeout: 600_000,
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: ".ci/results/integration.json" },
   },
 });
