@@ -1,7 +1,22 @@
 // flink-conf.yaml: Flink keeps the last of repeated keys without a word (GlobalConfiguration);
 // config.yaml: snakeyaml refuses a repeated key in one mapping, so Flink fails to load (YamlParserUtils).
 import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
-import { defineRule } from "../src/types.js";
+import { defineRule, type Fix, type ParseFinding, type RuleContext } from "../src/types.js";
+
+/**
+ * Deletes the overridden line (a safe fix: Flink ignores it anyway). A comment on that line stays,
+ * on a line of its own, so --fix never drops what someone wrote down.
+ */
+function removeOverriddenLine(ctx: RuleContext, finding: ParseFinding): Fix {
+  const { lines } = ctx.doc;
+  const line = lines.line(finding.range.start.line);
+  const hash = line.text.indexOf("#");
+  const end = hash === -1 ? (line.number < lines.lineCount ? lines.line(line.number + 1).start : line.end) : line.start + hash;
+  return {
+    description: `delete the overridden line ${line.number}`,
+    edits: [{ range: lines.range(line.start, end), text: "" }],
+  };
+}
 
 const MESSAGE_IDS = ["overridden", "duplicateInMapping"] as const;
 
@@ -41,6 +56,7 @@ export default defineRule({
         ...(typeof key === "string" && { key }),
         ...(finding.related && { related: finding.related }),
         ...(messageId === "duplicateInMapping" && { severity: "error" as const }),
+        ...(messageId === "overridden" && ctx.doc.dialect === "legacy" && { fix: removeOverriddenLine(ctx, finding) }),
       });
     }
   },

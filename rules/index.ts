@@ -34,6 +34,10 @@ import memorySizeInvalid from "./memory-size-invalid.js";
 import memoryTotalMissing from "./memory-total-missing.js";
 import memoryValueInvalid from "./memory-value-invalid.js";
 // memory rules: end
+// catalog rules: begin
+// catalog rules: end
+// operator rules: begin
+// operator rules: end
 
 export const rules: readonly RuleModule[] = [
   // parser rules list: begin
@@ -67,4 +71,8 @@ export const rules: readonly RuleModule[] = [
   memoryFractionIgnored,
   memoryLegacyHeap,
   // memory rules list: end
+  // catalog rules list: begin
+  // catalog rules list: end
+  // operator rules list: begin
+  // operator rules list: end
 ];

@@ -1,10 +1,10 @@
 // Flink parses every memory option with MemorySize.parse (digits, then a binary unit b/k/m/g/t),
 // so `1.5g`, `2Gi`, `-1m` or `1 GiB` stop the process, and a bare number means bytes: MemorySize.
-import { parseMemorySize, toHumanReadableString, LONG_MAX } from "../src/model/memory-size.js";
+import { LONG_MAX, MIB, parseMemorySize, toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
 import { MEMORY_SIZE_KEYS } from "../src/model/options.js";
 import { derivations, lastEntry } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
-import { defineRule } from "../src/types.js";
+import { defineRule, type ConfigEntry, type Fix, type RuleContext } from "../src/types.js";
 
 const UNITS: Record<string, bigint> = { k: 1024n, m: 1024n ** 2n, g: 1024n ** 3n, t: 1024n ** 4n };
 
@@ -38,6 +38,17 @@ function suggestFor(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The edit that writes `replacement` over the value, when the value's source is the value itself
+ * (not an alias or a block scalar, whose text would not be a plain replacement).
+ */
+function valueEdit(ctx: RuleContext, entry: ConfigEntry, text: string, replacement: string): Fix | undefined {
+  const source = ctx.doc.text.slice(entry.valueRange.start.offset, entry.valueRange.end.offset);
+  const unquoted = /^(["'])(.*)\1$/s.exec(source)?.[2] ?? source;
+  if (unquoted !== text && source !== text) return undefined;
+  return { description: `write ${replacement}`, edits: [{ range: entry.valueRange, text: replacement }] };
+}
+
 function advice(text: string, code: string): string {
   const suggestion = suggestFor(text);
   if (suggestion !== undefined) return ` Write \`${suggestion}\` instead.`;
@@ -57,7 +68,7 @@ export default defineRule({
       invalidUnread:
         "`{{key}}: {{value}}` is not a memory size Flink can read ({{reason}}); the memory derivation does not need it with this configuration, but whatever reads it will fail.{{advice}}",
       unitless:
-        "`{{key}}: {{value}}` has no unit, so Flink reads it as {{bytes}} bytes ({{human}}); add the unit you mean, e.g. `{{value}}m` for MiB.",
+        "`{{key}}: {{value}}` has no unit, so Flink reads it as {{bytes}} bytes{{human}}; {{advice}}.",
     },
     docs: {
       why:
@@ -88,7 +99,11 @@ export default defineRule({
       const parsed = parseMemorySize(value.text);
       if (!parsed.ok) {
         const read = failedOn.has(key);
+        // Every suggestion is the written size in Flink's syntax (2Gi → 2g, 1.5g → 1536m): a safe fix.
+        const suggestion = suggestFor(value.text);
+        const fix = suggestion === undefined ? undefined : valueEdit(ctx, entry, value.text, suggestion);
         ctx.report({
+          ...(fix && { fix }),
           messageId: read ? "invalid" : "invalidUnread",
           at: entry.valueRange,
           key,
@@ -96,11 +111,25 @@ export default defineRule({
           ...(read ? {} : { severity: "warning" as const }),
         });
       } else if (parsed.unitless && parsed.bytes !== 0n) {
+        // Spelling out a whole number of MiB keeps the meaning (a safe fix); `512` meaning 512m is
+        // only a guess, so that stays a suggestion.
+        const exact = parsed.bytes % MIB === 0n ? valueEdit(ctx, entry, value.text, toConfigText(parsed.bytes)) : undefined;
+        const guess = valueEdit(ctx, entry, value.text, `${value.text.trim()}m`);
         ctx.report({
+          ...(exact && { fix: exact }),
+          ...(!exact && guess && { suggestions: [guess] }),
           messageId: "unitless",
           at: entry.valueRange,
           key,
-          data: { key, value: value.text.trim(), bytes: parsed.bytes, human: toHumanReadableString(parsed.bytes) },
+          data: {
+            key,
+            value: value.text.trim(),
+            bytes: parsed.bytes,
+            human: parsed.bytes >= 1024n ? ` (${toHumanReadableString(parsed.bytes)})` : "",
+            advice: exact
+              ? `write \`${toConfigText(parsed.bytes)}\` to say so`
+              : `add the unit you mean, e.g. \`${value.text.trim()}m\` for MiB`,
+          },
           severity: "warning",
         });
       }

@@ -2,6 +2,7 @@
  * Shared types of flinklint's core: positions, parsed documents, diagnostics and rules.
  * Nothing here imports from `node:`; the same core serves the CLI and the language server.
  */
+import type { LineIndex } from "./parser/lines.js";
 
 /** A point in a file: 1-based line and column (columns count UTF-16 code units), 0-based offset. */
 export interface Position {
@@ -69,6 +70,8 @@ export interface ConfigDocument {
   dialect: Dialect;
   /** The text as given (a BOM, if any, included). */
   text: string;
+  /** Offset ↔ line:column for `text`; lines end at LF, CRLF or CR. */
+  lines: LineIndex;
   /** Every setting in source order, overridden duplicates included. */
   entries: ConfigEntry[];
   /** Entries by key, in source order (the last one is the one Flink uses). */

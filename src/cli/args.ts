@@ -32,6 +32,7 @@ export interface CliArguments {
   stdin: boolean;
   stdinFilename: string | undefined;
   reportUnusedDisableDirectives: boolean;
+  fix: "write" | "dry-run" | undefined;
 }
 
 export const USAGE = `Usage: flinklint [options] [files, directories or globs...]
@@ -53,6 +54,8 @@ Options:
       --print-config <file> Print the settings that apply to a file, then exit
       --stdin               Lint standard input
       --stdin-filename <p>  The name to lint standard input as (picks the format)
+      --fix                 Apply safe fixes to the files (atomically), then report what is left
+      --fix-dry-run         Print the safe fixes as a unified diff instead of writing them
       --report-unused-disable-directives
                             Report flinklint-disable comments that suppress nothing
       --max-warnings <n>    Exit with 1 when there are more than n warnings
@@ -88,6 +91,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         stdin: { type: "boolean" },
         "stdin-filename": { type: "string" },
         "report-unused-disable-directives": { type: "boolean" },
+        fix: { type: "boolean" },
+        "fix-dry-run": { type: "boolean" },
         "max-warnings": { type: "string" },
         quiet: { type: "boolean", short: "q" },
         "show-info": { type: "boolean" },
@@ -116,6 +121,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
 
   if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (values.stdin && patterns.length) throw new UsageError("--stdin lints standard input; give no file arguments with it");
+  if (values.fix && values["fix-dry-run"]) throw new UsageError("use --fix or --fix-dry-run, not both");
+  if (values.fix && values.stdin) throw new UsageError("--fix writes files; with --stdin use --fix-dry-run");
   const format = values.format;
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(", ")}`);
@@ -166,5 +173,6 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     stdin: values.stdin ?? false,
     stdinFilename: values["stdin-filename"],
     reportUnusedDisableDirectives: values["report-unused-disable-directives"] ?? false,
+    fix: values.fix ? "write" : values["fix-dry-run"] ? "dry-run" : undefined,
   };
 }

@@ -83,6 +83,7 @@ function lintFilesOptions(args: CliArguments, io: CliIo): LintFilesOptions {
     noConfigLookup: args.noConfigLookup,
     showInfo: args.showInfo,
     reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
+    ...(args.fix !== undefined && { fix: args.fix }),
   };
 }
 
@@ -90,6 +91,7 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
   const options = lintFilesOptions(args, io);
   if (args.printConfig !== undefined) return printConfig(args.printConfig, options, io);
   const results = args.stdin ? [await lintStdin(args, options, io)] : await lintFiles(args.patterns, options);
+  if (args.fix === "dry-run") io.stdout(await fixDiffs(results));
   const reports = toReports(results, args.quiet);
   const formatName = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty");
   const output = await format(formatName, reports, io);
@@ -111,8 +113,8 @@ async function lintStdin(args: CliArguments, options: LintFilesOptions, io: CliI
   const project = await new ProjectConfigCache(options).forDirectory(dirname(absolute), io.cwd);
   const bytes = await io.readStdin();
   const filePath = args.stdinFilename === undefined ? shownAs : displayPath(absolute, io.cwd);
-  const { result, diagnostics } = lintBytes(bytes, { ...effectiveOptions(project, options), filename: filePath });
-  return { filePath, result, diagnostics };
+  const outcome = lintBytes(bytes, { ...effectiveOptions(project, options), filename: filePath }, args.fix !== undefined);
+  return { filePath, ...outcome };
 }
 
 async function printConfig(file: string, options: LintFilesOptions, io: CliIo): Promise<number> {
@@ -135,6 +137,22 @@ async function printConfig(file: string, options: LintFilesOptions, io: CliIo): 
   };
   io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return EXIT_OK;
+}
+
+/** Unified diffs of what --fix would change, one per file. */
+async function fixDiffs(results: readonly FileLintResult[]): Promise<string> {
+  const changed = results.filter((r) => r.fixed);
+  if (changed.length === 0) return "";
+  const { createTwoFilesPatch } = await import("diff");
+  return changed
+    .map((r) => {
+      const { source, output } = r.fixed ?? { source: "", output: "" };
+      return createTwoFilesPatch(`a/${r.filePath}`, `b/${r.filePath}`, source, output, undefined, undefined, { context: 3 })
+        .split("\n")
+        .slice(1) // jsdiff's "====" separator line
+        .join("\n");
+    })
+    .join("");
 }
 
 /** Writes atomically, so a reader never sees half a report. */

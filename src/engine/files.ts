@@ -2,12 +2,13 @@
  * The file-system side of linting: expanding arguments to files, reading bytes as Flink would
  * (UTF-8), and turning unreadable content into a diagnostic instead of a crash.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { chmod, readdir, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import { dialectForFilename } from "../parser/index.js";
 import { rules } from "../../rules/index.js";
 import { lint } from "./lint.js";
+import { fixText } from "./fix.js";
 import { parseProjectConfig, PROJECT_CONFIG_NAMES, type ProjectConfig } from "./project-config.js";
 import { LineIndex } from "../parser/lines.js";
 import type { Diagnostic, LintOptions, LintResult, Position } from "../types.js";
@@ -26,6 +27,8 @@ export interface FileLintResult {
   filePath: string;
   result: LintResult | undefined;
   diagnostics: Diagnostic[];
+  /** With fixing on: the text before and after, when fixes changed it. */
+  fixed?: { source: string; output: string; count: number };
 }
 
 /** Decoded text, or the reason the bytes are no config file. */
@@ -88,12 +91,40 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** Lints one file's bytes. */
-export function lintBytes(bytes: Uint8Array, options: LintOptions): { result: LintResult | undefined; diagnostics: Diagnostic[] } {
+/** Lints one file's bytes; with `fix`, also computes the fixed text (nothing is written here). */
+export function lintBytes(
+  bytes: Uint8Array,
+  options: LintOptions,
+  fix = false,
+): Omit<FileLintResult, "filePath"> {
   const decoded = decodeConfigBytes(bytes);
   if (!decoded.ok) return { result: undefined, diagnostics: [decoded.diagnostic] };
-  const result = lint(decoded.text, options);
-  return { result, diagnostics: result.diagnostics };
+  if (!fix) {
+    const result = lint(decoded.text, options);
+    return { result, diagnostics: result.diagnostics };
+  }
+  const { output, fixed, result } = fixText(decoded.text, options);
+  const outcome: Omit<FileLintResult, "filePath"> = { result, diagnostics: result.diagnostics };
+  if (output !== decoded.text) outcome.fixed = { source: decoded.text, output, count: fixed.length };
+  return outcome;
+}
+
+/**
+ * Replaces a file's content atomically: a temporary file beside it, the same mode, then a rename,
+ * so a crash never leaves half a file. A symbolic link is followed, not replaced.
+ */
+export async function writeFileAtomically(path: string, text: string): Promise<void> {
+  const target = await realpath(path);
+  const { mode } = await stat(target);
+  const temporary = join(dirname(target), `.${basename(target)}.flinklint-${process.pid}-${Date.now()}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: "wx", mode });
+    await chmod(temporary, mode);
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw new FileAccessError(`${path}: cannot write the fixed file: ${describeErrno(error as NodeJS.ErrnoException)}`);
+  }
 }
 
 function looksLikeGlob(pattern: string): boolean {
@@ -144,6 +175,8 @@ export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles"> & 
   configPath?: string;
   /** Don't look up `.flinklint.yaml` files at all. */
   noConfigLookup?: boolean;
+  /** "write" applies safe fixes to the files; "dry-run" only computes them. */
+  fix?: "write" | "dry-run";
 };
 
 /** Lints files and directories as the CLI does. Throws FileAccessError for what cannot be read. */
@@ -166,19 +199,24 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       throw new FileAccessError(`${displayPath(file, cwd)}: ${describeErrno(error)}`);
     });
     const filePath = displayPath(file, cwd);
-    const { result, diagnostics } = lintBytes(bytes, {
-      ...effectiveOptions(project, options),
-      filename: filePath,
-      siblingFiles: (await siblings).filter((name) => name !== basename(file)),
-    });
-    results.push({ filePath, result, diagnostics });
+    const outcome = lintBytes(
+      bytes,
+      {
+        ...effectiveOptions(project, options),
+        filename: filePath,
+        siblingFiles: (await siblings).filter((name) => name !== basename(file)),
+      },
+      options.fix !== undefined,
+    );
+    if (outcome.fixed && options.fix === "write") await writeFileAtomically(file, outcome.fixed.output);
+    results.push({ filePath, ...outcome });
   }
   return results;
 }
 
 /** Command-line settings win over the project file's. */
 export function effectiveOptions(project: ProjectConfig | undefined, options: LintFilesOptions): LintOptions {
-  const { cwd: _cwd, configPath: _configPath, noConfigLookup: _noLookup, ...cli } = options;
+  const { cwd: _cwd, configPath: _configPath, noConfigLookup: _noLookup, fix: _fix, ...cli } = options;
   const merged: LintOptions = { ...cli };
   const flinkVersion = cli.flinkVersion ?? project?.flinkVersion;
   const deployment = cli.deployment ?? project?.deployment;

@@ -8,7 +8,6 @@ import { rules as allRules } from "../../rules/index.js";
 import { createFacts } from "./facts.js";
 import { interpolate } from "./messages.js";
 import { applyDirectives, findDirectives } from "./directives.js";
-import { LineIndex } from "../parser/lines.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import type {
   ConfigDocument,
@@ -77,7 +76,7 @@ export function lintDocument(
     }
   }
 
-  const lines = new LineIndex(document.text);
+  const lines = document.lines;
   const directives = findDirectives(lines, document.dialect);
   const { kept, suppressed, unused } = applyDirectives(diagnostics, directives, lines.lineCount);
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));

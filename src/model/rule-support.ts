@@ -191,5 +191,8 @@ function currentBytes(doc: ConfigDocument, key: string): bigint | undefined {
 /** Joins fix phrases: "a, or b". */
 export function joinFixes(phrases: readonly string[]): string {
   const kept = phrases.filter((p) => p !== "");
-  return kept.length === 0 ? "" : ` ${kept.join(", or ")}.`;
+  if (kept.length === 0) return "";
+  // The advice follows Flink's message, which ends a sentence: start a new one.
+  const sentence = kept.join(", or ");
+  return ` ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

@@ -1,5 +1,6 @@
 /** Builds a ConfigDocument from parsed entries: last-wins lookup and the `overridden` flags. */
 import type { ConfigDocument, ConfigEntry, ConfigValue, Dialect, ParseFinding } from "../types.js";
+import { LineIndex } from "./lines.js";
 
 export function assembleDocument(
   dialect: Dialect,
@@ -7,6 +8,7 @@ export function assembleDocument(
   entries: ConfigEntry[],
   findings: ParseFinding[],
   loadFailure?: ConfigDocument["loadFailure"],
+  lines: LineIndex = new LineIndex(text),
 ): ConfigDocument {
   const byKey = new Map<string, ConfigEntry[]>();
   for (const entry of entries) {
@@ -23,7 +25,7 @@ export function assembleDocument(
     if (last) config.set(key, last.value);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const doc: ConfigDocument = { dialect, text, entries, byKey, config, findings };
+  const doc: ConfigDocument = { dialect, text, lines, entries, byKey, config, findings };
   if (loadFailure) doc.loadFailure = loadFailure;
   return doc;
 }

@@ -164,7 +164,7 @@ export function parseLegacy(text: string): ConfigDocument {
   }
 
   findings.push(...duplicateFindings(entries));
-  return assembleDocument("legacy", text, entries, findings);
+  return assembleDocument("legacy", text, entries, findings, undefined, index);
 }
 
 /** `my#key: value`: the `#` (no space before it) cuts the line inside the key, so Flink drops it. */

@@ -73,7 +73,7 @@ export function parseStandard(text: string): ConfigDocument {
         data: { variant: f.variant, cause: firstLine(f.cause), ...f.data },
       });
     }
-    return assembleDocument("standard", text, entries, findings, loadFailure);
+    return assembleDocument("standard", text, entries, findings, loadFailure, index);
   };
 
   let docs: Document.Parsed[];
@@ -90,7 +90,7 @@ export function parseStandard(text: string): ConfigDocument {
   if (syntax) return fail([syntax]);
 
   const doc = docs[0];
-  if (!doc) return assembleDocument("standard", text, [], []);
+  if (!doc) return assembleDocument("standard", text, [], [], undefined, index);
 
   const aliasTargets = text.includes("*") ? resolveAliases(doc) : new Map<unknown, unknown>();
   const aliasFailure = collectionAliasFailure(doc, aliasTargets, mark);
@@ -130,7 +130,7 @@ function flattenDocument(
   // 2. The document must be a map (an empty or null document is an empty config).
   const root = resolve(doc.contents);
   if (root === null || root === undefined || (isScalar(root) && root.value === null)) {
-    return assembleDocument("standard", text, [], []);
+    return assembleDocument("standard", text, [], [], undefined, index);
   }
   if (!isMap(root)) {
     const [start, end] = rangeOf(root as YamlNode, 0);
@@ -246,13 +246,13 @@ function flattenDocument(
       causes: [first.cause],
       range: index.range(first.offset, first.end),
     };
-    return assembleDocument("standard", text, entries, findings, loadFailure);
+    return assembleDocument("standard", text, entries, findings, loadFailure, index);
   }
   if (badKeys.length > 0) return fail(badKeys, entries, findings);
   if (nulls.length > 0) return fail(nulls, entries, findings);
 
   findings.push(...collisionFindings(entries));
-  return assembleDocument("standard", text, entries, findings);
+  return assembleDocument("standard", text, entries, findings, undefined, index);
 }
 
 /**

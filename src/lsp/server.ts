@@ -1,0 +1,335 @@
+/**
+ * flinklint's language server: diagnostics on open, change (debounced) and save; hover with the
+ * memory Flink derives; quick fixes from the rules' fixes and suggestions. It lints with the same
+ * `lint()` as the CLI and, for `file:` documents, the project's `.flinklint.yaml`.
+ *
+ * Initialization options (all optional): `{ "debounceMs": 150, "showInfo": true }`.
+ */
+import { readdir } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { format } from "node:util";
+import {
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type Hover,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { decodeConfigBytes, effectiveOptions, ProjectConfigCache } from "../engine/files.js";
+import { lint, resolveDialect } from "../engine/lint.js";
+import { resolveFlinkVersion } from "../engine/settings.js";
+import type { Diagnostic, LintOptions, LintResult } from "../types.js";
+import { fixAllAction, FIX_ALL_KIND, quickFixes, SOURCE, toLspDiagnostic } from "./diagnostics.js";
+import { memoryHover } from "./hover.js";
+import { LspPositions } from "./positions.js";
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+export interface ServerSettings {
+  /** Delay between the last change and linting it; 0 lints right away. */
+  debounceMs: number;
+  /** Report info notes (shown as Information in the editor). */
+  showInfo: boolean;
+}
+
+/** One linted version of a document: what hover and code actions work from. */
+interface Linted {
+  version: number;
+  text: string;
+  positions: LspPositions;
+  result: LintResult | undefined;
+  diagnostics: Diagnostic[];
+  options: LintOptions;
+}
+
+/** Reads the initialization options a client may send; anything malformed keeps the default. */
+export function readSettings(initializationOptions: unknown): ServerSettings {
+  const settings: ServerSettings = { debounceMs: DEFAULT_DEBOUNCE_MS, showInfo: true };
+  if (typeof initializationOptions !== "object" || initializationOptions === null) return settings;
+  const given = initializationOptions as Record<string, unknown>;
+  const debounce = given.debounceMs;
+  if (typeof debounce === "number" && Number.isFinite(debounce) && debounce >= 0) settings.debounceMs = debounce;
+  if (typeof given.showInfo === "boolean") settings.showInfo = given.showInfo;
+  return settings;
+}
+
+/** The file system path of a `file:` URI, else undefined. */
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith("file:")) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The base name of any URI's path (`untitled:flink-conf.yaml`, `file:///a/config.yaml`). */
+function nameOf(uri: string): string {
+  const path = uri.replace(/[?#].*$/, "");
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Wires flinklint's features onto a connection; `startServer` gives it stdio. */
+export function attachServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const linted = new Map<string, Linted>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** The version each document was opened with. */
+  const openedAt = new Map<string, number>();
+  let settings = readSettings(undefined);
+  let documentChanges = false;
+  let dynamicWatchers = false;
+  let configs = new ProjectConfigCache({});
+  let siblingsByDir = new Map<string, Promise<string[]>>();
+
+  const log = (message: string) => connection.console.error(`flinklint: ${message}`);
+
+  /** Settings for one document: project config (file: URIs only), file name, siblings. */
+  async function optionsFor(uri: string): Promise<{ options: LintOptions; problem?: string }> {
+    const path = filePathOf(uri);
+    const base: LintOptions = { showInfo: settings.showInfo };
+    if (path === undefined) return { options: { ...base, filename: nameOf(uri) } };
+    const dir = dirname(path);
+    let siblings = siblingsByDir.get(dir);
+    if (!siblings) {
+      siblings = readdir(dir).catch(() => []);
+      siblingsByDir.set(dir, siblings);
+    }
+    const siblingFiles = (await siblings).filter((name) => name !== basename(path));
+    try {
+      const project = await configs.forDirectory(dir, dir);
+      return { options: { ...effectiveOptions(project, base), filename: path, siblingFiles } };
+    } catch (error) {
+      return { options: { ...base, filename: path, siblingFiles }, problem: errorText(error) };
+    }
+  }
+
+  /** Lints a text exactly as the CLI lints a file's bytes: a NUL makes it binary, not a config. */
+  function lintText(text: string, options: LintOptions): { result: LintResult | undefined; diagnostics: Diagnostic[] } {
+    if (text.includes("\u0000")) {
+      const decoded = decodeConfigBytes(new TextEncoder().encode(text));
+      if (!decoded.ok) return { result: undefined, diagnostics: [decoded.diagnostic] };
+    }
+    const result = lint(text, options);
+    return { result, diagnostics: result.diagnostics };
+  }
+
+  function lintVersion(document: TextDocument, options: LintOptions): Linted {
+    const text = document.getText();
+    const positions = new LspPositions(text);
+    let outcome: { result: LintResult | undefined; diagnostics: Diagnostic[] };
+    try {
+      outcome = lintText(text, options);
+    } catch (error) {
+      // A bad setting (e.g. an unsupported Flink version) or a bug: say so in the file, keep serving.
+      const origin = { line: 1, column: 1, offset: 0 };
+      outcome = {
+        result: undefined,
+        diagnostics: [{ ruleId: "internal-error", messageId: "lintFailed", severity: "error", message: `flinklint could not lint this file: ${errorText(error)}`, start: origin, end: origin }],
+      };
+    }
+    const entry: Linted = { version: document.version, text, positions, options, ...outcome };
+    linted.set(document.uri, entry);
+    return entry;
+  }
+
+  async function validate(uri: string): Promise<void> {
+    try {
+      const { options, problem } = await optionsFor(uri);
+      const document = documents.get(uri);
+      if (document === undefined) return; // closed meanwhile
+      const entry = lintVersion(document, options);
+      const diagnostics: LspDiagnostic[] = entry.diagnostics.map((d) => toLspDiagnostic(d, entry.positions, uri));
+      if (problem !== undefined) {
+        diagnostics.unshift({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Error,
+          source: SOURCE,
+          code: "project-config",
+          message: `${problem} (linting with the default settings)`,
+        });
+      }
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (error) {
+      log(`linting ${uri} failed: ${errorText(error)}`);
+    }
+  }
+
+  function schedule(uri: string, delay: number): void {
+    const pending = timers.get(uri);
+    if (pending !== undefined) clearTimeout(pending);
+    timers.delete(uri);
+    if (delay <= 0) {
+      void validate(uri);
+      return;
+    }
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  /** The lint of the document's current version, linting it now if the last one is stale. */
+  async function current(uri: string): Promise<Linted | undefined> {
+    const document = documents.get(uri);
+    if (document === undefined) return undefined;
+    const last = linted.get(uri);
+    if (last !== undefined && last.version === document.version) return last;
+    const { options } = await optionsFor(uri);
+    const now = documents.get(uri);
+    return now === undefined ? undefined : lintVersion(now, options);
+  }
+
+  function revalidateAll(): void {
+    configs = new ProjectConfigCache({});
+    siblingsByDir = new Map();
+    for (const document of documents.all()) schedule(document.uri, 0);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    settings = readSettings(params.initializationOptions);
+    documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: "flinklint" },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!dynamicWatchers) return;
+    // Settings and sibling files (config-file-ignored) change outside the open documents.
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: "**/.flinklint.{yaml,yml}" }, { globPattern: "**/*{flink-conf,config}.yaml" }],
+      })
+      .catch((error: unknown) => log(`cannot watch files: ${errorText(error)}`));
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    try {
+      revalidateAll();
+    } catch (error) {
+      log(`revalidating failed: ${errorText(error)}`);
+    }
+  });
+
+  documents.onDidOpen((event) => {
+    openedAt.set(event.document.uri, event.document.version);
+    schedule(event.document.uri, 0);
+  });
+  documents.onDidChangeContent((event) => {
+    const { uri, version } = event.document;
+    // Opening fires this too, right after onDidOpen: that version is already being linted.
+    if (openedAt.get(uri) === version || linted.get(uri)?.version === version) return;
+    schedule(uri, settings.debounceMs);
+  });
+  documents.onDidSave((event) => schedule(event.document.uri, 0));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    const pending = timers.get(uri);
+    if (pending !== undefined) clearTimeout(pending);
+    timers.delete(uri);
+    linted.delete(uri);
+    openedAt.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  });
+
+  connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
+    try {
+      const state = await current(params.textDocument.uri);
+      if (state?.result === undefined) return null;
+      const offset = state.positions.toOffset(params.position);
+      const dialect = resolveDialect(state.options);
+      const hover = memoryHover(state.result.document, offset, {
+        flinkVersion: resolveFlinkVersion(state.options.flinkVersion, dialect),
+        deployment: state.options.deployment ?? "standalone",
+      });
+      if (hover === undefined) return null;
+      return {
+        contents: { kind: MarkupKind.Markdown, value: hover.markdown },
+        range: state.positions.toLspRange(hover.entry.keyRange),
+      };
+    } catch (error) {
+      log(`hover failed: ${errorText(error)}`);
+      return null;
+    }
+  });
+
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    try {
+      const uri = params.textDocument.uri;
+      const state = await current(uri);
+      if (state === undefined) return [];
+      const target = { uri, version: state.version, documentChanges };
+      const only = params.context.only;
+      const wants = (kind: string) => only === undefined || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(params.context.diagnostics, state.diagnostics, state.positions, target));
+      // Source actions only when asked for (e.g. editor.codeActionsOnSave), never in the light bulb.
+      if (only !== undefined && wants(FIX_ALL_KIND)) {
+        const all = fixAllAction(state.diagnostics, state.positions, target);
+        if (all !== undefined) actions.push(all);
+      }
+      return actions;
+    } catch (error) {
+      log(`code actions failed: ${errorText(error)}`);
+      return [];
+    }
+  });
+
+  connection.onShutdown(() => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+    linted.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Starts the language server on standard input and output; returns once it listens. */
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // Standard output carries the protocol: nothing else may write there.
+  const toLog = (...args: unknown[]) => connection.console.log(format(...args));
+  console.log = toLog;
+  console.info = toLog;
+  console.debug = toLog;
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  attachServer(connection);
+}

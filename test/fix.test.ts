@@ -1,0 +1,144 @@
+/**
+ * --fix changes only the bytes it means to: fixed findings are gone afterwards, every other byte of
+ * the file is identical, files Flink cannot read are never touched, and writes are atomic.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { applyFixEdits, fixText } from "../src/engine/fix.js";
+import { lint } from "../src/engine/lint.js";
+import type { Diagnostic } from "../src/types.js";
+import { fixtureOptions, listRuleFixtures } from "./fixture-support.js";
+
+const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
+
+/** Every byte outside the edited ranges is kept, in order. */
+function expectOnlyEditedBytesChanged(before: string, after: string, fixed: readonly Diagnostic[]): void {
+  const edits = fixed.flatMap((d) => d.fix?.edits ?? []).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  let expected = "";
+  let cursor = 0;
+  for (const edit of edits) {
+    expected += before.slice(cursor, edit.range.start.offset) + edit.text;
+    cursor = edit.range.end.offset;
+  }
+  expect(after).toBe(expected + before.slice(cursor));
+}
+
+describe("fix round trip on every rule fixture", () => {
+  const fixtures = listRuleFixtures();
+  const withFixes = fixtures.filter((path) => {
+    const text = readFileSync(path, "utf8");
+    return lint(text, fixtureOptions(path, text)).diagnostics.some((d) => d.fix);
+  });
+
+  it("has fixtures with safe fixes", () => {
+    expect(withFixes.length).toBeGreaterThan(3);
+  });
+
+  it.each(withFixes)("%s", (path) => {
+    const text = readFileSync(path, "utf8");
+    const options = fixtureOptions(path, text);
+    const before = lint(text, options);
+    // One pass: exactly the edits of the applied fixes, nothing else.
+    const pass = applyFixEdits(text, before.diagnostics);
+    expect(pass.applied.length).toBeGreaterThan(0);
+    expectOnlyEditedBytesChanged(text, pass.output, pass.applied);
+    // All passes: nothing fixable remains, the file still loads, and the fixed findings are gone.
+    const { output, result } = fixText(text, options);
+    expect(result.document.loadFailure).toBeUndefined();
+    expect(result.diagnostics.filter((d) => d.fix)).toEqual([]);
+    const fixedAt = new Set(pass.applied.map((d) => `${d.ruleId}:${d.key ?? ""}:${text.slice(d.start.offset, d.end.offset)}`));
+    for (const d of result.diagnostics) {
+      expect(fixedAt.has(`${d.ruleId}:${d.key ?? ""}:${output.slice(d.start.offset, d.end.offset)}`)).toBe(false);
+    }
+    // Fixing is idempotent.
+    expect(fixText(output, options).output).toBe(output);
+  });
+});
+
+describe("fix property: random configs with fixable defects", () => {
+  const runs = Number(process.env.FLINKLINT_PROPERTY_RUNS ?? 150);
+  const defect = fc.constantFrom(
+    (k: string, v: string) => `  ${k}: ${v}`, // indented
+    (k: string) => `${k}: 2Gi`, // IEC size
+    (k: string) => `${k}: 1.5g`, // decimal size
+  );
+  const memoryKey = fc.constantFrom(
+    "taskmanager.memory.managed.size",
+    "taskmanager.memory.task.off-heap.size",
+    "taskmanager.memory.framework.off-heap.size",
+  );
+  const eol = fc.constantFrom("\n", "\r\n");
+
+  it("re-lints without fixable findings and keeps untouched lines byte for byte", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(memoryKey, defect), { maxLength: 6 }), eol, fc.boolean(), (defects, newline, bom) => {
+        const plain = ["taskmanager.memory.process.size: 4g", "jobmanager.memory.process.size: 1600m", "# keep this comment"];
+        const lines = [...plain, ...defects.map(([key, make]) => make(key, "64m")), "parallelism.default: 2"];
+        const text = (bom ? "\uFEFF" : "") + lines.join(newline) + newline;
+        const { output, result } = fixText(text, { dialect: "legacy" });
+        expect(result.diagnostics.filter((d) => d.fix)).toEqual([]);
+        const outLines = output.split(newline);
+        for (const line of [...plain.slice(1), "parallelism.default: 2"]) expect(outLines).toContain(line);
+        expect(output.startsWith(bom ? "\uFEFFtaskmanager" : "taskmanager")).toBe(true);
+        expect(output.endsWith(newline)).toBe(true);
+      }),
+      { numRuns: runs, seed: 20261127 },
+    );
+  });
+});
+
+describe("flinklint --fix on files", () => {
+  function scratch(files: Record<string, string | Buffer>): string {
+    const dir = mkdtempSync(join(tmpdir(), "flinklint-fix-"));
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+    return dir;
+  }
+  const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, "--format", "compact", ...args], { cwd, encoding: "utf8" });
+
+  it("rewrites in place, keeping the file mode, CRLF and the rest of the bytes", () => {
+    const text = "taskmanager.memory.process.size: 1728m\r\njobmanager.memory.process.size: 1600m\r\n  web.port: 8081 # rest\r\ntaskmanager.memory.managed.size: 512Mi\r\n";
+    const dir = scratch({ "flink-conf.yaml": text });
+    chmodSync(join(dir, "flink-conf.yaml"), 0o640);
+    const fixed = run(dir, "--fix", "flink-conf.yaml");
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout).toBe("");
+    expect(readFileSync(join(dir, "flink-conf.yaml"), "utf8")).toBe(
+      "taskmanager.memory.process.size: 1728m\r\njobmanager.memory.process.size: 1600m\r\nweb.port: 8081 # rest\r\ntaskmanager.memory.managed.size: 512m\r\n",
+    );
+    expect(statSync(join(dir, "flink-conf.yaml")).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(["flink-conf.yaml"]);
+  });
+
+  it("--fix-dry-run prints a unified diff and writes nothing", () => {
+    const text = "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600Mi\n";
+    const dir = scratch({ "flink-conf.yaml": text });
+    const dry = run(dir, "--fix-dry-run", "flink-conf.yaml");
+    expect(dry.stdout).toBe(
+      [
+        "--- a/flink-conf.yaml",
+        "+++ b/flink-conf.yaml",
+        "@@ -1,2 +1,2 @@",
+        " taskmanager.memory.process.size: 1728m",
+        "-jobmanager.memory.process.size: 1600Mi",
+        "+jobmanager.memory.process.size: 1600m",
+        "",
+      ].join("\n"),
+    );
+    expect(dry.status).toBe(0);
+    expect(readFileSync(join(dir, "flink-conf.yaml"), "utf8")).toBe(text);
+  });
+
+  it("never touches a file that Flink cannot read", () => {
+    const broken = "taskmanager.memory.process.size: 1Gi\njobmanager: [unclosed\n";
+    const latin1 = Buffer.from("taskmanager.memory.process.size: 1Gi\ns3.secret-key: caf\xe9\n", "latin1");
+    const dir = scratch({ "config.yaml": broken, "flink-conf.yaml": latin1 });
+    const result = run(dir, "--fix", "config.yaml", "flink-conf.yaml");
+    expect(result.status).toBe(1);
+    expect(readFileSync(join(dir, "config.yaml"), "utf8")).toBe(broken);
+    expect(readFileSync(join(dir, "flink-conf.yaml")).equals(latin1)).toBe(true);
+  });
+});

@@ -1,0 +1,314 @@
+/**
+ * End to end: the built language server (`dist/src/lsp/bin.js`, built by `npm test`) as a child
+ * process, driven over stdio by a real JSON-RPC client.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import type {
+  CodeAction,
+  Diagnostic,
+  Hover,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextEdit,
+  WorkspaceEdit,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+
+const BIN = resolve(import.meta.dirname, "../dist/src/lsp/bin.js");
+
+interface Session {
+  child: ChildProcessWithoutNullStreams;
+  connection: MessageConnection;
+  published: PublishDiagnosticsParams[];
+  stderr: string[];
+  exited: Promise<number | null>;
+}
+
+function startSession(): Session {
+  const child = spawn(process.execPath, [BIN, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published: PublishDiagnosticsParams[] = [];
+  const stderr: string[] = [];
+  child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+  connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => published.push(params));
+  connection.onNotification("window/logMessage", () => undefined);
+  connection.onRequest("client/registerCapability", () => null);
+  connection.listen();
+  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+  return { child, connection, published, stderr, exited };
+}
+
+async function initialize(session: Session, initializationOptions: object): Promise<InitializeResult> {
+  const result = await session.connection.sendRequest<InitializeResult>("initialize", {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+        hover: { contentFormat: ["markdown", "plaintext"] },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source.fixAll"] } } },
+      },
+    },
+    initializationOptions,
+  });
+  await session.connection.sendNotification("initialized", {});
+  return result;
+}
+
+/** Waits for the first diagnostics for `uri` published after `after` notifications that satisfy `accept`. */
+async function diagnosticsFor(
+  session: Session,
+  uri: string,
+  after: number,
+  accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<PublishDiagnosticsParams> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = session.published.slice(after).find((p) => p.uri === uri && accept(p));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri}; stderr: ${session.stderr.join("")}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function open(session: Session, uri: string, text: string, version = 1): void {
+  void session.connection.sendNotification("textDocument/didOpen", {
+    textDocument: { uri, languageId: "yaml", version, text },
+  });
+}
+
+function change(session: Session, uri: string, version: number, changes: Array<{ range?: TextEdit["range"]; text: string }>): void {
+  void session.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
+}
+
+function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  const fromChanges = edit?.changes?.[uri];
+  if (fromChanges) return fromChanges;
+  const docChange = edit?.documentChanges?.find((c) => "textDocument" in c && c.textDocument.uri === uri);
+  return docChange && "edits" in docChange ? (docChange.edits as TextEdit[]) : [];
+}
+
+async function shutDown(session: Session): Promise<number | null> {
+  await session.connection.sendRequest("shutdown");
+  await session.connection.sendNotification("exit");
+  const code = await session.exited;
+  session.connection.dispose();
+  return code;
+}
+
+const byCode = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
+
+describe("language server over stdio", () => {
+  let dir: string;
+  let session: Session;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "flinklint-lsp-"));
+    // The project config must be honoured: the info notes about capped overhead are turned off.
+    writeFileSync(join(dir, ".flinklint.yaml"), 'flink-version: "1.20"\nrules:\n  memory-fraction-capped: off\n');
+    session = startSession();
+    const init = await initialize(session, { debounceMs: 20 });
+    expect(init.capabilities.hoverProvider).toBe(true);
+    expect(init.capabilities.codeActionProvider).toBeTruthy();
+  });
+
+  afterAll(() => {
+    if (session.child.exitCode === null) session.child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("publishes exact diagnostics, fixes them with code actions and edits, hovers memory keys, and exits 0", async () => {
+    const uri = pathToFileURL(join(dir, "flink-conf.yaml")).href;
+    // CRLF line ends, and non-ASCII text (two BMP letters and an astral emoji) before the error column.
+    const text = ["taskmanager.memory.process.size:1728m", "jobmanager.memory.process.size: 1600m", "s3.secret-key: pässwörd😀x#1", ""].join("\r\n");
+    let seen = session.published.length;
+    open(session, uri, text);
+    const first = await diagnosticsFor(session, uri, seen);
+    expect(first.version).toBe(1);
+
+    const separator = byCode(first.diagnostics, "legacy-missing-separator");
+    expect(separator).toHaveLength(1);
+    expect(separator[0]?.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 37 } });
+    expect(separator[0]?.severity).toBe(1);
+    expect(separator[0]?.source).toBe("flinklint");
+    expect(separator[0]?.codeDescription?.href).toMatch(/legacy-missing-separator\.md$/);
+
+    // "s3.secret-key: " is 15 code units; "pässwörd😀x#1" 13 (the emoji counts 2): UTF-16 characters.
+    const hash = byCode(first.diagnostics, "legacy-hash-in-value");
+    expect(hash.map((d) => d.range)).toEqual([{ start: { line: 2, character: 15 }, end: { line: 2, character: 28 } }]);
+    expect(byCode(first.diagnostics, "memory-total-missing")).toHaveLength(1);
+    // Turned off by the project's .flinklint.yaml.
+    expect(byCode(first.diagnostics, "memory-fraction-capped")).toHaveLength(0);
+
+    // Code actions for the missing separator: its suggestion, applied, gives the intended line.
+    const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: separator[0]?.range,
+      context: { diagnostics: separator, triggerKind: 1 },
+    });
+    const write = actions.find((a) => a.title.includes("taskmanager.memory.process.size: 1728m"));
+    expect(write?.kind).toBe("quickfix");
+    expect(write?.isPreferred).toBeUndefined(); // a suggestion, not a safe fix
+    const edits = editsOf(write?.edit, uri);
+    expect(edits.length).toBeGreaterThan(0);
+    const doc = TextDocument.create(uri, "flink-conf", 1, text);
+    const fixed = TextDocument.applyEdits(doc, edits);
+    expect(fixed.split("\r\n")[0]).toBe("taskmanager.memory.process.size: 1728m");
+
+    // The client applies the edit (incremental change); the separator finding and the missing total go away.
+    seen = session.published.length;
+    change(session, uri, 2, edits.map((e) => ({ range: e.range, text: e.newText })));
+    const second = await diagnosticsFor(session, uri, seen, (p) => p.version === 2);
+    expect(byCode(second.diagnostics, "legacy-missing-separator")).toHaveLength(0);
+    expect(byCode(second.diagnostics, "memory-total-missing")).toHaveLength(0);
+    expect(byCode(second.diagnostics, "legacy-hash-in-value")).toHaveLength(1);
+
+    // Fix the value by hand: nothing left.
+    seen = session.published.length;
+    change(session, uri, 3, [{ range: { start: { line: 2, character: 15 }, end: { line: 2, character: 28 } }, text: "secret" }]);
+    const third = await diagnosticsFor(session, uri, seen, (p) => p.version === 3);
+    expect(third.diagnostics).toEqual([]);
+
+    // Hover the TaskManager total: the derived numbers, as `flinklint explain` prints them.
+    const hover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 0, character: 12 },
+    });
+    const markdown = hover !== null && typeof hover.contents === "object" && "value" in hover.contents ? hover.contents.value : "";
+    expect(markdown).toContain("536870902"); // -Xmx of the default 1728m TaskManager
+    expect(markdown).toContain("1811939328"); // total process
+    expect(markdown).toContain("remainder");
+    expect(markdown).toContain("Flink 1.20");
+    expect(hover?.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 31 } });
+
+    // Hover the JobManager key: its own process.
+    const jmHover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 1, character: 3 },
+    });
+    expect(JSON.stringify(jmHover)).toContain("1073741824"); // JM heap for 1600m
+    // Not a memory key: no hover.
+    const none = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 2, character: 2 },
+    });
+    expect(none).toBeNull();
+  });
+
+  it("shows Flink's error when hovering a configuration Flink refuses, and a safe fix as the preferred quick fix", async () => {
+    const uri = pathToFileURL(join(dir, "bad-flink-conf.yaml")).href;
+    const text = "taskmanager.memory.process.size: 1g\ntaskmanager.memory.flink.size: 2g\n  jobmanager.memory.process.size: 1600m\n";
+    const seen = session.published.length;
+    open(session, uri, text);
+    const published = await diagnosticsFor(session, uri, seen);
+    const hover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 1, character: 20 },
+    });
+    const markdown = JSON.stringify(hover);
+    expect(markdown).toContain("IllegalConfigurationException");
+    expect(markdown).toContain("refuses");
+
+    const indented = byCode(published.diagnostics, "legacy-indented-line");
+    expect(indented).toHaveLength(1);
+    const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: indented[0]?.range,
+      context: { diagnostics: indented },
+    });
+    expect(actions[0]?.isPreferred).toBe(true);
+    const after = TextDocument.applyEdits(TextDocument.create(uri, "x", 1, text), editsOf(actions[0]?.edit, uri));
+    expect(after.split("\n")[2]).toBe("jobmanager.memory.process.size: 1600m");
+
+    // Fix-all is a source action, offered only when asked for.
+    const fixAll = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ["source.fixAll"] },
+    });
+    expect(fixAll.map((a) => a.kind)).toEqual(["source.fixAll.flinklint"]);
+  });
+
+  it("shows info notes as Information, with related locations, for documents outside any project", async () => {
+    const uri = "untitled:flink-conf.yaml";
+    const seen = session.published.length;
+    open(session, uri, "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\njobmanager.memory.process.size: 1700m\n");
+    const published = await diagnosticsFor(session, uri, seen);
+    expect(byCode(published.diagnostics, "memory-fraction-capped").every((d) => d.severity === 3)).toBe(true);
+    expect(byCode(published.diagnostics, "memory-fraction-capped").length).toBeGreaterThan(0);
+    const duplicate = byCode(published.diagnostics, "duplicate-key");
+    expect(duplicate).toHaveLength(1);
+    const lines = [duplicate[0]?.range.start.line, duplicate[0]?.relatedInformation?.[0]?.location.range.start.line];
+    expect(lines.sort()).toEqual([1, 2]);
+    expect(duplicate[0]?.relatedInformation?.[0]?.location.uri).toBe(uri);
+    expect(duplicate[0]?.relatedInformation?.[0]?.location.range.end.character).toBe(30);
+  });
+
+  it("reports a broken .flinklint.yaml in the file and lints with the defaults", async () => {
+    const sub = join(dir, "broken");
+    rmSync(sub, { recursive: true, force: true });
+    await import("node:fs/promises").then((fs) => fs.mkdir(sub));
+    writeFileSync(join(sub, ".flinklint.yaml"), "rules:\n  no-such-rule: off\n");
+    const uri = pathToFileURL(join(sub, "flink-conf.yaml")).href;
+    const seen = session.published.length;
+    open(session, uri, "taskmanager.memory.process.size: 1728m\n");
+    const published = await diagnosticsFor(session, uri, seen);
+    expect(byCode(published.diagnostics, "project-config")[0]?.message).toMatch(/no-such-rule/);
+  });
+
+  it("survives binary-ish content, broken YAML and a 10,000-line document", async () => {
+    const garbage = "\u0000\u0001\u0002\uFFFD\uD800 :\n\u001b[31m: : :\n#" + "\u00ff".repeat(1000) + "\r\r\n\n\t- [ {";
+    const cases: Array<[string, string]> = [
+      [pathToFileURL(join(dir, "garbage-flink-conf.yaml")).href, garbage],
+      ["untitled:garbage-config.yaml", garbage.replace(/\u0000/g, "")],
+      ["untitled:broken-config.yaml", "taskmanager:\n  memory: [\n : {{ \"\n\t\tx: &a *b\n"],
+      ["untitled:random.yaml", Array.from({ length: 200 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join("")],
+    ];
+    for (const [uri, text] of cases) {
+      const seen = session.published.length;
+      open(session, uri, text);
+      const published = await diagnosticsFor(session, uri, seen);
+      expect(published.diagnostics.length).toBeGreaterThan(0);
+      const hover = await session.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } });
+      expect(hover === null || typeof hover === "object").toBe(true);
+      const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } },
+        context: { diagnostics: published.diagnostics },
+      });
+      expect(Array.isArray(actions)).toBe(true);
+    }
+
+    const big = ["taskmanager.memory.process.size: 1728m", "jobmanager.memory.process.size: 1600m"];
+    for (let i = 0; i < 10_000; i++) big.push(i % 10 === 0 ? `# comment ${i} ünï` : `some.option.${i}: value-${i}`);
+    const uri = "untitled:big-flink-conf.yaml";
+    const seen = session.published.length;
+    open(session, uri, big.join("\n"));
+    const published = await diagnosticsFor(session, uri, seen, () => true, 20_000);
+    expect(Array.isArray(published.diagnostics)).toBe(true);
+    // A change at the end is linted too, and positions are still right on the last line.
+    const lastLine = big.length;
+    const end = { line: lastLine - 1, character: big[lastLine - 1]?.length ?? 0 };
+    const seen2 = session.published.length;
+    change(session, uri, 2, [{ range: { start: end, end }, text: "\nbroken:value" }]);
+    const changed = await diagnosticsFor(session, uri, seen2, (p) => p.version === 2, 20_000);
+    expect(byCode(changed.diagnostics, "legacy-missing-separator").map((d) => d.range.start)).toEqual([{ line: lastLine, character: 0 }]);
+    const hover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 0, character: 5 },
+    });
+    expect(JSON.stringify(hover)).toContain("536870902");
+  });
+
+  it("shuts down cleanly and exits 0", async () => {
+    expect(await shutDown(session)).toBe(0);
+  });
+});
