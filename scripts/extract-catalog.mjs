@@ -364,7 +364,9 @@ export function buildCatalog(gitDir, version, ref, label) {
   const deprecated = {};
   const fallback = {};
   for (const o of java) {
-    if (!(o.key in options) && !docs.has(o.key)) put(o.key, o.type, o.default, []);
+    // Keys relative to a reporter (`factory.class`, `filter.includes`, `scope.delimiter`) or templates.
+    const relative = /^(factory|filter|scope|partition)\./.test(o.key) || o.key.includes("#");
+    if (!relative && !(o.key in options) && !docs.has(o.key)) put(o.key, o.type, o.default, []);
     for (const d of o.deprecated) if (d !== o.key && !(d in deprecated)) deprecated[d] = o.key;
     if (o.fallback.length > 0) fallback[o.key] = [...new Set([...(fallback[o.key] ?? []), ...o.fallback])];
   }

@@ -1,10 +1,37 @@
-// Regenerates the README's rules table from the rules' metadata (run after `npm run build`).
-import { readFileSync, writeFileSync } from "node:fs";
+// Regenerates the rule docs (docs/rules/*.md) and the README's rules table from the rules'
+// metadata. Run with `npm run docs` (it builds first); a test fails when they are out of date.
+import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { rules } from "../dist/rules/index.js";
-import { renderRulesTable, replaceGeneratedBlock } from "../dist/src/docs.js";
+import { lint } from "../dist/src/engine/lint.js";
+import { renderRuleDocs, renderRulesTable, replaceGeneratedBlock } from "../dist/src/docs.js";
 
-const readme = new URL("../README.md", import.meta.url);
-const before = readFileSync(readme, "utf8");
-const after = replaceGeneratedBlock(before, renderRulesTable(rules));
-if (after !== before) writeFileSync(readme, after);
-console.log(after === before ? "README.md is up to date" : "README.md rules table updated");
+const root = new URL("../", import.meta.url);
+const lintExample = (example) =>
+  lint(example.code, { dialect: example.dialect, showInfo: true, ...(example.flinkVersion && { flinkVersion: example.flinkVersion }) })
+    .diagnostics;
+
+let changed = 0;
+const write = (path, text) => {
+  const url = new URL(path, root);
+  let before;
+  try {
+    before = readFileSync(url, "utf8");
+  } catch {}
+  if (before !== text) {
+    writeFileSync(url, text);
+    changed++;
+  }
+};
+
+mkdirSync(new URL("docs/rules/", root), { recursive: true });
+const files = renderRuleDocs(rules, lintExample);
+for (const [path, text] of files) write(path, text);
+for (const name of readdirSync(new URL("docs/rules/", root))) {
+  if (!files.has(`docs/rules/${name}`)) {
+    unlinkSync(new URL(`docs/rules/${name}`, root));
+    changed++;
+  }
+}
+const readme = readFileSync(new URL("README.md", root), "utf8");
+write("README.md", replaceGeneratedBlock(readme, renderRulesTable(rules)));
+console.log(changed ? `updated ${changed} docs file(s)` : "docs are up to date");

@@ -84,6 +84,24 @@ export interface ConfigDocument {
    * the reason, as Flink would state it. Rules other than the parse rules do not run then.
    */
   loadFailure?: { message: string; causes: string[]; range: Range };
+  /**
+   * Set when the entries were not read from a Flink configuration file but built from another
+   * source; absent for config files. See `DocumentOrigin`.
+   */
+  origin?: DocumentOrigin;
+}
+
+/**
+ * Where a built document's entries come from. "flink-kubernetes-operator": the configuration the
+ * Flink Kubernetes Operator hands to Flink for one FlinkDeployment of a manifest (src/k8s); `text`
+ * is then the manifest, ranges point into it, and `offset` is where the resource starts.
+ */
+export interface DocumentOrigin {
+  kind: "flink-kubernetes-operator";
+  /** The resource's kind (`FlinkDeployment`, `FlinkSessionJob`) and `metadata.name`. */
+  resourceKind: string;
+  name: string;
+  offset: number;
 }
 
 export interface RelatedLocation {

@@ -1,11 +1,23 @@
-/** The README's rules table is generated from rule metadata; this fails when it drifts. */
-import { readFileSync } from "node:fs";
+/** Docs are generated from rule metadata; these fail when README or docs/rules drift from the code. */
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
-import { renderRulesTable, replaceGeneratedBlock } from "../src/docs.js";
+import { renderRuleDocs, renderRulesTable, replaceGeneratedBlock } from "../src/docs.js";
+import { lint } from "../src/engine/lint.js";
+import { ruleDocsUrl } from "../src/formatters/report.js";
+import type { DocExample } from "../src/types.js";
+
+const ROOT = new URL("../", import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, ROOT), "utf8");
+const lintExample = (example: DocExample) =>
+  lint(example.code, {
+    dialect: example.dialect,
+    showInfo: true,
+    ...(example.flinkVersion !== undefined && { flinkVersion: example.flinkVersion }),
+  }).diagnostics;
 
 describe("README", () => {
-  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const readme = read("README.md");
 
   it("has the rules table of the current rules (run `npm run docs` to update)", () => {
     expect(replaceGeneratedBlock(readme, renderRulesTable(rules))).toBe(readme);
@@ -17,6 +29,23 @@ describe("README", () => {
   });
 
   it("names the CI script's command", () => {
-    expect(readFileSync(new URL("../.ci/run", import.meta.url), "utf8")).toContain("npm ci && npm test");
+    expect(read(".ci/run")).toContain("npm ci && npm test");
+  });
+});
+
+describe("docs/rules", () => {
+  const expected = renderRuleDocs(rules, lintExample);
+
+  it.each([...expected.keys()])("%s is up to date (run `npm run docs`)", (path) => {
+    expect(read(path)).toBe(expected.get(path));
+  });
+
+  it("holds no page of a rule that no longer exists", () => {
+    const pages = readdirSync(new URL("docs/rules/", ROOT)).map((name) => `docs/rules/${name}`);
+    expect(pages.sort()).toEqual([...expected.keys()].sort());
+  });
+
+  it("is where every diagnostic's docs link points", () => {
+    for (const rule of rules) expect(ruleDocsUrl(rule.meta.id).endsWith(`/docs/rules/${rule.meta.id}.md`)).toBe(true);
   });
 });
