@@ -155,6 +155,18 @@ describe("flinklint CLI", () => {
     expect(run.stderr).toBe("flinklint: loop: too many levels of symbolic links\n");
   });
 
+  it("exits 2 for a symbolic link loop under a linted directory, and lints a linked file once", () => {
+    const dir = scratch({ "conf/flink-conf.yaml": CLEAN });
+    symlinkSync("../conf", join(dir, "conf-link"));
+    const once = flinklint(["--format", "json", "."], { cwd: dir });
+    expect(once.code).toBe(0);
+    expect((JSON.parse(once.stdout) as unknown[]).length).toBe(1);
+    symlinkSync(".", join(dir, "conf", "loop"));
+    const run = flinklint(["."], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("flinklint: conf/loop: symbolic link loop (it points back to a folder that contains it)\n");
+  });
+
   it("exits 2 for usage errors", () => {
     expect(flinklint(["--format", "xml"]).code).toBe(2);
     expect(flinklint(["--no-such-flag"]).stderr).toMatch(/^flinklint: .*no-such-flag/);

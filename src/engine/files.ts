@@ -2,7 +2,7 @@
  * The file-system side of linting: expanding arguments to files, reading bytes as Flink would
  * (UTF-8), and turning unreadable content into a diagnostic instead of a crash.
  */
-import { chmod, readdir, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { chmod, lstat, readdir, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import { dialectForFilename } from "../parser/index.js";
@@ -149,9 +149,9 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
           ignore: ALWAYS_IGNORED,
           absolute: true,
           dot: true,
-          followSymbolicLinks: false,
+          followSymbolicLinks: true,
         });
-        for (const file of found.sort()) files.add(file);
+        for (const file of await distinctRealFiles(found.sort(), cwd)) files.add(file);
         continue;
       }
       if (!info.isFile()) throw new FileAccessError(`${pattern}: not a regular file`);
@@ -178,6 +178,40 @@ export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles"> & 
   /** "write" applies safe fixes to the files; "dry-run" only computes them. */
   fix?: "write" | "dry-run";
 };
+
+/**
+ * Linked folders are followed, but each real file is linted once; a link that points back at one of
+ * its own ancestors (a loop, which the walk only escapes at the OS's depth limit) is an error.
+ */
+async function distinctRealFiles(found: readonly string[], cwd: string): Promise<string[]> {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  for (const file of found) {
+    const real = await realpath(file).catch(() => file);
+    if (!seen.has(real)) {
+      seen.add(real);
+      files.push(file);
+      continue;
+    }
+    const loop = await findLinkLoop(file);
+    if (loop) throw new FileAccessError(`${displayPath(loop, cwd)}: symbolic link loop (it points back to a folder that contains it)`);
+  }
+  return files;
+}
+
+/** The first symbolic link on `path` whose target is the folder it sits in or one above it. */
+async function findLinkLoop(path: string): Promise<string | undefined> {
+  const parts = path.split(sep);
+  for (let i = 2; i < parts.length; i++) {
+    const prefix = parts.slice(0, i).join(sep);
+    const info = await lstat(prefix).catch(() => undefined);
+    if (!info?.isSymbolicLink()) continue;
+    const target = await realpath(prefix).catch(() => undefined);
+    const parent = await realpath(dirname(prefix)).catch(() => undefined);
+    if (target !== undefined && parent !== undefined && (parent === target || parent.startsWith(target + sep))) return prefix;
+  }
+  return undefined;
+}
 
 /** Lints files and directories as the CLI does. Throws FileAccessError for what cannot be read. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<FileLintResult[]> {
