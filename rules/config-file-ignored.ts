@@ -44,7 +44,8 @@ export default defineRule({
   },
   check(ctx) {
     const [major, minor] = versionParts(ctx.flinkVersion);
-    const at = ctx.doc.text === "" ? { start: origin(), end: origin() } : firstLineRange(ctx.doc.text);
+    // The finding is about the whole file: it sits on the first line.
+    const at = ctx.doc.lines.lineRange(1);
     const data = { version: ctx.flinkVersion };
     if (ctx.doc.dialect === "legacy") {
       if (major >= 2) ctx.report({ messageId: "legacyIn2x", at, data });
@@ -60,14 +61,3 @@ export default defineRule({
     }
   },
 });
-
-function origin() {
-  return { line: 1, column: 1, offset: 0 };
-}
-
-/** The first line of the file: the finding is about the whole file. */
-function firstLineRange(text: string) {
-  const end = text.search(/\r|\n/);
-  const offset = end < 0 ? text.length : end;
-  return { start: origin(), end: { line: 1, column: offset + 1, offset } };
-}

@@ -1,6 +1,6 @@
 // flink-conf.yaml: Flink keeps the last of repeated keys without a word (GlobalConfiguration);
 // config.yaml: snakeyaml refuses a repeated key in one mapping, so Flink fails to load (YamlParserUtils).
-import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, variantOf, reportOf } from "../src/parser/findings.js";
 import { defineRule, type Fix, type ParseFinding, type RuleContext } from "../src/types.js";
 
 /**
@@ -47,14 +47,8 @@ export default defineRule({
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.duplicateKey)) {
       const messageId = variantOf(finding, MESSAGE_IDS, "overridden");
-      const data = messageData(finding);
-      const key = data["key"];
       ctx.report({
-        messageId,
-        at: finding.range,
-        data,
-        ...(typeof key === "string" && { key }),
-        ...(finding.related && { related: finding.related }),
+        ...reportOf(finding, messageId),
         ...(messageId === "duplicateInMapping" && { severity: "error" as const }),
         ...(messageId === "overridden" && ctx.doc.dialect === "legacy" && { fix: removeOverriddenLine(ctx, finding) }),
       });

@@ -1,6 +1,6 @@
 // Flink flattens nested maps of config.yaml into dotted keys; when two paths give the same key
 // the later one silently replaces the earlier: GlobalConfiguration.loadYAMLResource (flatten).
-import { findingsOf, FindingKind, messageData } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, reportOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -28,15 +28,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.flattenedKeyCollision)) {
-      const data = messageData(finding);
-      const key = data["key"];
-      ctx.report({
-        messageId: "collision",
-        at: finding.range,
-        data,
-        ...(typeof key === "string" && { key }),
-        ...(finding.related && { related: finding.related }),
-      });
+      ctx.report(reportOf(finding, "collision"));
     }
   },
 });

@@ -1,6 +1,6 @@
 // Java's reader keeps a UTF-8 byte order mark as the character U+FEFF, and String.trim() does not strip it,
 // so the first key becomes "\uFEFFkey": GlobalConfiguration.loadLegacyYAMLResource.
-import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, variantOf, reportOf, replaceRange } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 const MESSAGE_IDS = ["bomInKey", "bom"] as const;
@@ -27,14 +27,9 @@ export default defineRule({
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyBom)) {
       const messageId = variantOf(finding, MESSAGE_IDS, "bom");
-      const remove = { description: "remove the byte order mark", edits: [{ range: finding.range, text: "" }] };
+      const remove = replaceRange(finding.range, "", "remove the byte order mark");
       // Removing the mark from a comment line changes nothing Flink uses; from a key it changes the setting.
-      ctx.report({
-        messageId,
-        at: finding.range,
-        data: messageData(finding),
-        ...(messageId === "bom" ? { fix: remove } : { suggestions: [remove] }),
-      });
+      ctx.report({ ...reportOf(finding, messageId), ...(messageId === "bom" ? { fix: remove } : { suggestions: [remove] }) });
     }
   },
 });

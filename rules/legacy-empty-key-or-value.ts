@@ -1,6 +1,6 @@
 // Flink's legacy reader skips a line whose key or value is empty after trimming (": 1728m"),
 // logging only a WARN: GlobalConfiguration.loadLegacyYAMLResource.
-import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, variantOf, reportOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 const MESSAGE_IDS = ["emptyKey", "emptyValue"] as const;
@@ -25,7 +25,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyEmptyKeyOrValue)) {
-      ctx.report({ messageId: variantOf(finding, MESSAGE_IDS, "emptyKey"), at: finding.range, data: messageData(finding) });
+      ctx.report(reportOf(finding, variantOf(finding, MESSAGE_IDS, "emptyKey")));
     }
   },
 });

@@ -1,6 +1,6 @@
 // Flink's legacy reader cuts every line at its first "#", even inside a value or quotes, so "abc#def"
 // becomes "abc": GlobalConfiguration.loadLegacyYAMLResource.
-import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 const MESSAGE_IDS = ["cutsValue", "cutsKey"] as const;
@@ -27,14 +27,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyHashInValue)) {
-      const data = messageData(finding);
-      const key = data["key"];
-      ctx.report({
-        messageId: variantOf(finding, MESSAGE_IDS, "cutsValue"),
-        at: finding.range,
-        data,
-        ...(typeof key === "string" && { key }),
-      });
+      ctx.report(reportOf(finding, variantOf(finding, MESSAGE_IDS, "cutsValue")));
     }
   },
 });

@@ -1,6 +1,6 @@
 // Flink's legacy reader trims every line, so an indented "key: value" works, but it looks like YAML
 // nesting that GlobalConfiguration.loadLegacyYAMLResource does not have.
-import { findingsOf, FindingKind, messageData } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, reportOf, replaceRange } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -23,15 +23,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyIndentedLine)) {
-      const data = messageData(finding);
-      const key = data["key"];
-      ctx.report({
-        messageId: "indented",
-        at: finding.range,
-        data,
-        ...(typeof key === "string" && { key }),
-        fix: { description: "remove the indentation", edits: [{ range: finding.range, text: "" }] },
-      });
+      ctx.report({ ...reportOf(finding, "indented"), fix: replaceRange(finding.range, "", "remove the indentation") });
     }
   },
 });

@@ -1,6 +1,6 @@
 // Flink's legacy reader splits each line at the first ": " and silently skips a line without one
 // (only a WARN in the log): GlobalConfiguration.loadLegacyYAMLResource.
-import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, replaceRange, reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 const MESSAGE_IDS = ["noSpace", "equalsSign", "noValue", "noSeparator"] as const;
@@ -31,14 +31,11 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyMissingSeparator)) {
-      const data = messageData(finding);
-      const replacement = data["replacement"];
+      const replacement = finding.data?.["replacement"];
       ctx.report({
-        messageId: variantOf(finding, MESSAGE_IDS, "noSeparator"),
-        at: finding.range,
-        data,
+        ...reportOf(finding, variantOf(finding, MESSAGE_IDS, "noSeparator")),
         ...(typeof replacement === "string" && {
-          suggestions: [{ description: `write "${replacement}"`, edits: [{ range: finding.range, text: replacement }] }],
+          suggestions: [replaceRange(finding.range, replacement, `write "${replacement}"`)],
         }),
       });
     }

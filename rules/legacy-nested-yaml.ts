@@ -1,6 +1,6 @@
 // Flink's legacy reader knows no nesting: it drops a "taskmanager:" header (no ": ") and reads each
 // indented line below it as a key of its own, e.g. "size": GlobalConfiguration.loadLegacyYAMLResource.
-import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, replaceRange, reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 const MESSAGE_IDS = ["header", "child", "droppedChild"] as const;
@@ -28,14 +28,11 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyNestedYaml)) {
-      const data = messageData(finding);
-      const replacement = data["replacement"];
+      const replacement = finding.data?.["replacement"];
       ctx.report({
-        messageId: variantOf(finding, MESSAGE_IDS, "header"),
-        at: finding.range,
-        data,
+        ...reportOf(finding, variantOf(finding, MESSAGE_IDS, "header")),
         ...(typeof replacement === "string" && {
-          suggestions: [{ description: `write "${replacement}"`, edits: [{ range: finding.range, text: replacement }] }],
+          suggestions: [replaceRange(finding.range, replacement, `write "${replacement}"`)],
         }),
       });
     }

@@ -1,6 +1,6 @@
 // Flink's legacy reader does not unquote: `"1728m"` keeps its quotes and then fails to parse as a size
 // or number: GlobalConfiguration.loadLegacyYAMLResource.
-import { findingsOf, FindingKind, messageData } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, reportOf, replaceRange } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -23,16 +23,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyQuotedValue)) {
-      const data = messageData(finding);
-      const key = data["key"];
-      const unquoted = String(data["unquoted"] ?? "");
-      ctx.report({
-        messageId: "quoted",
-        at: finding.range,
-        data,
-        ...(typeof key === "string" && { key }),
-        suggestions: [{ description: "remove the quotes", edits: [{ range: finding.range, text: unquoted }] }],
-      });
+      const unquoted = String(finding.data?.["unquoted"] ?? "");
+      ctx.report({ ...reportOf(finding, "quoted"), suggestions: [replaceRange(finding.range, unquoted, "remove the quotes")] });
     }
   },
 });

@@ -1,6 +1,6 @@
 // Flink refuses to start when config.yaml is not valid YAML, holds a null value or a non-string key,
 // or is not a map: GlobalConfiguration.loadYAMLResource (via YamlParserUtils) throws "Error parsing YAML configuration."
-import { findingsOf, FindingKind, messageData, variantOf } from "../src/parser/findings.js";
+import { findingsOf, FindingKind, variantOf, reportOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
 const MESSAGE_IDS = [
@@ -67,14 +67,9 @@ export default defineRule({
         if (streamProblemReported) continue;
         streamProblemReported = true;
       }
-      const data = messageData(finding);
-      const key = data["key"];
-      ctx.report({
-        messageId,
-        at: finding.range,
-        data,
-        ...(typeof key === "string" && messageId === "nullValue" && { key }),
-      });
+      const { key, ...report } = reportOf(finding, messageId);
+      // Only a null value is about one setting; other load failures are about the file.
+      ctx.report(messageId === "nullValue" && key !== undefined ? { ...report, key } : report);
     }
   },
 });

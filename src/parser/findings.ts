@@ -2,7 +2,7 @@
  * The kinds of parse findings, each owned by exactly one rule (its id), and small helpers that
  * rules use to read them. A finding's `data.variant` names the rule message that fits it.
  */
-import type { ConfigDocument, ParseFinding } from "../types.js";
+import type { ConfigDocument, Fix, ParseFinding, Range, RuleReport } from "../types.js";
 
 export const FindingKind = {
   /** The file cannot be loaded: broken YAML, a null value, a non-string key, a non-map document. */
@@ -35,4 +35,22 @@ export function variantOf<M extends string>(finding: ParseFinding, messageIds: r
 export function messageData(finding: ParseFinding): Record<string, string | number> {
   const { variant: _variant, ...rest } = finding.data ?? {};
   return rest;
+}
+
+/** What every report about a finding carries: where, the message data, the key and related places. */
+export function reportOf<M extends string>(finding: ParseFinding, messageId: M): RuleReport<M> {
+  const data = messageData(finding);
+  const key = data["key"];
+  return {
+    messageId,
+    at: finding.range,
+    data,
+    ...(typeof key === "string" && { key }),
+    ...(finding.related?.length && { related: finding.related }),
+  };
+}
+
+/** A fix or suggestion that writes `text` over `range`. */
+export function replaceRange(range: Range, text: string, description: string): Fix {
+  return { description, edits: [{ range, text }] };
 }
