@@ -281,4 +281,27 @@ describe("flinklint CLI", () => {
     expect(human.stdout).toContain("-Xmx536870902 -Xms536870902 -XX:MaxDirectMemorySize=268435458 -XX:MaxMetaspaceSize=268435456");
     expect(flinklint(["explain"]).code).toBe(2);
   });
+
+  it("runs the language server with `flinklint lsp --stdio`", async () => {
+    const { spawn } = await import("node:child_process");
+    const server = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd: ROOT });
+    const send = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: "2.0", ...message });
+      server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    let output = "";
+    const initialized = new Promise<void>((resolve) => {
+      server.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString("utf8");
+        if (output.includes('"id":1')) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+    send({ id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } });
+    await initialized;
+    expect(output).toContain('"hoverProvider":true');
+    send({ id: 2, method: "shutdown" });
+    send({ method: "exit" });
+    expect(await exited).toBe(0);
+  });
 });

@@ -11,7 +11,7 @@ export const FORMATS = ["pretty", "json", "compact", "sarif", "github", "gitlab"
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CliArguments {
-  command: "lint" | "explain";
+  command: "lint" | "explain" | "lsp";
   patterns: string[];
   format: FormatName | undefined;
   maxWarnings: number | undefined;
@@ -37,6 +37,7 @@ export interface CliArguments {
 
 export const USAGE = `Usage: flinklint [options] [files, directories or globs...]
        flinklint explain [options] <file>
+       flinklint lsp --stdio
 
 Lints Apache Flink configuration files (flink-conf.yaml, config.yaml) and reports, at file:line:column,
 every setting Flink would refuse, skip or misread. Directories expand to the Flink config files below
@@ -44,6 +45,7 @@ them (.gitignore is honoured); no argument means the current directory.
 
 Commands:
   explain <file>            Show the TaskManager and JobManager memory Flink derives from the file
+  lsp --stdio               Run the language server for editors (also the flinklint-lsp command)
 
 Options:
   -f, --format <name>       Output format: pretty (default; github when GITHUB_ACTIONS=true),
@@ -92,6 +94,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         "stdin-filename": { type: "string" },
         "report-unused-disable-directives": { type: "boolean" },
         fix: { type: "boolean" },
+        stdio: { type: "boolean" },
         "fix-dry-run": { type: "boolean" },
         "max-warnings": { type: "string" },
         quiet: { type: "boolean", short: "q" },
@@ -117,7 +120,13 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     command = "explain";
     patterns.shift();
     if (patterns.length !== 1) throw new UsageError("explain takes exactly one file");
+  } else if (patterns[0] === "lsp") {
+    command = "lsp";
+    patterns.shift();
+    // Editors start servers with --stdio; it is the only transport, so it is also the default.
+    if (patterns.length) throw new UsageError("lsp takes no file arguments");
   }
+  if (values.stdio && command !== "lsp") throw new UsageError("--stdio is an option of flinklint lsp");
 
   if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (values.stdin && patterns.length) throw new UsageError("--stdin lints standard input; give no file arguments with it");

@@ -56,6 +56,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     if (args.command === "explain") return await runExplain(args, io);
+    if (args.command === "lsp") {
+      // The server takes over standard input and output until the editor sends exit.
+      (await import("../lsp/server.js")).startServer();
+      return EXIT_OK;
+    }
     return await runLint(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
