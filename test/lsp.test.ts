@@ -36,7 +36,9 @@ function startSession(): Session {
   const published: PublishDiagnosticsParams[] = [];
   const stderr: string[] = [];
   child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
-  connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => published.push(params));
+  connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+    published.push(params);
+  });
   connection.onNotification("window/logMessage", () => undefined);
   connection.onRequest("client/registerCapability", () => null);
   connection.listen();
@@ -195,6 +197,11 @@ describe("language server over stdio", () => {
       position: { line: 1, character: 3 },
     });
     expect(JSON.stringify(jmHover)).toContain("1073741824"); // JM heap for 1600m
+    // Saving lints again, at once.
+    seen = session.published.length;
+    void session.connection.sendNotification("textDocument/didSave", { textDocument: { uri } });
+    expect((await diagnosticsFor(session, uri, seen)).version).toBe(3);
+
     // Not a memory key: no hover.
     const none = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
       textDocument: { uri },
@@ -252,6 +259,19 @@ describe("language server over stdio", () => {
     expect(duplicate[0]?.relatedInformation?.[0]?.location.range.end.character).toBe(30);
   });
 
+  it("hovers nested keys of a config.yaml", async () => {
+    const uri = pathToFileURL(join(dir, "config.yaml")).href;
+    const seen = session.published.length;
+    open(session, uri, "jobmanager:\n  memory:\n    process.size: 1600m\ntaskmanager:\n  memory:\n    process.size: 1728m\n");
+    await diagnosticsFor(session, uri, seen);
+    const hover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 5, character: 6 },
+    });
+    expect(hover?.range).toEqual({ start: { line: 5, character: 4 }, end: { line: 5, character: 16 } });
+    expect(JSON.stringify(hover)).toContain("536870902");
+  });
+
   it("reports a broken .flinklint.yaml in the file and lints with the defaults", async () => {
     const sub = join(dir, "broken");
     rmSync(sub, { recursive: true, force: true });
@@ -262,6 +282,21 @@ describe("language server over stdio", () => {
     open(session, uri, "taskmanager.memory.process.size: 1728m\n");
     const published = await diagnosticsFor(session, uri, seen);
     expect(byCode(published.diagnostics, "project-config")[0]?.message).toMatch(/no-such-rule/);
+  });
+
+  it("publishes nothing for a file the project's ignore patterns exclude", async () => {
+    const sub = join(dir, "ignoring");
+    await import("node:fs/promises").then((fs) => fs.mkdir(sub, { recursive: true }));
+    writeFileSync(join(sub, ".flinklint.yaml"), "ignore:\n  - skipped-flink-conf.yaml\n");
+    const bad = "taskmanager.memory.process.size:1728m\n";
+    const skipped = pathToFileURL(join(sub, "skipped-flink-conf.yaml")).href;
+    const linted = pathToFileURL(join(sub, "flink-conf.yaml")).href;
+    let seen = session.published.length;
+    open(session, skipped, bad);
+    expect((await diagnosticsFor(session, skipped, seen)).diagnostics).toEqual([]);
+    seen = session.published.length;
+    open(session, linted, bad);
+    expect((await diagnosticsFor(session, linted, seen)).diagnostics.length).toBeGreaterThan(0);
   });
 
   it("survives binary-ish content, broken YAML and a 10,000-line document", async () => {
@@ -310,5 +345,31 @@ describe("language server over stdio", () => {
 
   it("shuts down cleanly and exits 0", async () => {
     expect(await shutDown(session)).toBe(0);
+  });
+});
+
+describe("language server debouncing", () => {
+  it("lints a burst of changes once, after the debounce delay", async () => {
+    const session = startSession();
+    try {
+      await initialize(session, { debounceMs: 300 });
+      const uri = "untitled:flink-conf.yaml";
+      open(session, uri, "a: 1\n");
+      await diagnosticsFor(session, uri, 0);
+      const seen = session.published.length;
+      const sentAt = Date.now();
+      for (let version = 2; version <= 6; version++) {
+        change(session, uri, version, [{ text: `a: ${version}\nbroken:${version}\n` }]);
+      }
+      const published = await diagnosticsFor(session, uri, seen);
+      expect(Date.now() - sentAt).toBeGreaterThanOrEqual(250);
+      expect(published.version).toBe(6);
+      expect(byCode(published.diagnostics, "legacy-missing-separator")).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(session.published.slice(seen).map((p) => p.version)).toEqual([6]);
+      expect(await shutDown(session)).toBe(0);
+    } finally {
+      if (session.child.exitCode === null) session.child.kill();
+    }
   });
 });

@@ -34,7 +34,6 @@ function createClient() {
     documentSelector: [
       { scheme: "file", pattern: "**/*flink-conf.yaml" },
       { scheme: "file", pattern: "**/*config.yaml" },
-      { scheme: "untitled", language: "yaml" },
     ],
     synchronize: {
       // Project settings and sibling config files change what a file's lint says.

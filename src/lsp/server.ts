@@ -6,7 +6,7 @@
  * Initialization options (all optional): `{ "debounceMs": 150, "showInfo": true }`.
  */
 import { readdir } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename, dirname, isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 import {
@@ -28,9 +28,10 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import ignore from "ignore";
 import { decodeConfigBytes, effectiveOptions, ProjectConfigCache } from "../engine/files.js";
-import { lint, resolveDialect } from "../engine/lint.js";
-import { resolveFlinkVersion } from "../engine/settings.js";
+import { lint } from "../engine/lint.js";
+import type { ProjectConfig } from "../engine/project-config.js";
 import type { Diagnostic, LintOptions, LintResult } from "../types.js";
 import { fixAllAction, FIX_ALL_KIND, quickFixes, SOURCE, toLspDiagnostic } from "./diagnostics.js";
 import { memoryHover } from "./hover.js";
@@ -87,6 +88,14 @@ function nameOf(uri: string): string {
   }
 }
 
+/** Whether the project's `ignore:` patterns exclude the file, as they do on the command line. */
+function isIgnoredBy(project: ProjectConfig | undefined, file: string): boolean {
+  if (!project?.path || project.ignore.length === 0) return false;
+  const rel = relative(dirname(project.path), file);
+  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return false;
+  return ignore().add(project.ignore).ignores(rel.split(sep).join("/"));
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -98,6 +107,8 @@ export function attachServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   /** The version each document was opened with. */
   const openedAt = new Map<string, number>();
+  /** The version whose diagnostics were last published. */
+  const publishedAt = new Map<string, number>();
   let settings = readSettings(undefined);
   let documentChanges = false;
   let dynamicWatchers = false;
@@ -107,7 +118,7 @@ export function attachServer(connection: Connection): void {
   const log = (message: string) => connection.console.error(`flinklint: ${message}`);
 
   /** Settings for one document: project config (file: URIs only), file name, siblings. */
-  async function optionsFor(uri: string): Promise<{ options: LintOptions; problem?: string }> {
+  async function optionsFor(uri: string): Promise<{ options: LintOptions; problem?: string; ignored?: boolean }> {
     const path = filePathOf(uri);
     const base: LintOptions = { showInfo: settings.showInfo };
     if (path === undefined) return { options: { ...base, filename: nameOf(uri) } };
@@ -120,7 +131,8 @@ export function attachServer(connection: Connection): void {
     const siblingFiles = (await siblings).filter((name) => name !== basename(path));
     try {
       const project = await configs.forDirectory(dir, dir);
-      return { options: { ...effectiveOptions(project, base), filename: path, siblingFiles } };
+      const options = { ...effectiveOptions(project, base), filename: path, siblingFiles };
+      return isIgnoredBy(project, path) ? { options, ignored: true } : { options };
     } catch (error) {
       return { options: { ...base, filename: path, siblingFiles }, problem: errorText(error) };
     }
@@ -155,11 +167,20 @@ export function attachServer(connection: Connection): void {
     return entry;
   }
 
-  async function validate(uri: string): Promise<void> {
+  /** Lints the document's current text and publishes; unless forced, a version already published is skipped. */
+  async function validate(uri: string, force: boolean): Promise<void> {
     try {
-      const { options, problem } = await optionsFor(uri);
+      const { options, problem, ignored } = await optionsFor(uri);
       const document = documents.get(uri);
       if (document === undefined) return; // closed meanwhile
+      if (!force && publishedAt.get(uri) === document.version) return;
+      publishedAt.set(uri, document.version);
+      if (ignored) {
+        // Ignored by the project's .flinklint.yaml: nothing to show, as on the command line.
+        linted.delete(uri);
+        await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+        return;
+      }
       const entry = lintVersion(document, options);
       const diagnostics: LspDiagnostic[] = entry.diagnostics.map((d) => toLspDiagnostic(d, entry.positions, uri));
       if (problem !== undefined) {
@@ -177,21 +198,27 @@ export function attachServer(connection: Connection): void {
     }
   }
 
-  function schedule(uri: string, delay: number): void {
+  function schedule(uri: string, delay: number, force = false): void {
     const pending = timers.get(uri);
     if (pending !== undefined) clearTimeout(pending);
     timers.delete(uri);
     if (delay <= 0) {
-      void validate(uri);
+      void validate(uri, force);
       return;
     }
     timers.set(
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        void validate(uri);
+        void validate(uri, force);
       }, delay),
     );
+  }
+
+  /** Forgets what was read from disk (.flinklint.yaml files, directory listings). */
+  function forgetDisk(): void {
+    configs = new ProjectConfigCache({});
+    siblingsByDir = new Map();
   }
 
   /** The lint of the document's current version, linting it now if the last one is stale. */
@@ -206,9 +233,8 @@ export function attachServer(connection: Connection): void {
   }
 
   function revalidateAll(): void {
-    configs = new ProjectConfigCache({});
-    siblingsByDir = new Map();
-    for (const document of documents.all()) schedule(document.uri, 0);
+    forgetDisk();
+    for (const document of documents.all()) schedule(document.uri, 0, true);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -249,15 +275,19 @@ export function attachServer(connection: Connection): void {
 
   documents.onDidOpen((event) => {
     openedAt.set(event.document.uri, event.document.version);
-    schedule(event.document.uri, 0);
+    schedule(event.document.uri, 0, true);
   });
   documents.onDidChangeContent((event) => {
     const { uri, version } = event.document;
     // Opening fires this too, right after onDidOpen: that version is already being linted.
-    if (openedAt.get(uri) === version || linted.get(uri)?.version === version) return;
+    if (openedAt.get(uri) === version || publishedAt.get(uri) === version) return;
     schedule(uri, settings.debounceMs);
   });
-  documents.onDidSave((event) => schedule(event.document.uri, 0));
+  documents.onDidSave((event) => {
+    // A save re-reads the settings, for clients that do not report file changes.
+    forgetDisk();
+    schedule(event.document.uri, 0, true);
+  });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     const pending = timers.get(uri);
@@ -265,6 +295,7 @@ export function attachServer(connection: Connection): void {
     timers.delete(uri);
     linted.delete(uri);
     openedAt.delete(uri);
+    publishedAt.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   });
 
@@ -273,9 +304,8 @@ export function attachServer(connection: Connection): void {
       const state = await current(params.textDocument.uri);
       if (state?.result === undefined) return null;
       const offset = state.positions.toOffset(params.position);
-      const dialect = resolveDialect(state.options);
       const hover = memoryHover(state.result.document, offset, {
-        flinkVersion: resolveFlinkVersion(state.options.flinkVersion, dialect),
+        flinkVersion: state.result.flinkVersion,
         deployment: state.options.deployment ?? "standalone",
       });
       if (hover === undefined) return null;
