@@ -304,4 +304,21 @@ describe("flinklint CLI", () => {
     send({ method: "exit" });
     expect(await exited).toBe(0);
   });
+
+  it("lints FlinkDeployment manifests found in a directory and leaves other YAML alone", () => {
+    const manifest = readFileSync(new URL("../fixtures/k8s/basic.yaml", import.meta.url), "utf8");
+    const dir = scratch({
+      "deploy/flink.yaml": manifest,
+      "deploy/app.yml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n",
+      "deploy/values.yaml": "taskmanager:\n  memory: 2Gi\n",
+    });
+    const run = flinklint(["--format", "json", "."], { cwd: dir });
+    const results = JSON.parse(run.stdout) as { filePath: string }[];
+    expect(results.map((r) => r.filePath)).toEqual(["deploy/flink.yaml"]);
+    const explained = JSON.parse(flinklint(["explain", "--format", "json", "deploy/flink.yaml"], { cwd: dir }).stdout) as {
+      name: string;
+      taskmanager: { ok: boolean };
+    }[];
+    expect(explained.map((e) => e.name)).toEqual(["basic-example"]);
+  });
 });

@@ -7,7 +7,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import ignore from "ignore";
 import { dialectForFilename } from "../parser/index.js";
 import { rules } from "../../rules/index.js";
-import { lint } from "./lint.js";
+import { compareDiagnostics, lint } from "./lint.js";
+import { lintManifest, looksLikeFlinkManifest, type ManifestLintResult } from "../k8s/lint.js";
 import { fixText } from "./fix.js";
 import { parseProjectConfig, PROJECT_CONFIG_NAMES, type ProjectConfig } from "./project-config.js";
 import { LineIndex } from "../parser/lines.js";
@@ -20,6 +21,8 @@ export class FileAccessError extends Error {
 
 /** What a directory argument expands to: the files Flink reads, under any prefix. */
 const CONFIG_FILE_GLOBS = ["**/flink-conf.yaml", "**/*.flink-conf.yaml", "**/*-flink-conf.yaml", "**/config.yaml", "**/*.config.yaml", "**/*-config.yaml"];
+/** Other YAML files in a directory are linted only when they hold a FlinkDeployment or FlinkSessionJob. */
+const MANIFEST_GLOBS = ["**/*.yaml", "**/*.yml"];
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 
 export interface FileLintResult {
@@ -29,6 +32,8 @@ export interface FileLintResult {
   diagnostics: Diagnostic[];
   /** With fixing on: the text before and after, when fixes changed it. */
   fixed?: { source: string; output: string; count: number };
+  /** For a Kubernetes manifest: the result of each Flink resource in it (`result` is then unset). */
+  manifests?: ManifestLintResult[];
 }
 
 /** Decoded text, or the reason the bytes are no config file. */
@@ -99,6 +104,12 @@ export function lintBytes(
 ): Omit<FileLintResult, "filePath"> {
   const decoded = decodeConfigBytes(bytes);
   if (!decoded.ok) return { result: undefined, diagnostics: [decoded.diagnostic] };
+  if (options.dialect === undefined && looksLikeFlinkManifest(decoded.text)) {
+    // A Kubernetes manifest: one result per Flink resource, all positioned in this file.
+    const { dialect: _dialect, deployment: _deployment, ...manifestOptions } = options;
+    const manifests = lintManifest(decoded.text, manifestOptions);
+    return { result: undefined, manifests, diagnostics: manifests.flatMap((m) => m.diagnostics).sort(compareDiagnostics) };
+  }
   if (!fix) {
     const result = lint(decoded.text, options);
     return { result, diagnostics: result.diagnostics };
@@ -151,7 +162,17 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
           dot: true,
           followSymbolicLinks: true,
         });
-        for (const file of await distinctRealFiles(found.sort(), cwd)) files.add(file);
+        const manifests = await globby(MANIFEST_GLOBS, {
+          cwd: absolute,
+          gitignore: true,
+          ignore: [...ALWAYS_IGNORED, ...CONFIG_FILE_GLOBS],
+          absolute: true,
+          dot: true,
+          followSymbolicLinks: true,
+        });
+        const flinkManifests = [];
+        for (const file of manifests) if (await holdsFlinkManifest(file)) flinkManifests.push(file);
+        for (const file of await distinctRealFiles([...found, ...flinkManifests].sort(), cwd)) files.add(file);
         continue;
       }
       if (!info.isFile()) throw new FileAccessError(`${pattern}: not a regular file`);
@@ -178,6 +199,15 @@ export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles"> & 
   /** "write" applies safe fixes to the files; "dry-run" only computes them. */
   fix?: "write" | "dry-run";
 };
+
+/** Whether a YAML file found in a directory is a Flink operator manifest (read cheaply; unreadable: no). */
+async function holdsFlinkManifest(file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  // Generated bundles can be huge; a manifest worth linting is not.
+  if (!info?.isFile() || info.size > 16 * 1024 * 1024) return false;
+  const text = await readFile(file, "utf8").catch(() => "");
+  return looksLikeFlinkManifest(text);
+}
 
 /**
  * Linked folders are followed, but each real file is linted once; a link that points back at one of

@@ -29,6 +29,12 @@ export interface ManifestLintResult extends LintResult {
 const CLUSTER_RULE_PREFIXES = ["memory-", "operator-"];
 
 /**
+ * Rules about the configuration file itself (which file a Flink version reads): the operator writes
+ * the file in the format the image's Flink version reads, so they do not apply to manifests.
+ */
+const FILE_RULES = new Set(["config-file-ignored"]);
+
+/**
  * Where an operator rule takes over from a memory rule, the memory rule's diagnostic at the same
  * place is dropped (its meaning is the same, its wording is about keys the manifest does not have).
  */
@@ -54,8 +60,9 @@ export function lintManifest(text: string, options: ManifestLintOptions = {}, ru
     const status = flinkVersionStatus(resource);
     const specVersion = status.status === "valid" || status.status === "unsupported" ? status.modeled : undefined;
     const flinkVersion = options.flinkVersion ?? specVersion;
-    const used =
-      resource.kind === "FlinkSessionJob" ? rules.filter((r) => !CLUSTER_RULE_PREFIXES.some((p) => r.meta.id.startsWith(p))) : rules;
+    const used = rules.filter(
+      (r) => !FILE_RULES.has(r.meta.id) && !(resource.kind === "FlinkSessionJob" && CLUSTER_RULE_PREFIXES.some((p) => r.meta.id.startsWith(p))),
+    );
     const result = lintDocument(
       document,
       { ...options, dialect: "standard", deployment, ...(flinkVersion !== undefined && { flinkVersion }) },

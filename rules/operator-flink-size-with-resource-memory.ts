@@ -1,0 +1,93 @@
+// The operator writes resource.memory into *.memory.process.size but keeps a *.memory.flink.size from
+// flinkConfiguration; with both totals Flink makes the JVM overhead the rest and fails when it leaves
+// its range: FlinkConfigBuilder.setResource, ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory.
+import { viewOf } from "../src/k8s/facts.js";
+import { exampleManifest, flinkConfigEntry } from "../src/k8s/rule-support.js";
+import { toHumanReadableString } from "../src/model/memory-size.js";
+import { processName, searchWorkingSize, sizeText } from "../src/model/rule-support.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "operator-flink-size-with-resource-memory",
+    severity: "error",
+    description: "A flink.size in flinkConfiguration next to resource.memory: JVM overhead becomes the rest, and must fit its range",
+    messages: {
+      kept:
+        "`{{flinkKey}}: {{flinkValue}}` stays while the operator writes `{{path}}: {{memory}}` into `{{processKey}}`: with both totals Flink makes the JVM overhead the rest ({{overhead}}) instead of a fraction. Remove `{{flinkKey}}` and size the {{process}} with `{{path}}` only.",
+      keptUnderived:
+        "`{{flinkKey}}: {{flinkValue}}` stays while the operator writes `{{path}}: {{memory}}` into `{{processKey}}`, so Flink sees both totals and makes the JVM overhead the rest. Remove `{{flinkKey}}` and size the {{process}} with `{{path}}` only.",
+      contradiction:
+        "`{{flinkKey}}: {{flinkValue}}` contradicts `{{path}}: {{memory}}`, which the operator writes into `{{processKey}}`: {{flinkMessage}} The operator does not check this; the {{process}} fails when it starts.{{fix}}",
+    },
+    docs: {
+      why:
+        "The operator sets `taskmanager.memory.process.size` (`jobmanager.…`) from `spec.*.resource.memory` and keeps " +
+        "everything else in `flinkConfiguration`, including a `*.memory.flink.size`. Flink then has both totals: the " +
+        "JVM overhead is no longer a fraction but `process − flink − metaspace`, and Flink refuses to start the process " +
+        "when that falls outside `jvm-overhead.min`..`max`. The operator's validator does not look at this, so it " +
+        "shows only as a crash-looping pod.",
+      valid: [{ dialect: "standard", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2048m\n") }],
+      invalid: [
+        {
+          dialect: "standard",
+          code: exampleManifest("  flinkConfiguration:\n    taskmanager.memory.flink.size: 2g\n  taskManager:\n    resource:\n      memory: 2048m\n"),
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const view = viewOf(ctx);
+    if (!view) return;
+    for (const memory of view.injected) {
+      const process = memory.process;
+      const flinkKey = `${process}.memory.flink.size`;
+      const entry = flinkConfigEntry(view.resource, flinkKey);
+      if (!entry) continue;
+      const result = view.derivations[process];
+      const data = {
+        flinkKey,
+        flinkValue: entry.value.text,
+        path: memory.source.path,
+        memory: memory.source.value.text,
+        processKey: memory.key,
+        process: processName(process),
+      };
+      const related = [{ message: `${memory.source.path} sets ${memory.key} here`, range: memory.source.value.valueRange }];
+      if (result.ok) {
+        ctx.report({
+          messageId: "kept",
+          at: entry.keyRange,
+          key: flinkKey,
+          severity: "warning",
+          data: { ...data, overhead: toHumanReadableString(result.bytes.jvmOverhead) },
+          related,
+        });
+      } else if (result.code === "M3" || result.code === "M4") {
+        const overheadTooBig = result.code === "M4" && (result.numbers.jvmOverhead ?? 0n) > (result.numbers.max ?? 0n);
+        const phrases: string[] = [];
+        const totalProcess = result.numbers.totalProcess;
+        if (totalProcess !== undefined) {
+          const size = searchWorkingSize(view.derivations, process, memory.key, totalProcess, overheadTooBig ? "down" : "up");
+          if (size !== undefined) phrases.push(`${overheadTooBig ? "lower" : "raise"} \`${memory.source.path}\` to ${sizeText(size)}`);
+        }
+        const totalFlink = result.numbers.totalFlink;
+        if (totalFlink !== undefined) {
+          const size = searchWorkingSize(view.derivations, process, flinkKey, totalFlink, overheadTooBig ? "up" : "down");
+          if (size !== undefined) phrases.push(`${overheadTooBig ? "raise" : "lower"} \`${flinkKey}\` to ${sizeText(size)}`);
+        }
+        phrases.push(`remove \`${flinkKey}\``);
+        const sentence = phrases.join(", or ");
+        ctx.report({
+          messageId: "contradiction",
+          at: entry.keyRange,
+          key: flinkKey,
+          data: { ...data, flinkMessage: result.error, fix: ` ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` },
+          related,
+        });
+      } else {
+        ctx.report({ messageId: "keptUnderived", at: entry.keyRange, key: flinkKey, severity: "warning", data, related });
+      }
+    }
+  },
+});

@@ -1,0 +1,41 @@
+// Standby JobManagers need high availability to elect a leader; the operator refuses replicas > 1
+// without it: DefaultValidator.validateJmReplicas (HighAvailabilityMode.isHighAvailabilityModeActivated).
+import { viewOf } from "../src/k8s/facts.js";
+import { isHighAvailabilityActivated } from "../src/k8s/operator.js";
+import { exampleManifest } from "../src/k8s/rule-support.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "operator-jobmanager-replicas-without-ha",
+    severity: "error",
+    description: "More than one JobManager replica without high availability, which the operator refuses",
+    messages: {
+      noHa:
+        "`spec.jobManager.replicas: {{replicas}}` asks for standby JobManagers, but high availability is off, so the operator refuses the FlinkDeployment (\"High availability should be enabled when starting standby JobManagers.\"). Set `high-availability.type: kubernetes` and `high-availability.storageDir` in flinkConfiguration, or use 1 replica.",
+    },
+    docs: {
+      why:
+        "Only one JobManager leads; the others wait as standbys and need high-availability services to elect a " +
+        "leader and recover its state. The operator's validator rejects `spec.jobManager.replicas` above 1 unless " +
+        "`high-availability.type` (or its deprecated keys) turns high availability on.",
+      valid: [
+        {
+          dialect: "standard",
+          code: exampleManifest(
+            "  flinkConfiguration:\n    high-availability.type: kubernetes\n    high-availability.storageDir: s3://bucket/ha\n  jobManager:\n    replicas: 2\n    resource:\n      memory: 2048m\n",
+          ),
+        },
+      ],
+      invalid: [{ dialect: "standard", code: exampleManifest("  jobManager:\n    replicas: 2\n    resource:\n      memory: 2048m\n") }],
+    },
+  },
+  check(ctx) {
+    const view = viewOf(ctx);
+    const replicas = view?.resource.jobManager?.replicas;
+    if (!view || !replicas) return;
+    const count = Number(replicas.text);
+    if (!(count > 1) || isHighAvailabilityActivated(view.effective.config)) return;
+    ctx.report({ messageId: "noHa", at: replicas.valueRange, data: { replicas: replicas.text } });
+  },
+});
