@@ -35,8 +35,22 @@ import memoryTotalMissing from "./memory-total-missing.js";
 import memoryValueInvalid from "./memory-value-invalid.js";
 // memory rules: end
 // catalog rules: begin
+import deprecatedKey from "./deprecated-key.js";
+import metaspaceTooSmall from "./metaspace-too-small.js";
+import networkFixedSmall from "./network-fixed-small.js";
+import prefixKeyConflict from "./prefix-key-conflict.js";
+import removedKey from "./removed-key.js";
+import rocksdbUnmanagedMemory from "./rocksdb-unmanaged-memory.js";
+import unknownKey from "./unknown-key.js";
+import valueType from "./value-type.js";
 // catalog rules: end
 // operator rules: begin
+import operatorFlinkSizeWithResourceMemory from "./operator-flink-size-with-resource-memory.js";
+import operatorFlinkVersionInvalid from "./operator-flink-version-invalid.js";
+import operatorForbiddenKey from "./operator-forbidden-key.js";
+import operatorJobmanagerReplicasWithoutHa from "./operator-jobmanager-replicas-without-ha.js";
+import operatorOverriddenKey from "./operator-overridden-key.js";
+import operatorResourceMemoryInvalid from "./operator-resource-memory-invalid.js";
 // operator rules: end
 
 export const rules: readonly RuleModule[] = [
@@ -72,7 +86,21 @@ export const rules: readonly RuleModule[] = [
   memoryLegacyHeap,
   // memory rules list: end
   // catalog rules list: begin
+  unknownKey,
+  removedKey,
+  deprecatedKey,
+  valueType,
+  prefixKeyConflict,
+  metaspaceTooSmall,
+  rocksdbUnmanagedMemory,
+  networkFixedSmall,
   // catalog rules list: end
   // operator rules list: begin
+  operatorFlinkVersionInvalid,
+  operatorForbiddenKey,
+  operatorResourceMemoryInvalid,
+  operatorOverriddenKey,
+  operatorFlinkSizeWithResourceMemory,
+  operatorJobmanagerReplicasWithoutHa,
   // operator rules list: end
 ];

@@ -100,14 +100,14 @@ describe("flinklint --fix on files", () => {
   const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, "--format", "compact", ...args], { cwd, encoding: "utf8" });
 
   it("rewrites in place, keeping the file mode, CRLF and the rest of the bytes", () => {
-    const text = "taskmanager.memory.process.size: 1728m\r\njobmanager.memory.process.size: 1600m\r\n  web.port: 8081 # rest\r\ntaskmanager.memory.managed.size: 512Mi\r\n";
+    const text = "taskmanager.memory.process.size: 1728m\r\njobmanager.memory.process.size: 1600m\r\n  rest.port: 8081 # rest\r\ntaskmanager.memory.managed.size: 512Mi\r\n";
     const dir = scratch({ "flink-conf.yaml": text });
     chmodSync(join(dir, "flink-conf.yaml"), 0o640);
     const fixed = run(dir, "--fix", "flink-conf.yaml");
     expect(fixed.status).toBe(0);
     expect(fixed.stdout).toBe("");
     expect(readFileSync(join(dir, "flink-conf.yaml"), "utf8")).toBe(
-      "taskmanager.memory.process.size: 1728m\r\njobmanager.memory.process.size: 1600m\r\nweb.port: 8081 # rest\r\ntaskmanager.memory.managed.size: 512m\r\n",
+      "taskmanager.memory.process.size: 1728m\r\njobmanager.memory.process.size: 1600m\r\nrest.port: 8081 # rest\r\ntaskmanager.memory.managed.size: 512m\r\n",
     );
     expect(statSync(join(dir, "flink-conf.yaml")).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir)).toEqual(["flink-conf.yaml"]);

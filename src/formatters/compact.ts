@@ -8,7 +8,7 @@ export function formatCompact(reports: readonly FileReport[]): string {
     const file = neutralizeControlCharacters(report.filePath);
     for (const d of report.diagnostics) {
       const message = neutralizeControlCharacters(d.message);
-      lines.push(`${file}:${d.start.line}:${d.start.column}: ${d.severity} ${message} [${d.ruleId}]`);
+      lines.push(`${file}:${d.start.line}:${d.start.column}: ${d.severity} ${message} [${neutralizeControlCharacters(d.ruleId)}]`);
     }
   }
   return lines.length ? `${lines.join("\n")}\n` : "";

@@ -8,7 +8,11 @@ export function formatPretty(reports: readonly FileReport[]): string {
   const results = toEslintResults(reports).map((result) => ({
     ...result,
     filePath: neutralizeControlCharacters(result.filePath),
-    messages: result.messages.map((m) => ({ ...m, message: neutralizeControlCharacters(m.message) })),
+    messages: result.messages.map((m) => ({
+      ...m,
+      message: neutralizeControlCharacters(m.message),
+      ruleId: neutralizeControlCharacters(m.ruleId),
+    })),
   }));
   const rulesMeta: Record<string, { docs: { url: string } }> = {};
   for (const result of results) {

@@ -17,7 +17,7 @@ import c21 from "./catalog/2.1.json" with { type: "json" };
 import c22 from "./catalog/2.2.json" with { type: "json" };
 import { jobManagerOptions, MEMORY_SIZE_KEYS, taskManagerOptions } from "./options.js";
 import { parseVersion, versionFacts } from "./versions.js";
-import { editDistance } from "../util/did-you-mean.js";
+import type { ConfigDocument, ConfigEntry, TextEdit } from "../types.js";
 
 /** The option types Flink's generated docs name. */
 export type CatalogType =
@@ -49,7 +49,7 @@ export interface CatalogOption {
 interface CatalogData {
   version: string;
   options: Record<string, ReadonlyArray<string | null | readonly string[]>>;
-  deprecated: Record<string, string>;
+  deprecated: Record<string, string | readonly string[]>;
   fallback: Record<string, readonly string[]>;
   patterns: readonly string[];
   shortcuts: Record<string, readonly string[]>;
@@ -95,10 +95,17 @@ export interface Catalog {
   option(key: string): CatalogOption | undefined;
   /** The option a deprecated key stands for in this release (Flink reads it only when that one is unset). */
   replacementOf(key: string): string | undefined;
+  /** Every option a deprecated key stands for (`web.port`: `rest.bind-port` and `rest.port`). */
+  replacementsOf(key: string): readonly string[];
+  /** The non-deprecated keys Flink consults, in order, before an option's deprecated keys. */
+  fallbackKeysOf(key: string): readonly string[];
   /** Whether Flink reads this key in this release: an option, a deprecated key, a pass-through pattern, a Map entry, a memory key. */
   isKnown(key: string): boolean;
-  /** Up to three existing option keys close to an unknown one, best first. */
-  suggest(key: string): string[];
+  /**
+   * Up to three existing option keys close to an unknown one, best first. `memo` (one per linted
+   * document) keeps the candidate groups of first segments already looked up.
+   */
+  suggest(key: string, memo?: Map<string, readonly string[]>): string[];
 }
 
 const cache = new Map<string, Catalog>();
@@ -116,18 +123,51 @@ export function catalogFor(version: string): Catalog {
   return catalog;
 }
 
-/** The oldest catalogued release after `version` in which the key is an option or deprecated key, if any. */
-export function firstVersionWith(key: string, after: string): string | undefined {
-  return CATALOG_VERSIONS.find((v) => compare(v, after) > 0 && hasOwnKey(catalogFor(v), key));
+/** Where a key stands across the catalogued releases, seen from one chosen version. */
+export interface KeyHistory {
+  /** The oldest catalogued release after the chosen version that has the key (an option or deprecated key). */
+  since(key: string): string | undefined;
+  /** The newest catalogued release before the chosen version that has the key. */
+  lastBefore(key: string): string | undefined;
 }
 
-/** The newest catalogued release before `version` in which the key is an option or deprecated key, if any. */
-export function lastVersionWith(key: string, before: string): string | undefined {
-  return [...CATALOG_VERSIONS].reverse().find((v) => compare(v, before) < 0 && hasOwnKey(catalogFor(v), key));
+const histories = new Map<string, KeyHistory>();
+let presence: Map<string, number> | undefined;
+
+/** Key → bit set of the catalogued releases (by index in CATALOG_VERSIONS) that have it. */
+function keyPresence(): Map<string, number> {
+  if (presence === undefined) {
+    const built = new Map<string, number>();
+    DATA.forEach(([, data], index) => {
+      for (const key of [...Object.keys(data.options), ...Object.keys(data.deprecated)]) {
+        built.set(key, (built.get(key) ?? 0) | (1 << index));
+      }
+    });
+    presence = built;
+  }
+  return presence;
 }
 
-function hasOwnKey(catalog: Catalog, key: string): boolean {
-  return catalog.option(key) !== undefined || catalog.replacementOf(key) !== undefined;
+export function keyHistory(version: string): KeyHistory {
+  let history = histories.get(version);
+  if (history === undefined) {
+    const after = CATALOG_VERSIONS.map((v) => compare(v, version) > 0);
+    const before = CATALOG_VERSIONS.map((v) => compare(v, version) < 0);
+    const index = keyPresence();
+    history = {
+      since(key) {
+        const bits = index.get(key) ?? 0;
+        return CATALOG_VERSIONS.find((_, i) => after[i] && (bits & (1 << i)) !== 0);
+      },
+      lastBefore(key) {
+        const bits = index.get(key) ?? 0;
+        for (let i = CATALOG_VERSIONS.length - 1; i >= 0; i--) if (before[i] && (bits & (1 << i)) !== 0) return CATALOG_VERSIONS[i];
+        return undefined;
+      },
+    };
+    histories.set(version, history);
+  }
+  return history;
 }
 
 /** Keys of the memory model (`options.ts`) a release reads. */
@@ -163,7 +203,9 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
   for (const key of memoryKeys(version)) {
     if (!options.has(key) && data.deprecated[key] === undefined) options.set(key, { key, type: "String" });
   }
-  const deprecated = new Map(Object.entries(data.deprecated));
+  const deprecated = new Map(
+    Object.entries(data.deprecated).map(([key, targets]) => [key, typeof targets === "string" ? [targets] : targets] as const),
+  );
   const keys = [...options.keys()].sort();
   const prefixes: string[] = [];
   const regexes: RegExp[] = [];
@@ -187,7 +229,9 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
     version,
     keys,
     option: (key) => options.get(key),
-    replacementOf: (key) => deprecated.get(key),
+    replacementOf: (key) => deprecated.get(key)?.[0],
+    replacementsOf: (key) => deprecated.get(key) ?? [],
+    fallbackKeysOf: (key) => data.fallback[key] ?? [],
     isKnown,
     suggest: suggester,
   };
@@ -199,49 +243,78 @@ function escapeRegExp(text: string): string {
 
 /**
  * "Did you mean": candidates are grouped by first dotted segment; an unknown key is compared with
- * the keys of its own first segment (or, when that segment is itself a typo, of the closest one),
- * only with keys whose length is within the edit limit. Keys sharing more leading segments win ties.
+ * the keys of its own first segment (or, when that segment is itself a typo, of the closest ones),
+ * only with keys whose length and letters are within the edit limit (cheap lower bounds first,
+ * then a banded edit distance). Keys sharing more leading segments win ties.
  */
-function createSuggester(keys: readonly string[]): (key: string) => string[] {
-  const byFirst = new Map<string, string[]>();
+function createSuggester(keys: readonly string[]): (key: string, memo?: Map<string, readonly string[]>) => string[] {
+  const byFirst = new Map<string, Array<{ key: string; letters: Uint8Array }>>();
   const byLower = new Map<string, string>();
   for (const key of keys) {
     const first = key.split(".", 1)[0] ?? key;
+    const entry = { key, letters: letterCounts(key) };
     const group = byFirst.get(first);
-    if (group) group.push(key);
-    else byFirst.set(first, [key]);
+    if (group) group.push(entry);
+    else byFirst.set(first, [entry]);
     byLower.set(key.toLowerCase(), key);
   }
-  const firstSegments = [...byFirst.keys()];
-  return (key: string): string[] => {
+  const firstSegments = [...byFirst.keys()].map((s) => ({ key: s, lower: s.toLowerCase() }));
+  const lengthSpan = new Map<string, [number, number]>();
+  for (const [first, group] of byFirst) {
+    const lengths = group.map((c) => c.key.length);
+    lengthSpan.set(first, [Math.min(...lengths), Math.max(...lengths)]);
+  }
+  /** The first segments whose keys are candidates: the segment itself, or the closest known ones. */
+  const groupsFor = (first: string): readonly string[] => {
+    if (byFirst.has(first)) return [first];
+    const lower = first.toLowerCase();
+    const limit = Math.min(3, Math.max(1, Math.floor(first.length / 4)));
+    let best = limit + 1;
+    let groups: string[] = [];
+    for (const candidate of firstSegments) {
+      if (Math.abs(candidate.lower.length - lower.length) > limit) continue;
+      const d = boundedDistance(lower, candidate.lower, limit);
+      if (d < best) {
+        best = d;
+        groups = [candidate.key];
+      } else if (d === best && d <= limit) groups.push(candidate.key);
+    }
+    return best > limit ? [] : groups;
+  };
+  return (key: string, memo?: Map<string, readonly string[]>): string[] => {
+    const dot = key.indexOf(".");
+    const first = dot < 0 ? key : key.slice(0, dot);
+    let groups = memo?.get(first);
+    if (groups === undefined) {
+      groups = groupsFor(first);
+      memo?.set(first, groups);
+    }
+    // No first segment within reach: nothing is (a key differing only in case has its first segment in reach).
+    if (groups.length === 0) return [];
+    const limit = Math.min(6, Math.max(1, Math.floor(key.length / 6)));
+    // Cheapest bound first: no key of these groups has a length within reach.
+    if (!groups.some((g) => {
+      const span = lengthSpan.get(g);
+      return span !== undefined && key.length >= span[0] - limit && key.length <= span[1] + limit;
+    })) {
+      return [];
+    }
     const sameCase = byLower.get(key.toLowerCase());
     if (sameCase !== undefined) return [sameCase];
-    const first = key.split(".", 1)[0] ?? key;
-    let groups = byFirst.has(first) ? [first] : [];
-    if (groups.length === 0) {
-      const limit = Math.min(3, Math.max(1, Math.floor(first.length / 4)));
-      let best = limit + 1;
-      for (const candidate of firstSegments) {
-        const d = editDistance(first.toLowerCase(), candidate.toLowerCase(), best);
-        if (d < best) {
-          best = d;
-          groups = [candidate];
-        } else if (d === best && d <= limit) groups.push(candidate);
-      }
-      if (best > limit) return [];
-    }
-    const limit = Math.min(6, Math.max(1, Math.floor(key.length / 6)));
+    const scratch = [new Int32Array(key.length + 8), new Int32Array(key.length + 8)];
+    const letters = letterCounts(key);
     const segments = key.split(".");
     const scored: Array<{ key: string; distance: number; shared: number }> = [];
     for (const group of groups) {
       for (const candidate of byFirst.get(group) ?? []) {
-        if (Math.abs(candidate.length - key.length) > limit) continue;
-        const distance = editDistance(key, candidate, limit);
+        if (Math.abs(candidate.key.length - key.length) > limit) continue;
+        if (bagDistance(letters, candidate.letters) > limit) continue;
+        const distance = boundedDistance(key, candidate.key, limit, scratch);
         if (distance > limit) continue;
-        const cs = candidate.split(".");
+        const cs = candidate.key.split(".");
         let shared = 0;
         while (shared < cs.length && shared < segments.length && cs[shared] === segments[shared]) shared++;
-        scored.push({ key: candidate, distance, shared });
+        scored.push({ key: candidate.key, distance, shared });
       }
     }
     if (scored.length === 0) return [];
@@ -254,4 +327,102 @@ function createSuggester(keys: readonly string[]): (key: string) => string[] {
       .slice(0, 3)
       .map((s) => s.key);
   };
+}
+
+/** Counts of each letter class (a–z, 0–9, other), for the bag-distance lower bound of the edit distance. */
+function letterCounts(text: string): Uint8Array {
+  const counts = new Uint8Array(37);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    const slot = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36;
+    counts[slot] = Math.min(255, (counts[slot] ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** max(letters only in a, letters only in b): never more than the edit distance. */
+function bagDistance(a: Uint8Array, b: Uint8Array): number {
+  let onlyA = 0;
+  let onlyB = 0;
+  for (let i = 0; i < 37; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d > 0) onlyA += d;
+    else onlyB -= d;
+  }
+  return Math.max(onlyA, onlyB);
+}
+
+/** Levenshtein distance within a diagonal band of width `limit` (limit + 1 when it is larger). */
+function boundedDistance(a: string, b: string, limit: number, scratch?: Int32Array[]): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const big = limit + 1;
+  let previous = scratch?.[0] && scratch[0].length > b.length ? scratch[0] : new Int32Array(b.length + 1);
+  let current = scratch?.[1] && scratch[1].length > b.length ? scratch[1] : new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : big;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current.fill(big);
+    current[0] = i <= limit ? i : big;
+    let rowMin = current[0] ?? big;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min((previous[j] ?? big) + 1, (current[j - 1] ?? big) + 1, (previous[j - 1] ?? big) + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return big;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[b.length] ?? big, big);
+}
+
+/** Whether the memory model (and so the memory rules) reads this key for the given version. */
+export function isMemoryModelKey(key: string, version: string): boolean {
+  return memoryKeySet(version).has(key);
+}
+
+const memoryKeySets = new Map<string, ReadonlySet<string>>();
+/** The keys the memory model reads in a version. */
+export function memoryKeySet(version: string): ReadonlySet<string> {
+  const facts = versionFacts(version);
+  const id = `${facts.legacyHeapKeys}/${facts.legacyNetworkBuffers}`;
+  let set = memoryKeySets.get(id);
+  if (set === undefined) {
+    set = new Set(memoryKeys(version));
+    memoryKeySets.set(id, set);
+  }
+  return set;
+}
+
+/**
+ * An edit that renames an entry's key to `newKey`, when one token can do it: always in
+ * flink-conf.yaml; in config.yaml only when the new key keeps the entry's parent path
+ * (`taskmanager:` → `  memory.size:` can become `  memory.managed.size:`, not `jobmanager...`).
+ */
+export function renameKeyEdit(doc: ConfigDocument, entry: ConfigEntry, newKey: string): TextEdit | undefined {
+  const token = doc.text.slice(entry.keyRange.start.offset, entry.keyRange.end.offset);
+  if (!entry.key.endsWith(token) || token === "") return undefined;
+  const parent = entry.key.slice(0, entry.key.length - token.length);
+  if (parent !== "" && !parent.endsWith(".")) return undefined;
+  if (!newKey.startsWith(parent) || newKey.length === parent.length) return undefined;
+  return { range: entry.keyRange, text: newKey.slice(parent.length) };
+}
+
+/** An edit that deletes the entry's whole line (with its line break), when the line holds only this entry. */
+export function deleteLineEdit(doc: ConfigDocument, entry: ConfigEntry): TextEdit | undefined {
+  const { line } = entry.keyRange.start;
+  if (entry.valueRange.end.line !== line) return undefined;
+  const range = doc.lines.lineRange(line);
+  const text = doc.text.slice(range.start.offset, range.end.offset);
+  if (text.trim().startsWith("-") || /^\s*[{[]/.test(text)) return undefined;
+  const next = line < doc.lines.lineCount ? doc.lines.lineRange(line + 1).start : range.end;
+  // Deleting the only child of a nested map would leave `parent:` with a null value, which Flink refuses.
+  if (doc.dialect === "standard" && entry.key !== text.trim().split(":")[0]?.trim()) {
+    const parent = entry.key.slice(0, entry.key.lastIndexOf(".") + 1);
+    const siblings = doc.entries.filter((e) => e !== entry && e.key.startsWith(parent));
+    if (siblings.length === 0) return undefined;
+  }
+  return { range: { start: range.start, end: next }, text: "" };
 }

@@ -55,7 +55,7 @@ export function parseLegacy(text: string): ConfigDocument {
   const at = (l: LegacyLine, start: number, end: number) => index.range(l.line.start + start, l.line.start + end);
 
   // Headers of YAML nesting pasted into the file (`taskmanager:` above indented lines), innermost last.
-  const nesting: { indent: number; key: string }[] = [];
+  const nesting: { indent: number; path: DottedPath }[] = [];
 
   contentLines.forEach((l, i) => {
     const indent = l.contentStart;
@@ -71,13 +71,13 @@ export function parseLegacy(text: string): ConfigDocument {
       const next = contentLines[i + 1];
       if (l.content.endsWith(":") && next !== undefined && next.contentStart > indent) {
         const key = l.content.slice(0, -1).trim();
-        const path = [...nesting.map((n) => n.key), key].join(".");
+        const path = extendPath(nesting[nesting.length - 1]?.path, key);
         findings.push({
           kind: FindingKind.legacyNestedYaml,
           range: contentRange,
-          data: { variant: "header", key, path },
+          data: { variant: "header", key, path: showPath(path) },
         });
-        nesting.push({ indent, key });
+        nesting.push({ indent, path });
         return;
       }
       if (insideNesting) {
@@ -119,7 +119,7 @@ export function parseLegacy(text: string): ConfigDocument {
     entries.push(entry);
 
     if (insideNesting) {
-      const intended = [...nesting.map((n) => n.key), key].join(".");
+      const intended = showPath(extendPath(nesting[nesting.length - 1]?.path, key));
       findings.push({
         kind: FindingKind.legacyNestedYaml,
         range: contentRange,
@@ -165,6 +165,37 @@ export function parseLegacy(text: string): ConfigDocument {
 
   findings.push(...duplicateFindings(entries));
   return assembleDocument("legacy", text, entries, findings, undefined, index);
+}
+
+/**
+ * A dotted key built from nesting headers, kept as its length, head and tail: pasted YAML nested
+ * 10,000 levels deep would otherwise give every line a message quoting all the levels above it,
+ * quadratic in time and in output.
+ */
+interface DottedPath {
+  length: number;
+  /** The first MAX_SHOWN_PATH characters: the whole path when it is that short. */
+  head: string;
+  /** The last MAX_SHOWN_PATH / 2 characters. */
+  tail: string;
+}
+
+/** Longer dotted keys are shown with their middle elided; no Flink key comes close. */
+const MAX_SHOWN_PATH = 512;
+
+function extendPath(parent: DottedPath | undefined, key: string): DottedPath {
+  if (parent === undefined) {
+    return { length: key.length, head: key.slice(0, MAX_SHOWN_PATH), tail: key.slice(-MAX_SHOWN_PATH / 2) };
+  }
+  return {
+    length: parent.length + 1 + key.length,
+    head: parent.head.length < MAX_SHOWN_PATH ? `${parent.head}.${key.slice(0, MAX_SHOWN_PATH)}`.slice(0, MAX_SHOWN_PATH) : parent.head,
+    tail: `${parent.tail}.${key.slice(-MAX_SHOWN_PATH / 2)}`.slice(-MAX_SHOWN_PATH / 2),
+  };
+}
+
+function showPath(path: DottedPath): string {
+  return path.length <= MAX_SHOWN_PATH ? path.head : `${path.head.slice(0, MAX_SHOWN_PATH / 2)}…${path.tail}`;
 }
 
 /** `my#key: value`: the `#` (no space before it) cuts the line inside the key, so Flink drops it. */

@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast flinklint is as a whole process, the way a pre-commit hook or CI runs it.
+ * Plain Node, not a test; run `npm run build` first (the script uses the built `bin`).
+ *
+ *   one file     `flinklint <file>` and `flinklint --format json <file>` against `node -e 0`, runs
+ *                interleaved, median of BENCH_RUNS (default 30)
+ *   throughput   one `flinklint --format json <dir>` over a generated corpus of BENCH_FILES (default
+ *                10,000) configurations in both dialects, pinned to one core when `taskset` exists:
+ *                files per second and peak RSS (the process's own maxRSS)
+ *   LSP          change-to-diagnostics time from bench/lsp-latency.mjs, if present
+ *   yamllint     the same one-file and corpus runs, where `yamllint` is installed (not a requirement)
+ *
+ * Prints a table and writes bench/results.json (ignored by git).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+const BIN = join(ROOT, PACKAGE.bin.flinklint);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const FILES = Number(process.env.BENCH_FILES ?? 10_000);
+const SAMPLE = join(ROOT, "examples", "flink-conf.yaml");
+/** Prints the process's peak RSS (KiB) on stderr as it exits; loaded with --import, so it measures any Node program. */
+const MAX_RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nflinklint-bench-maxrss "+process.resourceUsage().maxRSS+"\\n"))`;
+
+if (!existsSync(BIN)) {
+  console.error(`bench: ${BIN} is missing; run "npm run build" first`);
+  process.exit(2);
+}
+
+function which(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).stdout.trim() || undefined;
+}
+
+const TASKSET = which("taskset");
+const YAMLLINT = which("yamllint");
+
+/** Runs a command, returning wall time in ms, exit code, and the peak RSS when the hook printed it. */
+function timed(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 2 ** 30, ...options });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.error) throw result.error;
+  const rss = /flinklint-bench-maxrss (\d+)/.exec(result.stderr ?? "");
+  return { ms, code: result.status, stdout: result.stdout, stderr: result.stderr, maxRssKiB: rss ? Number(rss[1]) : undefined };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+// ------------------------------------------------------------------------------------------------
+// One file: whole-process latency, interleaved so that machine noise hits every command alike.
+
+function oneFileLatency() {
+  const commands = {
+    "node -e 0": [process.execPath, ["-e", "0"]],
+    "flinklint <file>": [process.execPath, [BIN, SAMPLE]],
+    "flinklint --format json <file>": [process.execPath, [BIN, "--format", "json", SAMPLE]],
+  };
+  if (YAMLLINT) commands["yamllint <file>"] = [YAMLLINT, ["-d", "relaxed", SAMPLE]];
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  const env = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" };
+  for (const [name, [command, args]] of Object.entries(commands)) timed(command, args, { env }); // warm the file cache
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, [command, args]] of Object.entries(commands)) {
+      const run = timed(command, args, { env });
+      if (name.startsWith("flinklint") && run.code !== 0 && run.code !== 1) throw new Error(`${name} exited ${run.code}: ${run.stderr}`);
+      times[name].push(run.ms);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([name, ms]) => [name, { medianMs: median(ms), p95Ms: percentile(ms, 95), runs: ms.length }]));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Throughput: a corpus of realistic configurations, half legacy and half standard, some with findings.
+
+const LEGACY_TEMPLATE = (i) =>
+  [
+    `# generated config ${i}`,
+    "jobmanager.rpc.address: flink-jobmanager",
+    "jobmanager.rpc.port: 6123",
+    `jobmanager.memory.process.size: ${1024 + (i % 8) * 256}m`,
+    `taskmanager.memory.process.size: ${1728 + (i % 5) * 512}m`,
+    `taskmanager.numberOfTaskSlots: ${1 + (i % 4)}`,
+    `parallelism.default: ${1 + (i % 3)}`,
+    "state.backend.type: rocksdb",
+    "state.checkpoints.dir: s3://bucket/checkpoints",
+    "execution.checkpointing.interval: 30 s",
+    "rest.port: 8081",
+    i % 10 === 0 ? "taskmanager.memory.managed.fraction:0.4" : "taskmanager.memory.managed.fraction: 0.4",
+    i % 7 === 0 ? 'env.java.opts.all: "-XX:+UseG1GC"' : "env.java.opts.all: -XX:+UseG1GC",
+    i % 13 === 0 ? "taskmanager.memory.proces.size: 2g" : "metrics.reporter.prom.port: 9249",
+    "",
+  ].join("\n");
+
+const STANDARD_TEMPLATE = (i) =>
+  [
+    `# generated config ${i}`,
+    "jobmanager:",
+    "  rpc:",
+    "    address: flink-jobmanager",
+    "    port: 6123",
+    "  memory:",
+    `    process.size: ${1024 + (i % 8) * 256}m`,
+    "taskmanager:",
+    `  numberOfTaskSlots: ${1 + (i % 4)}`,
+    "  memory:",
+    `    process.size: ${1728 + (i % 5) * 512}m`,
+    `    managed.fraction: ${i % 11 === 0 ? "1.4" : "0.4"}`,
+    `parallelism.default: ${1 + (i % 3)}`,
+    "state.backend.type: rocksdb",
+    "execution.checkpointing.interval: 30 s",
+    i % 13 === 0 ? "jobmanager.memory.off-heap.size: 256Mi" : "rest.port: 8081",
+    "",
+  ].join("\n");
+
+function writeCorpus(dir, count) {
+  const perFolder = 100;
+  for (let i = 0; i < count; i++) {
+    const folder = join(dir, `team-${String(Math.floor(i / perFolder)).padStart(3, "0")}`);
+    if (i % perFolder === 0) mkdirSync(folder, { recursive: true });
+    const legacy = i % 2 === 0;
+    const name = `${String(i).padStart(5, "0")}${legacy ? "-flink-conf.yaml" : "-config.yaml"}`;
+    writeFileSync(join(folder, name), legacy ? LEGACY_TEMPLATE(i) : STANDARD_TEMPLATE(i));
+  }
+}
+
+function throughput(dir) {
+  const pin = TASKSET ? [TASKSET, ["-c", "0"]] : undefined;
+  const wrap = (command, args) => (pin ? [pin[0], [...pin[1], command, ...args]] : [command, args]);
+  const env = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" };
+  const results = {};
+  const [command, args] = wrap(process.execPath, ["--import", MAX_RSS_HOOK, BIN, "--format", "json", "--no-config-lookup", dir]);
+  timed(command, args, { env }); // warm the file cache
+  const runs = [1, 2, 3].map(() => timed(command, args, { env }));
+  const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const files = JSON.parse(best.stdout).length;
+  results.flinklint = { files, seconds: best.ms / 1000, filesPerSecond: files / (best.ms / 1000), maxRssMiB: best.maxRssKiB / 1024, pinnedToOneCore: Boolean(pin) };
+  if (YAMLLINT) {
+    const [y, yargs] = wrap(YAMLLINT, ["-d", "relaxed", "-f", "parsable", dir]);
+    timed(y, yargs);
+    const run = timed(y, yargs);
+    results.yamllint = { files: FILES, seconds: run.ms / 1000, filesPerSecond: FILES / (run.ms / 1000), pinnedToOneCore: Boolean(pin) };
+  }
+  return results;
+}
+
+function lspLatency() {
+  const script = join(ROOT, "bench", "lsp-latency.mjs");
+  if (!existsSync(script)) return undefined;
+  const run = timed(process.execPath, [script], { cwd: ROOT });
+  if (run.code !== 0) return { error: (run.stderr || `exit ${run.code}`).trim().split("\n")[0] };
+  try {
+    const parsed = JSON.parse(run.stdout.trim().split("\n").pop());
+    return parsed;
+  } catch {
+    return { error: "bench/lsp-latency.mjs printed no JSON" };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+
+const fmt = (n, digits = 1) => (n === undefined || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
+
+const corpus = mkdtempSync(join(tmpdir(), "flinklint-bench-"));
+try {
+  console.log(`flinklint ${PACKAGE.version} bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), bin ${PACKAGE.bin.flinklint}`);
+  const latency = oneFileLatency();
+  writeCorpus(corpus, FILES);
+  const corpusResults = throughput(corpus);
+  const lsp = lspLatency();
+
+  const baseline = latency["node -e 0"].medianMs;
+  const rows = [
+    ["measurement", "median ms", "p95 ms", "vs node -e 0"],
+    ...Object.entries(latency).map(([name, r]) => [name, fmt(r.medianMs), fmt(r.p95Ms), `${fmt(r.medianMs / baseline, 2)}x`]),
+  ];
+  const width = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  const line = (r) => `| ${r.map((cell, c) => String(cell).padEnd(width[c])).join(" | ")} |`;
+  console.log(`\nOne file (${RUNS} interleaved runs each, ${SAMPLE.slice(ROOT.length + 1)}):`);
+  console.log(line(rows[0]));
+  console.log(`|${width.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of rows.slice(1)) console.log(line(r));
+
+  const f = corpusResults.flinklint;
+  console.log(`\nCorpus of ${FILES} configs (both dialects${f.pinnedToOneCore ? ", one core" : ""}):`);
+  console.log(`  flinklint --format json <dir>: ${f.files} files in ${fmt(f.seconds, 2)} s = ${fmt(f.filesPerSecond, 0)} files/s, peak RSS ${fmt(f.maxRssMiB, 0)} MiB`);
+  if (corpusResults.yamllint) {
+    const y = corpusResults.yamllint;
+    console.log(`  yamllint -d relaxed <dir>:     ${y.files} files in ${fmt(y.seconds, 2)} s = ${fmt(y.filesPerSecond, 0)} files/s`);
+  } else console.log("  yamllint: n/a (not installed)");
+  console.log(
+    `\nLSP change-to-diagnostics: ${
+      lsp === undefined ? "n/a (bench/lsp-latency.mjs not present)" : lsp.error ? `n/a (${lsp.error})` : `median ${fmt(lsp.median ?? lsp.medianMs)} ms, p95 ${fmt(lsp.p95 ?? lsp.p95Ms)} ms`
+    }`,
+  );
+
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    bin: PACKAGE.bin.flinklint,
+    oneFile: { file: SAMPLE.slice(ROOT.length + 1), runs: RUNS, ...latency, ratioToNode: latency["flinklint <file>"].medianMs / baseline, jsonRatioToNode: latency["flinklint --format json <file>"].medianMs / baseline },
+    corpus: corpusResults,
+    lsp: lsp ?? null,
+  };
+  writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log("\nwritten: bench/results.json");
+} finally {
+  rmSync(corpus, { recursive: true, force: true });
+}

@@ -1,0 +1,72 @@
+// After flattening config.yaml, `a.b: x` and `a.b.c: y` are both kept, but when Flink writes the
+// configuration back as nested YAML for Kubernetes or YARN containers, `a.b` cannot be a value and a
+// map at once: YamlParserUtils.convertAndDumpYamlFromFlatMap (FLINK-29372 renamed such keys).
+import { catalogFor, deleteLineEdit } from "../src/model/catalog.js";
+import { lastEntry } from "../src/model/rule-support.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "prefix-key-conflict",
+    severity: "warning",
+    description: "A config.yaml key that is both a value and the prefix of other keys",
+    messages: {
+      deprecated:
+        "`{{key}}: {{value}}` is the deprecated form of `{{replacement}}`, which is also set (`{{replacementValue}}`): Flink uses `{{replacementValue}}` and ignores `{{key}}`. A key cannot be both a value and a map, so when Flink writes this configuration as nested YAML for Kubernetes or YARN containers it fails or drops one of them; remove `{{key}}`.",
+      mapOption:
+        "`{{key}}` is set as a whole (`{{value}}`) and entry by entry (`{{child}}`): Flink uses the whole value and ignores the `{{key}}.*` entries, and a key cannot be both a value and a map when Flink writes the configuration as nested YAML for Kubernetes or YARN containers; keep one form.",
+      conflict:
+        "`{{key}}: {{value}}` is also the prefix of `{{child}}`: Flink reads both flat keys, but a key cannot be both a value and a map, so when Flink writes this configuration as nested YAML for Kubernetes or YARN containers it fails with a ClassCastException or silently drops one of them; rename or remove one.",
+    },
+    docs: {
+      why:
+        "`config.yaml` is flattened into dotted keys, so `state.backend: rocksdb` and `state.backend.type: hashmap` " +
+        "load without error and Flink reads each option by its own key (here `state.backend.type` wins, because " +
+        "`state.backend` is only its deprecated fallback). But Flink re-nests the configuration when it writes the " +
+        "file for Kubernetes pods or YARN containers, and `state.backend` cannot be both a string and a map: " +
+        "depending on map order Flink throws a ClassCastException or drops a key. Flink 1.19/2.0 renamed such " +
+        "keys (FLINK-29372: `state.backend` → `state.backend.type`, `high-availability` → `high-availability.type`) " +
+        "for this reason. Only `config.yaml` is checked; `flink-conf.yaml` is written back flat.",
+      valid: [{ dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nstate.backend.type: rocksdb\n" }],
+      invalid: [
+        { dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nstate.backend: rocksdb\nstate.backend.type: hashmap\n" },
+      ],
+    },
+  },
+  check(ctx) {
+    if (ctx.doc.dialect !== "standard") return;
+    const catalog = catalogFor(ctx.flinkVersion);
+    // Every dotted prefix of every key, with the first key that has it.
+    const prefixes = new Map<string, string>();
+    for (const key of ctx.doc.byKey.keys()) {
+      for (let dot = key.indexOf("."); dot > 0; dot = key.indexOf(".", dot + 1)) {
+        const prefix = key.slice(0, dot);
+        if (!prefixes.has(prefix)) prefixes.set(prefix, key);
+      }
+    }
+    for (const [key] of ctx.doc.byKey) {
+      const child = prefixes.get(key);
+      const entry = lastEntry(ctx.doc, key);
+      if (child === undefined || entry === undefined) continue;
+      const childEntry = lastEntry(ctx.doc, child);
+      const related = childEntry ? [{ message: `${child} is set here`, range: childEntry.keyRange }] : [];
+      const replacement = catalog.replacementOf(key);
+      const data = { key, value: entry.value.text, child };
+      if (replacement !== undefined && replacement.startsWith(`${key}.`) && ctx.doc.config.has(replacement)) {
+        const current = lastEntry(ctx.doc, replacement);
+        const removal = deleteLineEdit(ctx.doc, entry);
+        ctx.report({
+          messageId: "deprecated",
+          at: entry.keyRange,
+          key,
+          data: { ...data, replacement, replacementValue: current?.value.text ?? "" },
+          related: current ? [{ message: `${replacement} is set here, and Flink uses it`, range: current.keyRange }] : related,
+          ...(removal && { suggestions: [{ description: `remove ${key}`, edits: [removal] }] }),
+        });
+        continue;
+      }
+      const isMap = catalog.option(key)?.type === "Map";
+      ctx.report({ messageId: isMap ? "mapOption" : "conflict", at: entry.keyRange, key, data, related });
+    }
+  },
+});

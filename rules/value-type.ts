@@ -1,0 +1,219 @@
+// Flink converts a value to its option's type only when it reads the option, and then throws
+// (IllegalArgumentException / NumberFormatException) on a value it cannot convert:
+// ConfigurationUtils.convertValue, TimeUtils.parseDuration.
+import { catalogFor, memoryKeySet, type CatalogOption } from "../src/model/catalog.js";
+import { parseJavaFloatingText, parseJavaInt } from "../src/model/convert.js";
+import { javaTrim, LONG_MAX } from "../src/model/memory-size.js";
+import { parseVersion } from "../src/model/versions.js";
+import { lastEntry } from "../src/model/rule-support.js";
+import { closestMatch } from "../src/util/did-you-mean.js";
+import { defineRule, type ConfigValue, type Fix } from "../src/types.js";
+
+/** TimeUtils.TimeUnit labels (singular ones as is, plural ones also with an "s"), in nanoseconds. */
+const DURATION_UNITS: Record<string, number> = {};
+for (const [nanos, singular, plural] of [
+  [86_400e9, ["d"], ["day"]],
+  [3_600e9, ["h"], ["hour"]],
+  [60e9, ["min", "m"], ["minute"]],
+  [1e9, ["s"], ["sec", "second"]],
+  [1e6, ["ms"], ["milli", "millisecond"]],
+  [1e3, ["µs"], ["micro", "microsecond"]],
+  [1, ["ns"], ["nano", "nanosecond"]],
+] as const) {
+  for (const label of singular) DURATION_UNITS[label] = nanos;
+  for (const label of plural) DURATION_UNITS[label] = DURATION_UNITS[`${label}s`] = nanos;
+}
+const UNIT_LIST = "d, h, min/m, s, ms, µs, ns (or day(s), hour(s), minute(s), sec(s)/second(s), milli(s)/millisecond(s), micro(s)/microsecond(s), nano(s)/nanosecond(s))";
+const ISO_8601 = /^[-+]?P(?:[-+]?\d+D)?(?:T(?=[-+]?\d)(?:[-+]?\d+H)?(?:[-+]?\d+M)?(?:[-+]?\d+(?:[.,]\d{0,9})?S)?)?$/i;
+
+const BOOLEAN_GUESSES: Record<string, string> = {
+  yes: "true", y: "true", on: "true", "1": "true", enabled: "true", enable: "true",
+  no: "false", n: "false", off: "false", "0": "false", disabled: "false", disable: "false",
+};
+
+type Problem = { messageId: "boolean" | "integer" | "long" | "floating" | "duration" | "enum" | "shortcut" | "map"; reason: string; replacement?: string; severity?: "warning" } | { messageId: "durationUnitless"; millis: string; severity: "warning" };
+
+function atLeast(version: string, major: number, minor: number): boolean {
+  const v = parseVersion(version) ?? [2, 2];
+  return v[0] > major || (v[0] === major && v[1] >= minor);
+}
+
+function checkDuration(text: string, version: string): string | undefined {
+  const trimmed = javaTrim(text);
+  if (trimmed === "") return "it is empty";
+  const number = /^\d*/.exec(trimmed)?.[0] ?? "";
+  if (number === "") {
+    if (atLeast(version, 2, 1)) {
+      if (!ISO_8601.test(trimmed)) return "it does not start with a number and is not an ISO-8601 duration (`PT30S`)";
+      if (trimmed.startsWith("-")) return "negative durations are not supported";
+      return undefined;
+    }
+    return `it does not start with a number (Flink ${version} has no ISO-8601 durations; those come in 2.1)`;
+  }
+  const unit = javaTrim(trimmed.slice(number.length)).toLowerCase();
+  if (unit !== "" && DURATION_UNITS[unit] === undefined) return `the unit "${unit}" is not one of ${UNIT_LIST}`;
+  if (!atLeast(version, 2, 0) && BigInt(number) > LONG_MAX) return "the number does not fit in a Java long";
+  const nanos = BigInt(DURATION_UNITS[unit] ?? 1e6);
+  if ((BigInt(number) * nanos) / 1_000_000_000n > LONG_MAX) return "the duration overflows Java's Duration";
+  return undefined;
+}
+
+function checkMap(text: string): string | undefined {
+  const t = text.trim();
+  if (t === "" || t.startsWith("{") || /["']/.test(t)) return undefined;
+  for (const item of t.split(",")) {
+    if (item.split(":").length !== 2) return `"${item}" is not a key:value pair (write \`k1:v1,k2:v2\`)`;
+  }
+  return undefined;
+}
+
+function check(option: CatalogOption, value: ConfigValue, version: string): Problem | undefined {
+  const text = value.text;
+  switch (option.type) {
+    case "Boolean": {
+      if (value.type === "bool") return undefined;
+      const upper = text.toUpperCase();
+      if (upper === "TRUE" || upper === "FALSE") return undefined;
+      const guess = BOOLEAN_GUESSES[javaTrim(text).toLowerCase()];
+      return { messageId: "boolean", reason: "Flink accepts only true or false (any case)", ...(guess !== undefined && { replacement: guess }) };
+    }
+    case "Integer": {
+      try {
+        parseJavaInt(text);
+        return undefined;
+      } catch {
+        return { messageId: "integer", reason: /^[+-]?\d+$/.test(text) ? "it is outside Java's int range (-2147483648 to 2147483647)" : "it is not a whole number" };
+      }
+    }
+    case "Long": {
+      if (/^[+-]?\d+$/.test(text) && BigInt(text) <= LONG_MAX && BigInt(text) >= -LONG_MAX - 1n) return undefined;
+      return { messageId: "long", reason: /^[+-]?\d+$/.test(text) ? "it is outside Java's long range" : "it is not a whole number" };
+    }
+    case "Double":
+    case "Float": {
+      if (value.type === "float" || value.type === "int") return undefined;
+      try {
+        parseJavaFloatingText(text);
+        return undefined;
+      } catch {
+        return { messageId: "floating", reason: "it is not a decimal number (e.g. `0.5`)" };
+      }
+    }
+    case "Duration": {
+      const reason = checkDuration(text, version);
+      if (reason !== undefined) return { messageId: "duration", reason };
+      const trimmed = javaTrim(text);
+      // A bare number is milliseconds: `heartbeat.timeout: 50` is 50 ms, not 50 s.
+      if (/^\d+$/.test(trimmed) && Number(trimmed) > 0 && Number(trimmed) < 1000 && meantSeconds(option)) {
+        return { messageId: "durationUnitless", millis: trimmed, severity: "warning" };
+      }
+      return undefined;
+    }
+    case "Enum": {
+      if (option.values === undefined) return undefined;
+      const upper = text.toUpperCase();
+      if (option.values.some((v) => v.toUpperCase() === upper)) return undefined;
+      const guess = closestMatch(upper, option.values.map((v) => v.toUpperCase()));
+      const original = option.values.find((v) => v.toUpperCase() === guess);
+      return { messageId: "enum", reason: `it must be one of ${option.values.join(", ")} (any case)`, ...(original !== undefined && { replacement: original }) };
+    }
+    case "String": {
+      if (!option.valuesAreShortcuts || option.values === undefined) return undefined;
+      const lower = javaTrim(text).toLowerCase();
+      // Anything else is taken for a factory class name, which must then be on the class path.
+      if (option.values.includes(lower) || /[.$]/.test(text)) return undefined;
+      // The 1.x state backend names that 2.x dropped (both meant the heap backend, now `hashmap`).
+      const renamed = (lower === "jobmanager" || lower === "filesystem") && option.values.includes("hashmap") ? "hashmap" : undefined;
+      const guess = renamed ?? closestMatch(lower, option.values);
+      return { messageId: "shortcut", reason: `the shortcuts are ${option.values.join(", ")}`, ...(guess !== undefined && { replacement: guess }) };
+    }
+    case "Map": {
+      const reason = checkMap(text);
+      return reason === undefined ? undefined : { messageId: "map", reason };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function meantSeconds(option: CatalogOption): boolean {
+  const def = option.defaultText;
+  if (def === undefined) return /interval|timeout/.test(option.key);
+  return /^\d+\s*(s|min|h|d)$/.test(def.trim());
+}
+
+export default defineRule({
+  meta: {
+    id: "value-type",
+    severity: "error",
+    description: "A value Flink cannot convert to its option's type, or a bare duration Flink reads as milliseconds",
+    messages: {
+      boolean: "`{{key}}: {{value}}` is not a boolean: {{reason}}, and fails when it reads `{{key}}`.{{advice}}",
+      integer: "`{{key}}: {{value}}` is not an Integer: {{reason}}, so Flink fails when it reads `{{key}}`.{{advice}}",
+      long: "`{{key}}: {{value}}` is not a Long: {{reason}}, so Flink fails when it reads `{{key}}`.{{advice}}",
+      floating: "`{{key}}: {{value}}` is not a {{type}}: {{reason}}, so Flink fails when it reads `{{key}}`.{{advice}}",
+      duration: "`{{key}}: {{value}}` is not a duration Flink can parse: {{reason}}; Flink fails when it reads `{{key}}`. Write a number and a unit, e.g. `30 s`.",
+      enum: "`{{key}}: {{value}}` is not a value Flink accepts: {{reason}}; Flink fails when it reads `{{key}}`.{{advice}}",
+      shortcut: "`{{key}}: {{value}}` is neither a recognised name nor a class name: {{reason}}; Flink would try to load a class called `{{value}}` and fail.{{advice}}",
+      map: "`{{key}}: {{value}}` is not a map Flink can read: {{reason}}; Flink fails when it reads `{{key}}`.",
+      durationUnitless: "`{{key}}: {{value}}` has no unit, so Flink reads it as {{millis}} milliseconds{{default}}; add the unit you mean, e.g. `{{value}} s`.",
+    },
+    docs: {
+      why:
+        "Flink keeps values as text (or, in `config.yaml`, as YAML scalars) and converts them when an option is " +
+        "read. A value it cannot convert throws, so the JobManager or TaskManager fails at start-up, or the job " +
+        "fails when it reads the option: these are errors. Booleans are `true`/`false` in any case (`yes`, `on`, " +
+        "`1` are not booleans); Integer and Long are Java's 32/64-bit ranges; Enum values match in any case; a " +
+        "duration is whole digits and an optional unit (d, h, min/m, s, ms, µs, ns and their long forms), or from " +
+        "Flink 2.1 an ISO-8601 duration such as `PT30S`; `state.backend.type` and similar options take a shortcut " +
+        "name or a class name. A duration without a unit is milliseconds, which is valid but rarely meant for " +
+        "options counted in seconds (`heartbeat.timeout: 50`): that is a warning. Memory sizes are checked by " +
+        "`memory-size-invalid`, and the memory model's numbers by the memory rules.",
+      valid: [
+        { dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nexecution.checkpointing.interval: 30 s\nstate.backend.type: RocksDB\nweb.submit.enable: False\n" },
+      ],
+      invalid: [
+        { dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nweb.submit.enable: yes\n" },
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nstate.backend.type: rocksd\n" },
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nexecution.checkpointing.interval: 1.5 min\n" },
+      ],
+    },
+  },
+  check(ctx) {
+    const catalog = catalogFor(ctx.flinkVersion);
+    const memoryKeys = memoryKeySet(ctx.flinkVersion);
+    for (const [key] of ctx.doc.byKey) {
+      const target = catalog.replacementOf(key) ?? key;
+      const option = catalog.option(target);
+      if (option === undefined || option.type === "MemorySize" || option.type === "String" && !option.valuesAreShortcuts) continue;
+      if (memoryKeys.has(key)) continue;
+      // A deprecated key is read only when its replacement is absent.
+      if (target !== key && ctx.doc.config.has(target)) continue;
+      const entry = lastEntry(ctx.doc, key);
+      if (entry === undefined) continue;
+      const problem = check(option, entry.value, ctx.flinkVersion);
+      if (problem === undefined) continue;
+      const data: Record<string, string> = { key, value: entry.value.text, type: option.type };
+      let suggestions: Fix[] | undefined;
+      if (problem.messageId === "durationUnitless") {
+        data["millis"] = problem.millis;
+        data["default"] = option.defaultText === undefined ? "" : ` (the default is ${option.defaultText})`;
+        suggestions = [{ description: `write ${problem.millis} s`, edits: [{ range: entry.valueRange, text: `${problem.millis} s` }] }];
+      } else {
+        data["reason"] = problem.reason;
+        data["advice"] = problem.replacement === undefined ? "" : ` Did you mean \`${problem.replacement}\`?`;
+        if (problem.replacement !== undefined) {
+          suggestions = [{ description: `write ${problem.replacement}`, edits: [{ range: entry.valueRange, text: problem.replacement }] }];
+        }
+      }
+      ctx.report({
+        messageId: problem.messageId,
+        at: entry.valueRange,
+        key,
+        data,
+        ...(problem.severity && { severity: problem.severity }),
+        ...(suggestions && { suggestions }),
+      });
+    }
+  },
+});
