@@ -9,7 +9,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type
 import { LineIndex } from "../parser/lines.js";
 import { javaDoubleToString } from "../util/java.js";
 import type { ConfigEntry, ParseFinding, Range } from "../types.js";
-import { FindingKind } from "../parser/findings.js";
+import { collisionFindings } from "../parser/standard.js";
 
 export const FLINK_API_GROUP = "flink.apache.org/";
 export type FlinkResourceKind = "FlinkDeployment" | "FlinkSessionJob";
@@ -314,28 +314,10 @@ class NodeReader {
       }
     };
     walk(node, "");
-    return { entries, findings: collisions(entries) };
+    return { entries, findings: collisionFindings(entries, "the operator") };
   }
 }
 
-/** The same flattened key set twice (dotted and nested, or repeated): the later one is what the operator uses. */
-function collisions(entries: ConfigEntry[]): ParseFinding[] {
-  const findings: ParseFinding[] = [];
-  const earlier = new Map<string, ConfigEntry>();
-  for (const entry of entries) {
-    const previous = earlier.get(entry.key);
-    if (previous) {
-      findings.push({
-        kind: FindingKind.flattenedKeyCollision,
-        range: entry.keyRange,
-        data: { key: entry.key, value: entry.value.text, earlierValue: previous.value.text, earlierLine: previous.keyRange.start.line },
-        related: [{ message: `first set here to "${previous.value.text}", which the operator ignores`, range: previous.keyRange }],
-      });
-    }
-    earlier.set(entry.key, entry);
-  }
-  return findings;
-}
 
 /** `JsonNode.asText()` of what kubectl sends for a YAML scalar. */
 function scalarText(value: unknown): string {

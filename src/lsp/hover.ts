@@ -2,7 +2,7 @@
  * Hover on a memory key: what Flink derives for that process (the numbers of `flinklint explain`),
  * the option's default, and where the component it feeds got its size. Pure: a document in, Markdown out.
  */
-import { explainDocument, type ExplainProcess } from "../model/explain.js";
+import { COMPONENT_LABELS, explainDocument, type ExplainProcess } from "../model/explain.js";
 import type { ComponentSource, JobManagerMemoryResult, MemoryAdjustment, TaskManagerMemoryResult } from "../model/memory.js";
 import { formatBinary, LONG_MAX, toConfigText } from "../model/memory-size.js";
 import { jobManagerOptions, MEMORY_SIZE_KEYS, taskManagerOptions, type OptionDef } from "../model/options.js";
@@ -31,20 +31,6 @@ const TM_ROWS = [
 ] as const;
 const JM_ROWS = ["jvmHeap", "offHeap", "jvmMetaspace", "jvmOverhead", "totalFlink", "totalProcess"] as const;
 
-const LABELS: Record<string, string> = {
-  frameworkHeap: "Framework heap",
-  taskHeap: "Task heap",
-  frameworkOffHeap: "Framework off-heap",
-  taskOffHeap: "Task off-heap",
-  network: "Network",
-  managed: "Managed",
-  jvmHeap: "JVM heap",
-  offHeap: "Off-heap",
-  jvmMetaspace: "JVM metaspace",
-  jvmOverhead: "JVM overhead",
-  totalFlink: "Total Flink memory",
-  totalProcess: "Total process memory",
-};
 
 /** Which component each option feeds (by the option's name in the options tables). */
 const TM_COMPONENT_OF_OPTION: Record<string, string> = {
@@ -161,7 +147,7 @@ function renderBreakdown(
   for (const row of rows) {
     const bytes = BigInt(json.bytes[row] ?? "0");
     const mark = row === component || sources[row]?.key === hovered ? "**" : "";
-    const label = `${mark}${LABELS[row] ?? row}${mark}`;
+    const label = `${mark}${COMPONENT_LABELS[row] ?? row}${mark}`;
     lines.push(`| ${label} | ${formatBinary(bytes)} | ${bytes} | ${escapeCell(describeSource(sources[row], hovered))} |`);
   }
   if (jvmHeap !== undefined) lines.push(`| JVM heap (-Xmx) | ${formatBinary(jvmHeap)} | ${jvmHeap} | framework + task heap |`);
@@ -210,7 +196,7 @@ export function memoryHover(
     if (component !== undefined) {
       const bytes = BigInt(json.bytes[component] ?? "0");
       const from = describeSource(sourcesOf[component], entry.key);
-      head.push(`${LABELS[component] ?? component}: **${formatBinary(bytes)}** (${bytes} bytes)${from ? `, ${from}` : ""}`, "");
+      head.push(`${COMPONENT_LABELS[component] ?? component}: **${formatBinary(bytes)}** (${bytes} bytes)${from ? `, ${from}` : ""}`, "");
     }
     const rows = info.process === "taskmanager" ? TM_ROWS : JM_ROWS;
     const jvmHeap = result?.ok && result.process === "taskmanager" ? result.bytes.jvmHeap : undefined;

@@ -113,7 +113,8 @@ export function explainJson(input: ConfigDocument | ReadonlyMap<string, ConfigVa
 // Human rendering
 // ---------------------------------------------------------------------------------------------
 
-const LABELS: Record<string, string> = {
+/** How each memory component is named to people (explain tables, editor hovers). */
+export const COMPONENT_LABELS: Readonly<Record<string, string>> = {
   frameworkHeap: "Framework heap",
   taskHeap: "Task heap",
   frameworkOffHeap: "Framework off-heap",
@@ -206,7 +207,7 @@ function renderProcess(
   const lines = [`${bold(title, color)} (${json.path === "fine-grained" ? "fine-grained components" : `total ${json.path} memory`} configured)`];
   const rows = order.map((key) => {
     const bytes = BigInt(json.bytes[key] ?? "0");
-    return [LABELS[key] ?? key, formatBinary(bytes), bytes.toString(), describeSource(sources?.[key])] as const;
+    return [COMPONENT_LABELS[key] ?? key, formatBinary(bytes), bytes.toString(), describeSource(sources?.[key])] as const;
   });
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
   for (const [label, size, bytes, from] of rows) {
@@ -221,7 +222,7 @@ function renderProcess(
     lines.push(`  [${bar}]`);
     const legend = barParts
       .filter((k) => BigInt(json.bytes[k] ?? "0") > 0n)
-      .map((k) => `${BAR_STYLE[k]?.letter ?? "?"} ${(LABELS[k] ?? k).toLowerCase()}`);
+      .map((k) => `${BAR_STYLE[k]?.letter ?? "?"} ${(COMPONENT_LABELS[k] ?? k).toLowerCase()}`);
     lines.push(`   ${legend.join(", ")}`);
   }
   return lines;

@@ -327,9 +327,10 @@ function keyIdentity(node: unknown): string | undefined {
 
 /**
  * The same flattened key reached twice (`a.b: 1` and `a: {b: 2}`): reported where it is set again,
- * which is the value Flink keeps, pointing back at the earlier one it replaces.
+ * which is the value kept, pointing back at the earlier one it replaces. `reader` names who reads
+ * the map (Flink, or the operator for a manifest's flinkConfiguration).
  */
-function collisionFindings(entries: ConfigEntry[]): ParseFinding[] {
+export function collisionFindings(entries: readonly ConfigEntry[], reader = "Flink"): ParseFinding[] {
   const findings: ParseFinding[] = [];
   const earlier = new Map<string, ConfigEntry>();
   for (const entry of entries) {
@@ -344,7 +345,7 @@ function collisionFindings(entries: ConfigEntry[]): ParseFinding[] {
           earlierValue: previous.value.text,
           earlierLine: previous.keyRange.start.line,
         },
-        related: [{ message: `first set here to "${previous.value.text}", which Flink ignores`, range: previous.keyRange }],
+        related: [{ message: `first set here to "${previous.value.text}", which ${reader} ignores`, range: previous.keyRange }],
       });
     }
     earlier.set(entry.key, entry);
