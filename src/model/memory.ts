@@ -874,10 +874,6 @@ function toConfiguration(config: ReadonlyMap<string, ConfigValue>): FlinkConfigu
   return new FlinkConfiguration(config);
 }
 
-function tmJvmOptions(o: TaskManagerOptions): JvmOptions {
-  return o;
-}
-
 /**
  * What Flink's TaskManager start-up (bin/taskmanager.sh for standalone, the resource manager for
  * Kubernetes/YARN) computes from a configuration. Never throws.
@@ -907,37 +903,61 @@ export function deriveTaskManagerMemory(
   }
 }
 
-function deriveTaskManagerSpec(d: Derivation, o: TaskManagerOptions): TaskManagerSuccess {
-  const jvmOptions = tmJvmOptions(o);
-  let path: MemoryPath;
-  let flink: TaskManagerFlinkMemory;
-  let jvm: JvmDerivation;
-  let totalFlink: bigint;
-  let totalFlinkSource: ComponentSource;
-  if (d.conf.contains(o.taskHeap) && d.conf.contains(o.managedSize)) {
-    path = "fine-grained";
-    flink = tmFromFineGrained(d, o);
-    const keys = d.keysOf(o.taskHeap, o.managedSize, o.totalFlink);
-    totalFlink = d.sum([flink.frameworkHeap, flink.frameworkOffHeap, flink.taskHeap, flink.taskOffHeap, flink.network, flink.managed], keys);
-    totalFlinkSource = d.conf.contains(o.totalFlink) ? configuredOr(d, o.totalFlink) : { how: "derived" };
-    jvm = jvmFromTotalFlink(d, jvmOptions, totalFlink, keys);
-  } else if (d.conf.contains(o.totalFlink)) {
-    path = "flink";
-    const flinkKeys = d.keysOf(o.totalFlink);
-    totalFlink = d.readMemory(o.totalFlink);
-    totalFlinkSource = configuredOr(d, o.totalFlink);
-    flink = tmFromTotalFlink(d, o, totalFlink, flinkKeys);
-    jvm = jvmFromTotalFlink(d, jvmOptions, totalFlink, flinkKeys);
-  } else if (d.conf.contains(o.totalProcess)) {
-    path = "process";
-    const totalProcess = d.readMemory(o.totalProcess);
-    jvm = jvmWithTotalProcess(d, jvmOptions, totalProcess);
-    totalFlink = d.subtract(totalProcess, jvm.metaspace + jvm.overhead, d.keysOf(o.totalProcess));
-    totalFlinkSource = { how: "remainder" };
-    flink = tmFromTotalFlink(d, o, totalFlink, d.keysOf(o.totalProcess));
-  } else {
-    requiredOptionsMissing(d, [o.taskHeap.key, o.managedSize.key], jvmOptions);
+/**
+ * How one kind of process (TaskManager or JobManager) splits its Total Flink Memory; everything
+ * else is shared, as in Flink's ProcessMemoryUtils with its FlinkMemoryUtils per process.
+ */
+interface FlinkMemoryStrategy<F> {
+  /** The options that, all configured, make the fine-grained path. */
+  fineGrained: readonly OptionDef[];
+  /** Components from the fine-grained options; their sum is the Total Flink Memory. */
+  fromFineGrained(d: Derivation): { flink: F; totalFlink: bigint; keys: string[] };
+  /** Components carved out of a known Total Flink Memory. */
+  fromTotalFlink(d: Derivation, totalFlink: bigint, keys: string[]): F;
+}
+
+interface ProcessSpec<F> {
+  path: MemoryPath;
+  flink: F;
+  jvm: JvmDerivation;
+  totalFlink: bigint;
+  totalFlinkSource: ComponentSource;
+}
+
+/** Flink's memoryProcessSpecFromConfig: fine-grained, else Total Flink, else Total Process, else fail. */
+function deriveProcessSpec<F>(d: Derivation, o: JvmOptions, strategy: FlinkMemoryStrategy<F>): ProcessSpec<F> {
+  if (strategy.fineGrained.every((option) => d.conf.contains(option))) {
+    const { flink, totalFlink, keys } = strategy.fromFineGrained(d);
+    const totalFlinkSource = d.conf.contains(o.totalFlink) ? configuredOr(d, o.totalFlink) : { how: "derived" as const };
+    return { path: "fine-grained", flink, totalFlink, totalFlinkSource, jvm: jvmFromTotalFlink(d, o, totalFlink, keys) };
   }
+  if (d.conf.contains(o.totalFlink)) {
+    const keys = d.keysOf(o.totalFlink);
+    const totalFlink = d.readMemory(o.totalFlink);
+    const flink = strategy.fromTotalFlink(d, totalFlink, keys);
+    return { path: "flink", flink, totalFlink, totalFlinkSource: configuredOr(d, o.totalFlink), jvm: jvmFromTotalFlink(d, o, totalFlink, keys) };
+  }
+  if (d.conf.contains(o.totalProcess)) {
+    const keys = d.keysOf(o.totalProcess);
+    const jvm = jvmWithTotalProcess(d, o, d.readMemory(o.totalProcess));
+    const totalFlink = d.subtract(jvm.totalProcess, jvm.metaspace + jvm.overhead, keys);
+    const flink = strategy.fromTotalFlink(d, totalFlink, keys);
+    return { path: "process", flink, totalFlink, totalFlinkSource: { how: "remainder" }, jvm };
+  }
+  return requiredOptionsMissing(d, strategy.fineGrained.map((option) => option.key), o);
+}
+
+function deriveTaskManagerSpec(d: Derivation, o: TaskManagerOptions): TaskManagerSuccess {
+  const { path, flink, jvm, totalFlink, totalFlinkSource } = deriveProcessSpec(d, o, {
+    fineGrained: [o.taskHeap, o.managedSize],
+    fromFineGrained: (d) => {
+      const flink = tmFromFineGrained(d, o);
+      const keys = d.keysOf(o.taskHeap, o.managedSize, o.totalFlink);
+      const parts = [flink.frameworkHeap, flink.frameworkOffHeap, flink.taskHeap, flink.taskOffHeap, flink.network, flink.managed];
+      return { flink, totalFlink: d.sum(parts, keys), keys };
+    },
+    fromTotalFlink: (d, totalFlink, keys) => tmFromTotalFlink(d, o, totalFlink, keys),
+  });
   const cpuCores = readCpuCores(d, o);
   const taskSlots = d.readNumber(o.taskSlots);
   const bytes: TaskManagerBytes = {
@@ -1105,35 +1125,15 @@ function jmFromTotalFlink(d: Derivation, o: JobManagerOptions, totalFlink: bigin
 }
 
 function deriveJobManagerSpec(d: Derivation, o: JobManagerOptions): Omit<JobManagerSuccess, "jvmArgs" | "directMemoryLimit"> {
-  let path: MemoryPath;
-  let flink: JobManagerFlinkMemory;
-  let jvm: JvmDerivation;
-  let totalFlink: bigint;
-  let totalFlinkSource: ComponentSource;
-  if (d.conf.contains(o.jvmHeap)) {
-    path = "fine-grained";
-    flink = jmFromHeap(d, o);
-    const keys = d.keysOf(o.jvmHeap, o.offHeap, o.totalFlink);
-    totalFlink = d.add(flink.jvmHeap, flink.offHeap, keys);
-    totalFlinkSource = d.conf.contains(o.totalFlink) ? configuredOr(d, o.totalFlink) : { how: "derived" };
-    jvm = jvmFromTotalFlink(d, o, totalFlink, keys);
-  } else if (d.conf.contains(o.totalFlink)) {
-    path = "flink";
-    const flinkKeys = d.keysOf(o.totalFlink);
-    totalFlink = d.readMemory(o.totalFlink);
-    totalFlinkSource = configuredOr(d, o.totalFlink);
-    flink = jmFromTotalFlink(d, o, totalFlink, flinkKeys);
-    jvm = jvmFromTotalFlink(d, o, totalFlink, flinkKeys);
-  } else if (d.conf.contains(o.totalProcess)) {
-    path = "process";
-    const totalProcess = d.readMemory(o.totalProcess);
-    jvm = jvmWithTotalProcess(d, o, totalProcess);
-    totalFlink = d.subtract(totalProcess, jvm.metaspace + jvm.overhead, d.keysOf(o.totalProcess));
-    totalFlinkSource = { how: "remainder" };
-    flink = jmFromTotalFlink(d, o, totalFlink, d.keysOf(o.totalProcess));
-  } else {
-    requiredOptionsMissing(d, [o.jvmHeap.key], o);
-  }
+  const { path, flink, jvm, totalFlink, totalFlinkSource } = deriveProcessSpec(d, o, {
+    fineGrained: [o.jvmHeap],
+    fromFineGrained: (d) => {
+      const flink = jmFromHeap(d, o);
+      const keys = d.keysOf(o.jvmHeap, o.offHeap, o.totalFlink);
+      return { flink, totalFlink: d.add(flink.jvmHeap, flink.offHeap, keys), keys };
+    },
+    fromTotalFlink: (d, totalFlink, keys) => jmFromTotalFlink(d, o, totalFlink, keys),
+  });
   const bytes: JobManagerBytes = {
     jvmHeap: flink.jvmHeap,
     offHeap: flink.offHeap,
