@@ -2,7 +2,7 @@
  * Hover on a memory key: what Flink derives for that process (the numbers of `flinklint explain`),
  * the option's default, and where the component it feeds got its size. Pure: a document in, Markdown out.
  */
-import { COMPONENT_LABELS, explainDocument, type ExplainProcess } from "../model/explain.js";
+import { COMPONENT_LABELS, explainDocument, JOB_MANAGER_COMPONENTS, TASK_MANAGER_COMPONENTS, type ExplainProcess } from "../model/explain.js";
 import type { ComponentSource, JobManagerMemoryResult, MemoryAdjustment, TaskManagerMemoryResult } from "../model/memory.js";
 import { formatBinary, LONG_MAX, toConfigText } from "../model/memory-size.js";
 import { jobManagerOptions, MEMORY_SIZE_KEYS, taskManagerOptions, type OptionDef } from "../model/options.js";
@@ -17,19 +17,6 @@ export interface MemoryHover {
 
 type Process = "taskmanager" | "jobmanager";
 
-const TM_ROWS = [
-  "frameworkHeap",
-  "taskHeap",
-  "frameworkOffHeap",
-  "taskOffHeap",
-  "network",
-  "managed",
-  "jvmMetaspace",
-  "jvmOverhead",
-  "totalFlink",
-  "totalProcess",
-] as const;
-const JM_ROWS = ["jvmHeap", "offHeap", "jvmMetaspace", "jvmOverhead", "totalFlink", "totalProcess"] as const;
 
 
 /** Which component each option feeds (by the option's name in the options tables). */
@@ -198,7 +185,7 @@ export function memoryHover(
       const from = describeSource(sourcesOf[component], entry.key);
       head.push(`${COMPONENT_LABELS[component] ?? component}: **${formatBinary(bytes)}** (${bytes} bytes)${from ? `, ${from}` : ""}`, "");
     }
-    const rows = info.process === "taskmanager" ? TM_ROWS : JM_ROWS;
+    const rows = info.process === "taskmanager" ? TASK_MANAGER_COMPONENTS : JOB_MANAGER_COMPONENTS;
     const jvmHeap = result?.ok && result.process === "taskmanager" ? result.bytes.jvmHeap : undefined;
     body = renderBreakdown(title, json, rows, sourcesOf, component, entry.key, jvmHeap);
   }

@@ -44,7 +44,8 @@ export interface ExplainResult {
   jobmanager?: JobManagerMemoryResult;
 }
 
-const TM_ORDER = [
+/** The TaskManager components in the order Flink documents them, totals last. */
+export const TASK_MANAGER_COMPONENTS = [
   "frameworkHeap",
   "taskHeap",
   "frameworkOffHeap",
@@ -56,7 +57,8 @@ const TM_ORDER = [
   "totalFlink",
   "totalProcess",
 ] as const;
-const JM_ORDER = ["jvmHeap", "offHeap", "jvmMetaspace", "jvmOverhead", "totalFlink", "totalProcess"] as const;
+/** The JobManager components, totals last. */
+export const JOB_MANAGER_COMPONENTS = ["jvmHeap", "offHeap", "jvmMetaspace", "jvmOverhead", "totalFlink", "totalProcess"] as const;
 
 function isDocument(input: ConfigDocument | ReadonlyMap<string, ConfigValue>): input is ConfigDocument {
   return !(input instanceof Map) && "entries" in input;
@@ -96,8 +98,8 @@ export function explainDocument(
   return {
     json: {
       ...base,
-      taskmanager: toProcessJson(taskmanager, TM_ORDER),
-      jobmanager: toProcessJson(jobmanager, JM_ORDER),
+      taskmanager: toProcessJson(taskmanager, TASK_MANAGER_COMPONENTS),
+      jobmanager: toProcessJson(jobmanager, JOB_MANAGER_COMPONENTS),
     },
     taskmanager,
     jobmanager,
@@ -239,9 +241,9 @@ export function renderExplain(explained: ExplainResult | ExplainJson, options: {
   const lines = [
     header,
     "",
-    ...renderProcess("TaskManager", json.taskmanager, TM_ORDER, TM_ORDER.slice(0, 8), tmSources, color),
+    ...renderProcess("TaskManager", json.taskmanager, TASK_MANAGER_COMPONENTS, TASK_MANAGER_COMPONENTS.slice(0, 8), tmSources, color),
     "",
-    ...renderProcess("JobManager", json.jobmanager, JM_ORDER, JM_ORDER.slice(0, 4), jmSources, color),
+    ...renderProcess("JobManager", json.jobmanager, JOB_MANAGER_COMPONENTS, JOB_MANAGER_COMPONENTS.slice(0, 4), jmSources, color),
   ];
   const notes = [result.taskmanager, result.jobmanager]
     .flatMap((r) => (r === undefined ? [] : r.adjustments))
