@@ -107,10 +107,9 @@ describe("paths that are no regular file", () => {
     else expect(run.code).toBe(0);
   });
 
-  // KNOWN FAILURE (src/engine/files.ts, the lead's): globby follows every link, so three links
-  // to "." make 3^40 paths before the OS's depth limit stops the walk: a hang, not an error.
-  // Flip `it.fails` to `it` once the directory walk stops at the first link back to an ancestor.
-  it.fails("several links back to their own folder under a linted directory", () => {
+  // Following every link, three links to "." would make 3^40 paths before the OS's depth limit
+  // stops the walk: the walk must stop at the first link back to an ancestor.
+  it("several links back to their own folder under a linted directory", () => {
     const dir = scratch();
     mkdirSync(join(dir, "conf"));
     writeFileSync(join(dir, "conf", "flink-conf.yaml"), CLEAN);
@@ -118,10 +117,9 @@ describe("paths that are no regular file", () => {
     expectOneLineFailure(flinklint(["."], dir), "symbolic link loop");
   });
 
-  // KNOWN FAILURE (src/engine/files.ts, the lead's): a directory where a file is named expands to
-  // the config files below it; with none there, the run passes silently with exit 0. The README
-  // promises that an argument matching nothing is an error (exit 2), never a silent pass.
-  it.fails("a directory named like a config file, holding none", () => {
+  // A directory where a file is named expands to the config files below it; with none there, the
+  // argument matches nothing, which is an error (exit 2), never a silent pass.
+  it("a directory named like a config file, holding none", () => {
     const dir = scratch();
     mkdirSync(join(dir, "flink-conf.yaml"));
     expectOneLineFailure(flinklint(["flink-conf.yaml"], dir), "flink-conf.yaml");

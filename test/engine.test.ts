@@ -85,3 +85,17 @@ describe("real configurations from public projects", () => {
     }
   });
 });
+
+describe("message templates", () => {
+  it("shorten a huge inserted value in the middle, keep normal ones whole", async () => {
+    const { interpolate, MAX_INSERTED_LENGTH } = await import("../src/engine/messages.js");
+    expect(interpolate("value {{v}} of {{k}}", { v: "1728m", k: "taskmanager.memory.process.size" })).toBe(
+      "value 1728m of taskmanager.memory.process.size",
+    );
+    const huge = `${"a".repeat(5000)}${"z".repeat(5000)}`;
+    const message = interpolate("value {{v}}", { v: huge });
+    expect(message.length).toBeLessThan(MAX_INSERTED_LENGTH + 50);
+    expect(message).toMatch(/^value a+…\(9000 characters\)…z+$/);
+    expect(interpolate("{{missing}} stays", {})).toBe("{{missing}} stays");
+  });
+});

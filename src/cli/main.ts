@@ -194,6 +194,8 @@ async function format(name: FormatName, reports: readonly FileReport[], io: CliI
     case "compact":
       return (await import("../formatters/compact.js")).formatCompact(reports);
     case "pretty":
+      // Nothing to show: skip loading the formatter (the common case in a pre-commit hook).
+      if (reports.every((r) => r.diagnostics.length === 0)) return "";
       return (await import("../formatters/pretty.js")).formatPretty(reports);
     case "sarif":
       return (await import("../formatters/sarif.js")).formatSarif(reports, await context());

@@ -44,6 +44,8 @@ function commentStart(text: string, dialect: Dialect): number {
 
 export function findDirectives(lines: LineIndex, dialect: Dialect): Directive[] {
   const directives: Directive[] = [];
+  // Most files have none: one scan of the text instead of one per line.
+  if (!lines.text.includes("flinklint-")) return directives;
   for (const line of lines.lines()) {
     if (!line.text.includes("flinklint-")) continue;
     const hash = commentStart(line.text, dialect);

@@ -2,38 +2,38 @@
  * The file-system side of linting: expanding arguments to files, reading bytes as Flink would
  * (UTF-8), and turning unreadable content into a diagnostic instead of a crash.
  */
-import { chmod, lstat, readdir, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
 import ignore from "ignore";
+import type { GlobEntry, Options as GlobbyOptions } from "globby";
 import { dialectForFilename } from "../parser/index.js";
 import { rules } from "../../rules/index.js";
 import { compareDiagnostics, lint } from "./lint.js";
-import { lintManifest, looksLikeFlinkManifest, type ManifestLintResult } from "../k8s/lint.js";
+import { lintManifest, looksLikeFlinkManifest } from "../k8s/lint.js";
 import { fixText } from "./fix.js";
 import { parseProjectConfig, PROJECT_CONFIG_NAMES, type ProjectConfig } from "./project-config.js";
 import { LineIndex } from "../parser/lines.js";
-import type { Diagnostic, LintOptions, LintResult, Position } from "../types.js";
+import type { Diagnostic, LintOptions, Position } from "../types.js";
 
 /** A problem with the arguments or the file system: the CLI prints it and exits with 2. */
 export class FileAccessError extends Error {
   override name = "FileAccessError";
 }
 
-/** What a directory argument expands to: the files Flink reads, under any prefix. */
-const CONFIG_FILE_GLOBS = ["**/flink-conf.yaml", "**/*.flink-conf.yaml", "**/*-flink-conf.yaml", "**/config.yaml", "**/*.config.yaml", "**/*-config.yaml"];
-/** Other YAML files in a directory are linted only when they hold a FlinkDeployment or FlinkSessionJob. */
-const MANIFEST_GLOBS = ["**/*.yaml", "**/*.yml"];
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 
+/**
+ * One file's findings. Parsed documents are not kept: a run over thousands of files holds only
+ * their diagnostics (use `lint()` for the document).
+ */
 export interface FileLintResult {
   /** Path relative to the working directory when inside it, else absolute. */
   filePath: string;
-  result: LintResult | undefined;
+  /** For a Kubernetes manifest: the findings of every Flink resource in it, in file order. */
   diagnostics: Diagnostic[];
   /** With fixing on: the text before and after, when fixes changed it. */
   fixed?: { source: string; output: string; count: number };
-  /** For a Kubernetes manifest: the result of each Flink resource in it (`result` is then unset). */
-  manifests?: ManifestLintResult[];
 }
 
 /** Decoded text, or the reason the bytes are no config file. */
@@ -103,19 +103,16 @@ export function lintBytes(
   fix = false,
 ): Omit<FileLintResult, "filePath"> {
   const decoded = decodeConfigBytes(bytes);
-  if (!decoded.ok) return { result: undefined, diagnostics: [decoded.diagnostic] };
+  if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
   if (options.dialect === undefined && looksLikeFlinkManifest(decoded.text)) {
     // A Kubernetes manifest: one result per Flink resource, all positioned in this file.
     const { dialect: _dialect, deployment: _deployment, ...manifestOptions } = options;
     const manifests = lintManifest(decoded.text, manifestOptions);
-    return { result: undefined, manifests, diagnostics: manifests.flatMap((m) => m.diagnostics).sort(compareDiagnostics) };
+    return { diagnostics: manifests.flatMap((m) => m.diagnostics).sort(compareDiagnostics) };
   }
-  if (!fix) {
-    const result = lint(decoded.text, options);
-    return { result, diagnostics: result.diagnostics };
-  }
+  if (!fix) return { diagnostics: lint(decoded.text, options).diagnostics };
   const { output, fixed, result } = fixText(decoded.text, options);
-  const outcome: Omit<FileLintResult, "filePath"> = { result, diagnostics: result.diagnostics };
+  const outcome: Omit<FileLintResult, "filePath"> = { diagnostics: result.diagnostics };
   if (output !== decoded.text) outcome.fixed = { source: decoded.text, output, count: fixed.length };
   return outcome;
 }
@@ -144,35 +141,19 @@ function looksLikeGlob(pattern: string): boolean {
 
 /**
  * Expands CLI arguments to files: existing files as given, directories to the Flink config files
- * below them, globs through globby; both honour .gitignore. A pattern that matches nothing is an error.
+ * (and operator manifests) below them, globs through globby; both honour .gitignore. A pattern
+ * that matches nothing, or a directory without any Flink file, is an error.
  */
 export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<string[]> {
   const files = new Set<string>();
-  const globby = (await import("globby")).globby;
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const found = await globby(CONFIG_FILE_GLOBS, {
-          cwd: absolute,
-          gitignore: true,
-          ignore: ALWAYS_IGNORED,
-          absolute: true,
-          dot: true,
-          followSymbolicLinks: true,
-        });
-        const manifests = await globby(MANIFEST_GLOBS, {
-          cwd: absolute,
-          gitignore: true,
-          ignore: [...ALWAYS_IGNORED, ...CONFIG_FILE_GLOBS],
-          absolute: true,
-          dot: true,
-          followSymbolicLinks: true,
-        });
-        const flinkManifests = [];
-        for (const file of manifests) if (await holdsFlinkManifest(file)) flinkManifests.push(file);
-        for (const file of await distinctRealFiles([...found, ...flinkManifests].sort(), cwd)) files.add(file);
+        const found = await expandDirectory(absolute, cwd, new Set());
+        if (found.length === 0) throw new FileAccessError(`${pattern}: no Flink configuration files in this directory`);
+        for (const file of found) files.add(file);
         continue;
       }
       if (!info.isFile()) throw new FileAccessError(`${pattern}: not a regular file`);
@@ -182,11 +163,79 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
     if (info.code === "EACCES") throw new FileAccessError(`${pattern}: permission denied`);
     if (info.code === "ELOOP") throw new FileAccessError(`${pattern}: too many levels of symbolic links`);
     if (!looksLikeGlob(pattern)) throw new FileAccessError(`${pattern}: no such file or directory`);
-    const found = await globby(pattern, { cwd, gitignore: true, ignore: ALWAYS_IGNORED, absolute: true, dot: true });
+    const found = await walk(pattern, { cwd, gitignore: true, ignore: ALWAYS_IGNORED, absolute: true, dot: true });
     if (found.length === 0) throw new FileAccessError(`${pattern}: no files match this pattern`);
     for (const file of found.sort()) files.add(file);
   }
   return [...files];
+}
+
+/** A file name Flink reads: `flink-conf.yaml`, `config.yaml`, or either after a `.` or `-` prefix. */
+const CONFIG_FILE_NAME = /^(?:.*[.-])?(?:flink-conf|config)\.yaml$/;
+const YAML_FILE_NAME = /\.ya?ml$/;
+
+/**
+ * The Flink files below a directory. globby walks without following links (a folder of links back
+ * to itself would otherwise be walked exponentially); each linked folder is then walked on its own,
+ * once per real folder, and a link that points back at a folder containing it is an error.
+ */
+async function expandDirectory(dir: string, cwd: string, visited: Set<string>): Promise<string[]> {
+  const real = await realpath(dir);
+  if (visited.has(real)) return [];
+  visited.add(real);
+  const entries = await walk(["**/*"], {
+    cwd: dir,
+    gitignore: true,
+    ignore: ALWAYS_IGNORED,
+    absolute: true,
+    dot: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
+  });
+  const found: string[] = [];
+  let linked = visited.size > 1;
+  for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    let isFile = entry.dirent.isFile();
+    if (entry.dirent.isSymbolicLink()) {
+      linked = true;
+      const target = await stat(entry.path).catch((error: NodeJS.ErrnoException) => error);
+      if (target instanceof Error) {
+        if (target.code === "ELOOP") throw new FileAccessError(`${displayPath(entry.path, cwd)}: too many levels of symbolic links`);
+        continue; // a dangling link names nothing to lint
+      }
+      if (target.isDirectory()) {
+        const targetReal = await realpath(entry.path);
+        const home = await realpath(dirname(entry.path));
+        if (home === targetReal || home.startsWith(targetReal + sep)) {
+          throw new FileAccessError(`${displayPath(entry.path, cwd)}: symbolic link loop (it points back to a folder that contains it)`);
+        }
+        found.push(...(await expandDirectory(entry.path, cwd, visited)));
+        continue;
+      }
+      isFile = target.isFile();
+    }
+    if (!isFile) continue;
+    if (CONFIG_FILE_NAME.test(entry.name)) found.push(entry.path);
+    else if (YAML_FILE_NAME.test(entry.name) && (await holdsFlinkManifest(entry.path))) found.push(entry.path);
+  }
+  // Without links every path is its own file; only links can reach one file twice.
+  return linked ? distinctRealFiles(found) : found;
+}
+
+/** globby, loaded on first use; its errors (an unreadable folder) become one-line messages. */
+async function walk(patterns: string | readonly string[], options: GlobbyOptions & { objectMode: true }): Promise<GlobEntry[]>;
+async function walk(patterns: string | readonly string[], options: GlobbyOptions): Promise<string[]>;
+async function walk(patterns: string | readonly string[], options: GlobbyOptions): Promise<Array<string | GlobEntry>> {
+  const { globby } = await import("globby");
+  try {
+    return await globby(patterns, options);
+  } catch (error) {
+    const errno = error as NodeJS.ErrnoException & { path?: string };
+    if (typeof errno.code !== "string") throw error;
+    const where = errno.path === undefined ? String(patterns) : displayPath(errno.path, options.cwd?.toString() ?? "");
+    throw new FileAccessError(`${where}: ${describeErrno(errno)}`);
+  }
 }
 
 /** Settings of a file-system lint run: lint options less what is per file, plus where config comes from. */
@@ -209,38 +258,17 @@ async function holdsFlinkManifest(file: string): Promise<boolean> {
   return looksLikeFlinkManifest(text);
 }
 
-/**
- * Linked folders are followed, but each real file is linted once; a link that points back at one of
- * its own ancestors (a loop, which the walk only escapes at the OS's depth limit) is an error.
- */
-async function distinctRealFiles(found: readonly string[], cwd: string): Promise<string[]> {
+/** Each real file once: the same file reached through a linked folder or a linked file is linted once. */
+async function distinctRealFiles(found: readonly string[]): Promise<string[]> {
   const seen = new Set<string>();
   const files: string[] = [];
   for (const file of found) {
     const real = await realpath(file).catch(() => file);
-    if (!seen.has(real)) {
-      seen.add(real);
-      files.push(file);
-      continue;
-    }
-    const loop = await findLinkLoop(file);
-    if (loop) throw new FileAccessError(`${displayPath(loop, cwd)}: symbolic link loop (it points back to a folder that contains it)`);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    files.push(file);
   }
   return files;
-}
-
-/** The first symbolic link on `path` whose target is the folder it sits in or one above it. */
-async function findLinkLoop(path: string): Promise<string | undefined> {
-  const parts = path.split(sep);
-  for (let i = 2; i < parts.length; i++) {
-    const prefix = parts.slice(0, i).join(sep);
-    const info = await lstat(prefix).catch(() => undefined);
-    if (!info?.isSymbolicLink()) continue;
-    const target = await realpath(prefix).catch(() => undefined);
-    const parent = await realpath(dirname(prefix)).catch(() => undefined);
-    if (target !== undefined && parent !== undefined && (parent === target || parent.startsWith(target + sep))) return prefix;
-  }
-  return undefined;
 }
 
 /** Lints files and directories as the CLI does. Throws FileAccessError for what cannot be read. */
@@ -259,9 +287,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       siblings = readdir(dir).catch(() => []);
       siblingsByDir.set(dir, siblings);
     }
-    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      throw new FileAccessError(`${displayPath(file, cwd)}: ${describeErrno(error)}`);
-    });
+    const bytes = readBytes(file, cwd);
     const filePath = displayPath(file, cwd);
     const outcome = lintBytes(
       bytes,
@@ -276,6 +302,18 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     results.push({ filePath, ...outcome });
   }
   return results;
+}
+
+/**
+ * Reads synchronously: for thousands of small files one blocking read beats the four thread-pool
+ * round trips of fs/promises per file, and there is nothing else to do while waiting.
+ */
+function readBytes(file: string, cwd: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new FileAccessError(`${displayPath(file, cwd)}: ${describeErrno(error as NodeJS.ErrnoException)}`);
+  }
 }
 
 /** Command-line settings win over the project file's. */

@@ -57,29 +57,36 @@ export function lintDocument(
   const facts = createFacts(base);
   const diagnostics: Diagnostic[] = [];
 
-  for (const rule of rules) {
-    const configured = options.rules?.[rule.meta.id];
+  // One context serves every rule in turn (a run over thousands of files creates no per-rule objects).
+  let rule: RuleModule | undefined;
+  let ruleSeverity: Severity = "error";
+  let userSet = false;
+  const context: RuleContext = {
+    ...base,
+    facts,
+    report(report: RuleReport) {
+      if (rule) diagnostics.push(toDiagnostic(rule, report, ruleSeverity, userSet));
+    },
+  };
+  for (const current of rules) {
+    const configured = options.rules?.[current.meta.id];
     if (configured === "off") continue;
-    if (document.loadFailure && !rule.meta.runsOnUnloadable) continue;
-    const ruleSeverity: Severity = configured ?? rule.meta.severity;
-    const context: RuleContext = {
-      ...base,
-      facts,
-      report(report: RuleReport) {
-        diagnostics.push(toDiagnostic(rule, report, ruleSeverity, configured !== undefined));
-      },
-    };
+    if (document.loadFailure && !current.meta.runsOnUnloadable) continue;
+    rule = current;
+    ruleSeverity = configured ?? current.meta.severity;
+    userSet = configured !== undefined;
     try {
-      rule.check(context);
+      current.check(context);
     } catch (error) {
-      diagnostics.push(ruleCrash(rule.meta.id, error));
+      diagnostics.push(ruleCrash(current.meta.id, error));
     }
   }
+  rule = undefined;
 
   const lines = document.lines;
   const directives = findDirectives(lines, document.dialect);
   const { kept, suppressed, unused } = applyDirectives(diagnostics, directives, lines.lineCount);
-  const knownRuleIds = new Set(rules.map((r) => r.meta.id));
+  const knownRuleIds = new Set(directives.length ? rules.map((r) => r.meta.id) : []);
   for (const directive of directives) {
     for (const ruleId of directive.ruleIds) {
       if (knownRuleIds.has(ruleId)) continue;

@@ -153,14 +153,16 @@ export function keyHistory(version: string): KeyHistory {
   if (history === undefined) {
     const after = CATALOG_VERSIONS.map((v) => compare(v, version) > 0);
     const before = CATALOG_VERSIONS.map((v) => compare(v, version) < 0);
-    const index = keyPresence();
+    // Built on the first question: a file whose keys are all known never needs it.
+    let index: ReturnType<typeof keyPresence> | undefined;
+    const presence = () => (index ??= keyPresence());
     history = {
       since(key) {
-        const bits = index.get(key) ?? 0;
+        const bits = presence().get(key) ?? 0;
         return CATALOG_VERSIONS.find((_, i) => after[i] && (bits & (1 << i)) !== 0);
       },
       lastBefore(key) {
-        const bits = index.get(key) ?? 0;
+        const bits = presence().get(key) ?? 0;
         for (let i = CATALOG_VERSIONS.length - 1; i >= 0; i--) if (before[i] && (bits & (1 << i)) !== 0) return CATALOG_VERSIONS[i];
         return undefined;
       },
@@ -214,7 +216,8 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
     else regexes.push(new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".+")}$`));
   }
   const mapKeys = new Set(keys.filter((k) => options.get(k)?.type === "Map"));
-  const suggester = createSuggester(keys);
+  // The suggestion index is built for the first unknown key only.
+  let suggester: ReturnType<typeof createSuggester> | undefined;
 
   const isKnown = (key: string): boolean => {
     if (options.has(key) || deprecated.has(key)) return true;
@@ -233,7 +236,7 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
     replacementsOf: (key) => deprecated.get(key) ?? [],
     fallbackKeysOf: (key) => data.fallback[key] ?? [],
     isKnown,
-    suggest: suggester,
+    suggest: (key, memo) => (suggester ??= createSuggester(keys))(key, memo),
   };
 }
 

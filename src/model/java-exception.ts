@@ -10,7 +10,12 @@ export class JavaException extends Error {
     message: string,
     readonly javaCause?: JavaException,
   ) {
+    // These model Flink's control flow and become plain results; a JavaScript stack trace would
+    // only cost time (thousands of them in a large run).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = "JavaException";
   }
 

@@ -31,11 +31,22 @@ export interface VersionFacts {
   explicitProcessBelowFlinkCheck: boolean;
 }
 
+/**
+ * Memo of pure results over the handful of version strings a run sees: rules ask for the same
+ * version thousands of times (once per key). Holds values only, never per-file state.
+ */
+const parsedVersions = new Map<string, readonly [number, number] | undefined>();
+const factsByVersion = new Map<string, VersionFacts>();
+
 /** [major, minor] of a version string, or undefined when it is not one. */
 export function parseVersion(version: string): [number, number] | undefined {
-  const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-  if (!match) return undefined;
-  return [Number(match[1]), Number(match[2])];
+  let parsed = parsedVersions.get(version);
+  if (parsed === undefined && !parsedVersions.has(version)) {
+    const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+    parsed = match ? [Number(match[1]), Number(match[2])] : undefined;
+    if (parsedVersions.size < 256) parsedVersions.set(version, parsed);
+  }
+  return parsed ? [parsed[0], parsed[1]] : undefined;
 }
 
 export function isSupportedVersion(version: string): boolean {
@@ -51,6 +62,14 @@ const LONG_MAX = (1n << 63n) - 1n;
 
 /** The facts for a version; unknown or malformed versions get the newest behaviour. */
 export function versionFacts(version: string): VersionFacts {
+  const known = factsByVersion.get(version);
+  if (known) return known;
+  const facts = computeVersionFacts(version);
+  if (factsByVersion.size < 256) factsByVersion.set(version, Object.freeze(facts));
+  return facts;
+}
+
+function computeVersionFacts(version: string): VersionFacts {
   const v = parseVersion(version) ?? [2, 2];
   const twoX = atLeast(v, 2, 0);
   return {
