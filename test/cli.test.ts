@@ -205,6 +205,7 @@ describe("flinklint CLI", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("examples/flink-conf.yaml");
     expect(run.stdout).toContain("examples/kubernetes-tm/config.yaml");
+    expect(run.stdout).toContain("examples/kubernetes/flink-deployment.yaml");
   });
 
   it("lints standard input as the file named by --stdin-filename", () => {
