@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADVERSARIAL_CASES, SEED_LEGACY, SEED_STANDARD, type AdversarialCase } from "../fixtures/adversarial/cases.js";
 import { lint } from "../src/engine/lint.js";
+import { CHECKSTYLE_LINE } from "./output-checks.js";
 
 const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
 /** Per CLI run, process start-up included. */
@@ -58,21 +59,6 @@ function expectNormalRun(run: Run, what: string): void {
 
 // Text from the linted file may appear in messages, but no control character may reach the output.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-/** An XML attribute value: no raw markup or control characters, only the five entities and character references. */
-const ATTR = String.raw`"(?:[^<&"\u0000-\u001f]|&(?:amp|lt|gt|quot|apos|#\d+);)*"`;
-const CHECKSTYLE_LINE = new RegExp(
-  [
-    String.raw`<\?xml version="1\.0" encoding="UTF-8"\?>`,
-    String.raw`<checkstyle version="4\.3">`,
-    String.raw`  <file name=${ATTR}>`,
-    String.raw`    <error line="\d+" column="\d+" severity="(?:error|warning|info)" message=${ATTR} source=${ATTR}/>`,
-    String.raw`  </file>`,
-    String.raw`</checkstyle>`,
-  ]
-    .map((line) => `^${line}$`)
-    .join("|"),
-  "u",
-);
 
 /** Checks one format's output for the given number of findings; throws with a reason if malformed. */
 function expectWellFormed(format: Format, stdout: string, findings: number): void {

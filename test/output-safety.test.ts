@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHECKSTYLE_LINE } from "./output-checks.js";
 
 const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
 
@@ -41,20 +42,6 @@ type Format = (typeof FORMATS)[number];
 
 /** Characters a terminal or log viewer acts on; LF (line separator) and tab are allowed. */
 const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
-const ATTR = String.raw`"(?:[^<&"\u0000-\u001f]|&(?:amp|lt|gt|quot|apos|#\d+);)*"`;
-const CHECKSTYLE_LINE = new RegExp(
-  [
-    String.raw`<\?xml version="1\.0" encoding="UTF-8"\?>`,
-    String.raw`<checkstyle version="4\.3">`,
-    String.raw`  <file name=${ATTR}>`,
-    String.raw`    <error line="\d+" column="\d+" severity="(?:error|warning|info)" message=${ATTR} source=${ATTR}/>`,
-    String.raw`  </file>`,
-    String.raw`</checkstyle>`,
-  ]
-    .map((line) => `^${line}$`)
-    .join("|"),
-  "u",
-);
 
 let dir: string;
 const outputs = new Map<Format, { code: number | null; stdout: string; stderr: string }>();

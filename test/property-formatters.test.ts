@@ -21,6 +21,7 @@ import { formatPretty } from "../src/formatters/pretty.js";
 import type { FileReport } from "../src/formatters/report.js";
 import { formatSarif, wellFormed, type FormatContext, type SarifLog } from "../src/formatters/sarif.js";
 import type { Diagnostic, Position, Severity } from "../src/types.js";
+import { CHECKSTYLE_LINE } from "./output-checks.js";
 
 const RUNS = Number(process.env.FLINKLINT_PROPERTY_RUNS ?? 150);
 const SEED = Number(process.env.FLINKLINT_PROPERTY_SEED ?? 7_2024);
@@ -106,20 +107,6 @@ const all = (rs: readonly FileReport[]) => rs.flatMap((r) => r.diagnostics);
 
 /** Control characters a terminal or log viewer acts on (LF separates lines and a tab only moves right: both allowed). */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
-const ATTR = String.raw`"(?:[^<&"\u0000-\u001f]|&(?:amp|lt|gt|quot|apos|#\d+);)*"`;
-const CHECKSTYLE_LINE = new RegExp(
-  [
-    String.raw`<\?xml version="1\.0" encoding="UTF-8"\?>`,
-    String.raw`<checkstyle version="4\.3">`,
-    String.raw`  <file name=${ATTR}>`,
-    String.raw`    <error line="\d+" column="\d+" severity="(?:error|warning|info)" message=${ATTR} source=${ATTR}/>`,
-    String.raw`  </file>`,
-    String.raw`</checkstyle>`,
-  ]
-    .map((line) => `^${line}$`)
-    .join("|"),
-  "u",
-);
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const lines = (text: string) => (text === "" ? [] : text.replace(/\n$/, "").split("\n"));
