@@ -64,7 +64,7 @@ Options:
   -q, --quiet               Report errors only
       --show-info           Also report info notes (e.g. a fraction capped at its min or max)
       --flink-version <v>   Flink version to check against, 1.11 to 2.2
-                            (default: 1.20 for flink-conf.yaml, 2.2 for config.yaml)
+                            (default: 1.20 for flink-conf.yaml, 2.1 for config.yaml)
       --deployment <mode>   standalone (default), kubernetes or yarn
       --dialect <d>         Read every file as legacy (flink-conf.yaml) or standard (config.yaml)
       --list-rules          List the rules with their default severity
