@@ -6,7 +6,7 @@ import { dialectForFilename, parseConfig } from "../parser/index.js";
 import { resolveFlinkVersion } from "./settings.js";
 import { rules as allRules } from "../../rules/index.js";
 import { createFacts } from "./facts.js";
-import { interpolate } from "./messages.js";
+import { compileTemplate, fillTemplate, type CompiledTemplate } from "./messages.js";
 import { applyDirectives, findDirectives } from "./directives.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import type {
@@ -56,6 +56,8 @@ export function lintDocument(
   } as const;
   const facts = createFacts(base);
   const diagnostics: Diagnostic[] = [];
+  // Each message template is split once per document, not once per report (a file may yield 100,000s).
+  const templates = new Map<string, CompiledTemplate>();
 
   // One context serves every rule in turn (a run over thousands of files creates no per-rule objects).
   let rule: RuleModule | undefined;
@@ -65,7 +67,7 @@ export function lintDocument(
     ...base,
     facts,
     report(report: RuleReport) {
-      if (rule) diagnostics.push(toDiagnostic(rule, report, ruleSeverity, userSet));
+      if (rule) diagnostics.push(toDiagnostic(rule, report, ruleSeverity, userSet, templates));
     },
   };
   for (const current of rules) {
@@ -114,10 +116,21 @@ export function lintDocument(
   };
 }
 
-function toDiagnostic(rule: RuleModule, report: RuleReport, ruleSeverity: Severity, userSet: boolean): Diagnostic {
+function toDiagnostic(
+  rule: RuleModule,
+  report: RuleReport,
+  ruleSeverity: Severity,
+  userSet: boolean,
+  templates: Map<string, CompiledTemplate>,
+): Diagnostic {
   const template = rule.meta.messages[report.messageId];
+  let compiled: CompiledTemplate | undefined;
+  if (template !== undefined) {
+    compiled = templates.get(template);
+    if (compiled === undefined) templates.set(template, (compiled = compileTemplate(template)));
+  }
   const message =
-    template === undefined ? `unknown message id "${report.messageId}"` : interpolate(template, report.data ?? {});
+    compiled === undefined ? `unknown message id "${report.messageId}"` : fillTemplate(compiled, report.data ?? {});
   // A per-report severity (e.g. an info note from a warning rule) yields to a user's setting.
   const severity = userSet ? ruleSeverity : (report.severity ?? ruleSeverity);
   const diagnostic: Diagnostic = {

@@ -6,15 +6,10 @@
  *
  * Catalogued releases: 1.18, 1.19, 1.20, 2.0, 2.1, 2.2. Other supported versions use the nearest
  * catalogued one: 1.11–1.17 use 1.18 (so a key removed before 1.18 reads as unknown there, and
- * one added after the chosen version is not flagged). The JSON is parsed at import (a few ms); the
+ * one added after the chosen version is not flagged). In the CLI bundle a release's JSON is parsed on first use; the
  * lookup structures of a version are built on first use and kept, since they are immutable data.
  */
-import c118 from "./catalog/1.18.json" with { type: "json" };
-import c119 from "./catalog/1.19.json" with { type: "json" };
-import c120 from "./catalog/1.20.json" with { type: "json" };
-import c20 from "./catalog/2.0.json" with { type: "json" };
-import c21 from "./catalog/2.1.json" with { type: "json" };
-import c22 from "./catalog/2.2.json" with { type: "json" };
+import { CATALOG_LOADERS } from "./catalog-data.js";
 import { jobManagerOptions, MEMORY_SIZE_KEYS, taskManagerOptions } from "./options.js";
 import { parseVersion, versionFacts } from "./versions.js";
 import type { ConfigDocument, ConfigEntry, TextEdit } from "../types.js";
@@ -55,14 +50,10 @@ interface CatalogData {
   shortcuts: Record<string, readonly string[]>;
 }
 
-const DATA: ReadonlyArray<readonly [string, CatalogData]> = [
-  ["1.18", c118 as CatalogData],
-  ["1.19", c119 as CatalogData],
-  ["1.20", c120 as CatalogData],
-  ["2.0", c20 as CatalogData],
-  ["2.1", c21 as CatalogData],
-  ["2.2", c22 as CatalogData],
-];
+/** Each release's catalog, parsed on first use (see catalog-data.ts). */
+const DATA: ReadonlyArray<readonly [string, () => CatalogData]> = CATALOG_LOADERS.map(
+  ([version, load]) => [version, load as () => CatalogData] as const,
+);
 
 /** The releases with a catalog of their own, oldest first. */
 export const CATALOG_VERSIONS: readonly string[] = DATA.map(([v]) => v);
@@ -115,7 +106,7 @@ export function catalogFor(version: string): Catalog {
   const catalogVersion = catalogVersionFor(version);
   let catalog = cache.get(catalogVersion);
   if (catalog === undefined) {
-    const data = DATA.find(([v]) => v === catalogVersion)?.[1];
+    const data = DATA.find(([v]) => v === catalogVersion)?.[1]();
     if (data === undefined) throw new Error(`no option catalog for Flink ${catalogVersion}`);
     catalog = buildCatalog(catalogVersion, data);
     cache.set(catalogVersion, catalog);
@@ -138,7 +129,8 @@ let presence: Map<string, number> | undefined;
 function keyPresence(): Map<string, number> {
   if (presence === undefined) {
     const built = new Map<string, number>();
-    DATA.forEach(([, data], index) => {
+    DATA.forEach(([, load], index) => {
+      const data = load();
       for (const key of [...Object.keys(data.options), ...Object.keys(data.deprecated)]) {
         built.set(key, (built.get(key) ?? 0) | (1 << index));
       }

@@ -974,13 +974,17 @@ function deriveTaskManagerSpec(d: Derivation, o: TaskManagerOptions): TaskManage
     jvmHeap: flink.frameworkHeap + flink.taskHeap,
     jvmDirect: flink.frameworkOffHeap + flink.taskOffHeap + flink.network,
   };
+  let dynamicConfigs: string | undefined;
   return {
     ok: true,
     process: "taskmanager",
     path,
     bytes,
     jvmArgs: `-Xmx${bytes.jvmHeap} -Xms${bytes.jvmHeap} -XX:MaxDirectMemorySize=${bytes.jvmDirect} -XX:MaxMetaspaceSize=${bytes.jvmMetaspace}`,
-    dynamicConfigs: taskManagerDynamicConfigs(bytes, cpuCores, taskSlots),
+    // Only `explain` prints it; lint derives thousands of processes and never reads it.
+    get dynamicConfigs() {
+      return (dynamicConfigs ??= taskManagerDynamicConfigs(bytes, cpuCores, taskSlots));
+    },
     sources: {
       ...flink.sources,
       jvmMetaspace: configuredOr(d, o.jvmMetaspace),
@@ -1032,6 +1036,16 @@ function taskManagerDynamicConfigs(bytes: TaskManagerBytes, cpuCores: number, ta
     ["external-resources", "none"],
   ];
   return assembleDynamicConfigs(values);
+}
+
+function jobManagerDynamicConfigs(bytes: JobManagerBytes): string {
+  return assembleDynamicConfigs([
+    ["jobmanager.memory.heap.size", `${bytes.jvmHeap}b`],
+    ["jobmanager.memory.off-heap.size", `${bytes.offHeap}b`],
+    ["jobmanager.memory.jvm-metaspace.size", `${bytes.jvmMetaspace}b`],
+    ["jobmanager.memory.jvm-overhead.min", `${bytes.jvmOverhead}b`],
+    ["jobmanager.memory.jvm-overhead.max", `${bytes.jvmOverhead}b`],
+  ]);
 }
 
 function assembleDynamicConfigs(values: Array<[string, string]>): string {
@@ -1124,7 +1138,7 @@ function jmFromTotalFlink(d: Derivation, o: JobManagerOptions, totalFlink: bigin
   return { jvmHeap, offHeap, heapSource: { how: "remainder" }, offHeapSource: configuredOr(d, o.offHeap) };
 }
 
-function deriveJobManagerSpec(d: Derivation, o: JobManagerOptions): Omit<JobManagerSuccess, "jvmArgs" | "directMemoryLimit"> {
+function deriveJobManagerSpec(d: Derivation, o: JobManagerOptions): Omit<JobManagerSuccess, "jvmArgs" | "directMemoryLimit" | "dynamicConfigs"> {
   const { path, flink, jvm, totalFlink, totalFlinkSource } = deriveProcessSpec(d, o, {
     fineGrained: [o.jvmHeap],
     fromFineGrained: (d) => {
@@ -1147,13 +1161,6 @@ function deriveJobManagerSpec(d: Derivation, o: JobManagerOptions): Omit<JobMana
     process: "jobmanager",
     path,
     bytes,
-    dynamicConfigs: assembleDynamicConfigs([
-      ["jobmanager.memory.heap.size", `${bytes.jvmHeap}b`],
-      ["jobmanager.memory.off-heap.size", `${bytes.offHeap}b`],
-      ["jobmanager.memory.jvm-metaspace.size", `${bytes.jvmMetaspace}b`],
-      ["jobmanager.memory.jvm-overhead.min", `${bytes.jvmOverhead}b`],
-      ["jobmanager.memory.jvm-overhead.max", `${bytes.jvmOverhead}b`],
-    ]),
     sources: {
       jvmHeap: flink.heapSource,
       offHeap: flink.offHeapSource,
@@ -1178,7 +1185,7 @@ export function deriveJobManagerMemory(
   const d = new Derivation(toConfiguration(config), facts);
   const o = jobManagerOptions();
   try {
-    let spec: Omit<JobManagerSuccess, "jvmArgs" | "directMemoryLimit">;
+    let spec: Omit<JobManagerSuccess, "jvmArgs" | "directMemoryLimit" | "dynamicConfigs">;
     try {
       const target = opts.deployment === "standalone" ? o.jvmHeap : o.totalProcess;
       mapLegacyHeap(d, o.legacyHeap, o.legacyHeapMb, target);
@@ -1190,8 +1197,19 @@ export function deriveJobManagerMemory(
     const directMemoryLimit = d.read(o.directMemoryLimit) ?? false;
     const b = spec.bytes;
     const direct = directMemoryLimit ? ` -XX:MaxDirectMemorySize=${b.offHeap}` : "";
+    let dynamicConfigs: string | undefined;
+    // Same properties in the same order as before; dynamicConfigs is computed when first read
+    // (only `explain` prints it, lint never does).
     return {
-      ...spec,
+      ok: spec.ok,
+      process: spec.process,
+      path: spec.path,
+      bytes: b,
+      get dynamicConfigs() {
+        return (dynamicConfigs ??= jobManagerDynamicConfigs(b));
+      },
+      sources: spec.sources,
+      adjustments: spec.adjustments,
       jvmArgs: `-Xmx${b.jvmHeap} -Xms${b.jvmHeap}${direct} -XX:MaxMetaspaceSize=${b.jvmMetaspace}`,
       directMemoryLimit,
     };

@@ -75,7 +75,27 @@ export interface JobManagerOptions {
   legacyHeapMb: OptionDef<"int">;
 }
 
+/**
+ * Built once per version (and JobManager's once): every derivation asks for them, and they are
+ * immutable data, like the version facts they come from.
+ */
+const taskManagerOptionsByFacts = new WeakMap<VersionFacts, TaskManagerOptions>();
+let jobManagerOptionDefs: JobManagerOptions | undefined;
+
 export function taskManagerOptions(facts: VersionFacts): TaskManagerOptions {
+  let options = taskManagerOptionsByFacts.get(facts);
+  if (options === undefined) {
+    options = buildTaskManagerOptions(facts);
+    taskManagerOptionsByFacts.set(facts, options);
+  }
+  return options;
+}
+
+export function jobManagerOptions(): JobManagerOptions {
+  return (jobManagerOptionDefs ??= buildJobManagerOptions());
+}
+
+function buildTaskManagerOptions(facts: VersionFacts): TaskManagerOptions {
   return {
     totalProcess: memory("taskmanager.memory.process.size", undefined),
     totalFlink: memory("taskmanager.memory.flink.size", undefined),
@@ -105,7 +125,7 @@ export function taskManagerOptions(facts: VersionFacts): TaskManagerOptions {
   };
 }
 
-export function jobManagerOptions(): JobManagerOptions {
+function buildJobManagerOptions(): JobManagerOptions {
   return {
     totalProcess: memory("jobmanager.memory.process.size", undefined),
     totalFlink: memory("jobmanager.memory.flink.size", undefined),

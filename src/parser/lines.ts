@@ -20,6 +20,11 @@ export class LineIndex {
   private readonly starts: number[];
   /** Offsets at which each line's content ends (before its break). */
   private readonly ends: number[];
+  /**
+   * The 0-based line of the last position asked for. Parsers and rules ask in (nearly) source
+   * order, so the answer is usually this line or the next: checked before a binary search.
+   */
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -59,14 +64,26 @@ export class LineIndex {
   /** The position of an offset (clamped into the text). */
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= o) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    const last = starts.length - 1;
+    // The line is the last one starting at or before `o`.
+    let line = this.lastLine;
+    if ((starts[line] ?? 0) <= o && (line === last || (starts[line + 1] ?? 0) > o)) {
+      // same line as last time
+    } else if (line < last && (starts[line + 1] ?? 0) <= o && (line + 1 === last || (starts[line + 2] ?? 0) > o)) {
+      line++;
+    } else {
+      let lo = 0;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] ?? 0) <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      line = lo;
     }
-    return { line: lo + 1, column: o - (this.starts[lo] ?? 0) + 1, offset: o };
+    this.lastLine = line;
+    return { line: line + 1, column: o - (starts[line] ?? 0) + 1, offset: o };
   }
 
   /** The offset of a 1-based line and column (clamped to the line's content). */

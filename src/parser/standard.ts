@@ -20,7 +20,7 @@ import {
 } from "yaml";
 import type { ConfigDocument, ConfigEntry, ConfigValue, ParseFinding } from "../types.js";
 import { javaDoubleToString } from "../util/java.js";
-import { assembleDocument } from "./document.js";
+import { assembleDocument, collisionFinding } from "./document.js";
 import { FindingKind } from "./findings.js";
 import { LineIndex } from "./lines.js";
 
@@ -251,8 +251,7 @@ function flattenDocument(
   if (badKeys.length > 0) return fail(badKeys, entries, findings);
   if (nulls.length > 0) return fail(nulls, entries, findings);
 
-  findings.push(...collisionFindings(entries));
-  return assembleDocument("standard", text, entries, findings, undefined, index);
+  return assembleDocument("standard", text, entries, findings, undefined, index, "Flink");
 }
 
 /**
@@ -335,19 +334,7 @@ export function collisionFindings(entries: readonly ConfigEntry[], reader = "Fli
   const earlier = new Map<string, ConfigEntry>();
   for (const entry of entries) {
     const previous = earlier.get(entry.key);
-    if (previous) {
-      findings.push({
-        kind: FindingKind.flattenedKeyCollision,
-        range: entry.keyRange,
-        data: {
-          key: entry.key,
-          value: entry.value.text,
-          earlierValue: previous.value.text,
-          earlierLine: previous.keyRange.start.line,
-        },
-        related: [{ message: `first set here to "${previous.value.text}", which ${reader} ignores`, range: previous.keyRange }],
-      });
-    }
+    if (previous) findings.push(collisionFinding(entry, previous, reader));
     earlier.set(entry.key, entry);
   }
   return findings;
