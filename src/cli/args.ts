@@ -1,6 +1,7 @@
 /** Command-line arguments: parsed with node:util's parseArgs, validated into plain settings. */
 import { parseArgs } from "node:util";
 import { parseDeployment, resolveFlinkVersion, SettingsError } from "../engine/settings.js";
+import type { LintFilesOptions } from "../engine/files.js";
 import type { Deployment, Dialect } from "../types.js";
 
 export class UsageError extends Error {
@@ -183,5 +184,20 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     stdinFilename: values["stdin-filename"],
     reportUnusedDisableDirectives: values["report-unused-disable-directives"] ?? false,
     fix: values.fix ? "write" : values["fix-dry-run"] ? "dry-run" : undefined,
+  };
+}
+
+/** What the command line asks of a lint run, as the file layer takes it. */
+export function toLintFilesOptions(args: CliArguments, cwd: string): LintFilesOptions {
+  return {
+    cwd,
+    ...(args.flinkVersion !== undefined && { flinkVersion: args.flinkVersion }),
+    ...(args.deployment !== undefined && { deployment: args.deployment }),
+    ...(args.dialect !== undefined && { dialect: args.dialect }),
+    ...(args.configPath !== undefined && { configPath: args.configPath }),
+    noConfigLookup: args.noConfigLookup,
+    showInfo: args.showInfo,
+    reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
+    ...(args.fix !== undefined && { fix: args.fix }),
   };
 }

@@ -4,10 +4,10 @@ import { resolve } from "node:path";
 import { parseConfig } from "../parser/index.js";
 import { explainDocument, renderExplain } from "../model/explain.js";
 import { explainManifest, explainManifestResults, looksLikeFlinkManifest } from "../k8s/lint.js";
-import { decodeConfigBytes, describeErrno, displayPath, effectiveOptions, FileAccessError, ProjectConfigCache } from "../engine/files.js";
+import { decodeConfigBytes, describeErrno, displayPath, FileAccessError, settingsForFile } from "../engine/files.js";
 import { resolveDialect } from "../engine/lint.js";
 import { resolveFlinkVersion } from "../engine/settings.js";
-import { UsageError, type CliArguments } from "./args.js";
+import { toLintFilesOptions, UsageError, type CliArguments } from "./args.js";
 import type { CliIo } from "./main.js";
 
 export async function explainFile(args: CliArguments, io: CliIo): Promise<number> {
@@ -18,15 +18,7 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
   });
   const decoded = decodeConfigBytes(bytes);
   if (!decoded.ok) throw new FileAccessError(`${file}: ${decoded.diagnostic.message}`);
-  const project = await new ProjectConfigCache({
-    ...(args.configPath !== undefined && { configPath: args.configPath }),
-    noConfigLookup: args.noConfigLookup,
-  }).forDirectory(resolve(absolute, ".."), io.cwd);
-  const options = effectiveOptions(project, {
-    ...(args.flinkVersion !== undefined && { flinkVersion: args.flinkVersion }),
-    ...(args.deployment !== undefined && { deployment: args.deployment }),
-    ...(args.dialect !== undefined && { dialect: args.dialect }),
-  });
+  const { options } = await settingsForFile(absolute, toLintFilesOptions(args, io.cwd));
   const shownPath = displayPath(absolute, io.cwd);
   if (options.dialect === undefined && looksLikeFlinkManifest(decoded.text)) {
     return explainManifestFile(decoded.text, shownPath, args, options.flinkVersion, io);

@@ -4,20 +4,19 @@
  */
 import { readFileSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import {
   displayPath,
-  effectiveOptions,
   FileAccessError,
   lintBytes,
   lintFiles,
-  ProjectConfigCache,
+  settingsForFile,
   type FileLintResult,
   type LintFilesOptions,
 } from "../engine/files.js";
 import { SettingsError } from "../engine/settings.js";
 import { countBySeverity, type FileReport } from "../formatters/report.js";
-import { parseCliArguments, USAGE, UsageError, type CliArguments, type FormatName } from "./args.js";
+import { parseCliArguments, toLintFilesOptions, USAGE, UsageError, type CliArguments, type FormatName } from "./args.js";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -78,22 +77,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function lintFilesOptions(args: CliArguments, io: CliIo): LintFilesOptions {
-  return {
-    cwd: io.cwd,
-    ...(args.flinkVersion !== undefined && { flinkVersion: args.flinkVersion }),
-    ...(args.deployment !== undefined && { deployment: args.deployment }),
-    ...(args.dialect !== undefined && { dialect: args.dialect }),
-    ...(args.configPath !== undefined && { configPath: args.configPath }),
-    noConfigLookup: args.noConfigLookup,
-    showInfo: args.showInfo,
-    reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
-    ...(args.fix !== undefined && { fix: args.fix }),
-  };
-}
-
 async function runLint(args: CliArguments, io: CliIo): Promise<number> {
-  const options = lintFilesOptions(args, io);
+  const options = toLintFilesOptions(args, io.cwd);
   if (args.printConfig !== undefined) return printConfig(args.printConfig, options, io);
   const results = args.stdin ? [await lintStdin(args, options, io)] : await lintFiles(args.patterns, options);
   if (args.fix === "dry-run") io.stdout(await fixDiffs(results));
@@ -115,20 +100,19 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
 async function lintStdin(args: CliArguments, options: LintFilesOptions, io: CliIo): Promise<FileLintResult> {
   const shownAs = args.stdinFilename ?? "<stdin>";
   const absolute = resolve(io.cwd, args.stdinFilename ?? "flink-conf.yaml");
-  const project = await new ProjectConfigCache(options).forDirectory(dirname(absolute), io.cwd);
+  const settings = await settingsForFile(absolute, options);
   const bytes = await io.readStdin();
   const filePath = args.stdinFilename === undefined ? shownAs : displayPath(absolute, io.cwd);
-  const outcome = lintBytes(bytes, { ...effectiveOptions(project, options), filename: filePath }, args.fix !== undefined);
+  const outcome = lintBytes(bytes, { ...settings.options, filename: filePath }, args.fix !== undefined);
   return { filePath, ...outcome };
 }
 
 async function printConfig(file: string, options: LintFilesOptions, io: CliIo): Promise<number> {
   const absolute = resolve(io.cwd, file);
-  const project = await new ProjectConfigCache(options).forDirectory(dirname(absolute), io.cwd);
+  const { project, options: effective } = await settingsForFile(absolute, options);
   const { rules } = await import("../../rules/index.js");
   const { resolveDialect } = await import("../engine/lint.js");
   const { resolveFlinkVersion } = await import("../engine/settings.js");
-  const effective = effectiveOptions(project, options);
   const dialect = resolveDialect({ ...effective, filename: absolute });
   const severities = Object.fromEntries(rules.map((r) => [r.meta.id, effective.rules?.[r.meta.id] ?? r.meta.severity]));
   const shown = {

@@ -316,6 +316,19 @@ function readBytes(file: string, cwd: string): Uint8Array {
   }
 }
 
+/**
+ * The settings that apply to one file outside a directory walk (stdin, explain, --print-config):
+ * the nearest `.flinklint.yaml` (or the one named), merged under the command line's.
+ */
+export async function settingsForFile(
+  file: string,
+  options: LintFilesOptions,
+): Promise<{ project: ProjectConfig | undefined; options: LintOptions }> {
+  const cwd = options.cwd ?? process.cwd();
+  const project = await new ProjectConfigCache(options).forDirectory(dirname(resolve(cwd, file)), cwd);
+  return { project, options: effectiveOptions(project, options) };
+}
+
 /** Command-line settings win over the project file's. */
 export function effectiveOptions(project: ProjectConfig | undefined, options: LintFilesOptions): LintOptions {
   const { cwd: _cwd, configPath: _configPath, noConfigLookup: _noLookup, fix: _fix, ...cli } = options;
