@@ -379,31 +379,24 @@ class Derivation {
     return { min, max, fraction, fractionKey, minKey, maxKey };
   }
 
-  /** `capToMinMax`: max is checked first. */
+  /** `capToMinMax`: max is checked first; a capped value is logged as Flink logs it. */
   capToMinMax(description: string, component: string, relative: bigint, rf: RangeFraction): { bytes: bigint; how: ComponentHow } {
-    if (relative > rf.max) {
-      this.adjustments.push({
-        kind: "capped-max",
-        component,
-        keys: present([rf.fractionKey, rf.maxKey]),
-        message: `The derived from fraction ${description} (${hr(relative)}) is greater than its max value ${hr(rf.max)}, max value will be used instead`,
-        bytes: rf.max,
-        derivedBytes: relative,
-      });
-      return { bytes: rf.max, how: "capped-max" };
-    }
-    if (relative < rf.min) {
-      this.adjustments.push({
-        kind: "capped-min",
-        component,
-        keys: present([rf.fractionKey, rf.minKey]),
-        message: `The derived from fraction ${description} (${hr(relative)}) is less than its min value ${hr(rf.min)}, min value will be used instead`,
-        bytes: rf.min,
-        derivedBytes: relative,
-      });
-      return { bytes: rf.min, how: "capped-min" };
-    }
-    return { bytes: relative, how: "fraction" };
+    const cap =
+      relative > rf.max
+        ? { how: "capped-max" as const, bytes: rf.max, key: rf.maxKey, words: "greater than its max", bound: "max" }
+        : relative < rf.min
+          ? { how: "capped-min" as const, bytes: rf.min, key: rf.minKey, words: "less than its min", bound: "min" }
+          : undefined;
+    if (cap === undefined) return { bytes: relative, how: "fraction" };
+    this.adjustments.push({
+      kind: cap.how,
+      component,
+      keys: present([rf.fractionKey, cap.key]),
+      message: `The derived from fraction ${description} (${hr(relative)}) is ${cap.words} value ${hr(cap.bytes)}, ${cap.bound} value will be used instead`,
+      bytes: cap.bytes,
+      derivedBytes: relative,
+    });
+    return { bytes: cap.bytes, how: cap.how };
   }
 
   deriveWithFraction(description: string, component: string, base: bigint, rf: RangeFraction): { bytes: bigint; how: ComponentHow } {
