@@ -1,27 +1,35 @@
 #!/usr/bin/env node
 /**
- * `npm run build`, second step: bundles the CLI (dist/src/cli/bin.js, compiled by tsc) into one ES
- * module plus lazily loaded chunks, written over that same entry file, so `bin` keeps its path.
- * A pre-commit hook starts flinklint once per commit: resolving and compiling ~100 modules cost
- * more than the linting. The library (dist/src/index.js) and the language server stay unbundled.
+ * `npm run build`, second step: bundles the CLI for fast start-up. A pre-commit hook starts
+ * flinklint once per commit, and resolving and compiling ~100 ES modules cost more than linting.
  *
- * - Chunks sit beside the entry (`bundle-*.js`), so `import.meta.url`-relative paths (package.json)
- *   resolve as before; old chunks are removed first.
- * - JSON is embedded as `JSON.parse("…")`, which V8 reads much faster than the equivalent object
- *   literal; the option catalogs are parsed only when a run first needs one (see lazyCatalogs).
- * - `eslint-rule-docs` (a 6,000-line plugin table, loaded by eslint-formatter-pretty) is replaced
- *   by a stub: the pretty formatter passes every rule's docs URL itself, so the table is never read.
+ * - `flinklint.cjs`: the CLI (dist/src/cli/main.js and everything it imports) as one CommonJS
+ *   bundle, which `bin` (src/cli/load.cts) compiles with a V8 code cache, `flinklint.cjs.cache`.
+ *   CommonJS because only a classic script can be compiled with a code cache on Node 20.
+ * - `part-*.cjs`: what only some runs need (the pretty formatter's dependencies, the file walker,
+ *   jsdiff, the language server), each its own bundle with its own cache, loaded on first use.
+ * - `catalog-<release>.json`: the option catalogs, read when a run first needs one; a run reads
+ *   one or two of the six.
+ * - The caches come from a training run: the build lints the examples in-process, then saves each
+ *   bundle's code cache with every function that run compiled. V8 ignores a cache made by another
+ *   Node version, and the bundle then compiles as usual.
+ *
+ * JSON is embedded as `JSON.parse("…")`, which V8 reads faster than the equivalent object literal.
+ * `eslint-rule-docs` (a 6,000-line plugin table, loaded by eslint-formatter-pretty) is replaced by
+ * a stub: the pretty formatter passes every rule's docs URL itself, so the table is never read.
+ * The library (dist/src/index.js) and the `flinklint-lsp` entry stay unbundled.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "dist", "src", "cli");
-const ENTRY = join(OUT, "bin.js");
+const GENERATED = /^(bundle-|part-|catalog-|flinklint\.cjs)/;
 
-for (const name of readdirSync(OUT)) if (name.startsWith("bundle-")) rmSync(join(OUT, name));
+for (const name of readdirSync(OUT)) if (GENERATED.test(name)) rmSync(join(OUT, name));
 
 /** @type {import("esbuild").Plugin} */
 const fastJson = {
@@ -36,7 +44,7 @@ const fastJson = {
 
 /**
  * The option catalogs: `model/catalog-data.js` imports all six, but a run reads one or two. Here
- * each is a string, parsed on its loader's first call (the same data the JSON import gives).
+ * each is written beside the bundle and read and parsed on its loader's first call (the same data).
  * @type {import("esbuild").Plugin}
  */
 const lazyCatalogs = {
@@ -49,17 +57,47 @@ const lazyCatalogs = {
       const loaders = [...source.matchAll(/\[("[^"]+"), \(\) => (\w+)\]/g)].map(([, version, name]) => {
         const file = files.get(name);
         if (file === undefined) throw new Error(`catalog-data.js: no import for ${name}`);
-        const text = JSON.stringify(JSON.parse(readFileSync(join(dirname(args.path), file), "utf8")));
-        return `[${version}, lazy(${JSON.stringify(text)})]`;
+        const copy = `catalog-${JSON.parse(version)}.json`;
+        writeFileSync(join(OUT, copy), JSON.stringify(JSON.parse(readFileSync(join(dirname(args.path), file), "utf8"))));
+        return `[${version}, lazy(${JSON.stringify(copy)})]`;
       });
       if (loaders.length !== files.size) throw new Error("catalog-data.js: loaders and imports differ");
       return {
         contents: [
-          "function lazy(text) { let data; return () => (data ??= JSON.parse(text)); }",
+          'import { readFileSync } from "node:fs";',
+          'import { join } from "node:path";',
+          "function lazy(file) { let data; return () => (data ??= JSON.parse(readFileSync(join(__dirname, file), \"utf8\"))); }",
           `export const CATALOG_LOADERS = [${loaders.join(", ")}];`,
         ].join("\n"),
         loader: "js",
       };
+    });
+  },
+};
+
+/**
+ * string-width (eslint-formatter-pretty's column widths) builds an `Intl.Segmenter` and Unicode
+ * property regexes when it loads, ~15 ms, yet takes a printable-ASCII fast path before using them.
+ * Each of those module constants becomes a function that builds its value on first call, so a run
+ * whose text is ASCII never pays for them. Same code paths, same results; the build fails if the
+ * module no longer declares them as expected.
+ * @type {import("esbuild").Plugin}
+ */
+const lazyStringWidthTables = {
+  name: "lazy-string-width-tables",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      let source = readFileSync(args.path, "utf8");
+      for (const name of ["segmenter", "visibleCharacterRegex", "spacingMarkRegex", "rgiEmojiRegex"]) {
+        const declaration = new RegExp(`^const ${name} = (.+);$`, "m");
+        const match = declaration.exec(source);
+        if (match === null) throw new Error(`string-width: no "const ${name} = …;" at top level; update scripts/bundle.mjs`);
+        const [whole, value] = match;
+        const callUses = (text) => text.replace(new RegExp(`\\b${name}\\b`, "g"), `${name}()`);
+        const lazy = `let ${name}Value;\nconst ${name} = () => (${name}Value ??= ${value});`;
+        source = callUses(source.slice(0, match.index)) + lazy + callUses(source.slice(match.index + whole.length));
+      }
+      return { contents: source, loader: "js" };
     });
   },
 };
@@ -76,20 +114,83 @@ const noRuleDocsTable = {
   },
 };
 
-await build({
-  entryPoints: [ENTRY],
-  outdir: OUT,
-  entryNames: "[name]",
-  chunkNames: "bundle-[name]-[hash]",
-  allowOverwrite: true,
+
+/**
+ * What only some runs need: each becomes `part-<name>.cjs`, loaded by the bundle's `require`. The
+ * bundle reads a part the way Node reads CommonJS from an ES module (its default export is
+ * `module.exports`), so a part whose default export is used exports just that.
+ */
+const PARTS = {
+  pretty: { module: "eslint-formatter-pretty", exports: "default" },
+  globby: { module: "globby" },
+  diff: { module: "diff" },
+  lsp: { module: join(ROOT, "dist", "src", "lsp", "server.js") },
+};
+
+/** @type {import("esbuild").Plugin} */
+const separateParts = {
+  name: "separate-parts",
+  setup(b) {
+    b.onResolve({ filter: /^(eslint-formatter-pretty|globby|diff)$|[\\/]lsp[\\/]server\.js$/ }, async (args) => {
+      if (args.pluginData === "part") return undefined;
+      const resolved = args.path.endsWith("server.js") ? join(args.resolveDir, args.path) : args.path;
+      const name = Object.entries(PARTS).find(([, part]) => part.module === resolved)?.[0];
+      if (name === undefined) return undefined;
+      return { path: `./part-${name}.cjs`, external: true };
+    });
+  },
+};
+
+/**
+ * Each bundle is the body of a CommonJS module wrapper, written into the file itself (load.cts
+ * compiles the file as it is, with no copy of a 600 kB string to add the wrapper). `import.meta.url`
+ * (package.json is found relative to it) becomes the bundle's own URL, computed when first read.
+ * Whitespace and syntax are minified, names are kept (readable stack traces with --debug).
+ */
+const COMMON = {
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20.19",
+  // import() of a part becomes require(): the bundle runs as a classic script, without a module loader.
+  supported: { "dynamic-import": false },
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: "warning",
   legalComments: "none",
-  // CommonJS dependencies (eslint-formatter-pretty's) call require() for Node built-ins.
-  banner: { js: 'import { createRequire as __flinklintCreateRequire } from "node:module"; const require = __flinklintCreateRequire(import.meta.url);' },
-  plugins: [lazyCatalogs, fastJson, noRuleDocsTable],
+  define: { "import.meta": "__flinklintImportMeta" },
+  banner: {
+    js: [
+      "(function (exports, require, module, __filename, __dirname) {\"use strict\";",
+      'var __flinklintImportMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+    ].join("\n"),
+  },
+  footer: { js: "})" },
+};
+
+await build({
+  ...COMMON,
+  entryPoints: [join(OUT, "main.js")],
+  outfile: join(OUT, "flinklint.cjs"),
+  plugins: [separateParts, lazyCatalogs, fastJson, noRuleDocsTable],
 });
+for (const [name, part] of Object.entries(PARTS)) {
+  const exported = `require(${JSON.stringify(part.module)})${part.exports ? `.${part.exports}` : ""}`;
+  await build({
+    ...COMMON,
+    stdin: { contents: `module.exports = ${exported};`, resolveDir: ROOT, loader: "js" },
+    outfile: join(OUT, `part-${name}.cjs`),
+    plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables],
+  });
+}
+// The training run: lint the examples as users would (pretty and JSON output, a clean file of each
+// dialect, explain), then save the caches.
+const { loadCli, writeCodeCaches } = createRequire(import.meta.url)(join(OUT, "load.cjs"));
+const { run } = await loadCli();
+const io = { stdout() {}, stderr() {}, cwd: ROOT, env: {}, isTTY: false, readStdin: async () => new Uint8Array() };
+const clean = ["fixtures/flink-defaults/1.18-flink-conf.yaml", "fixtures/flink-defaults/2.1-config.yaml"];
+for (const argv of [["examples"], ["--format", "json", "examples"], clean, ["explain", "examples/flink-conf.yaml"]]) {
+  const code = await run(argv, io);
+  if (code !== 0 && code !== 1) throw new Error(`bundle: training run "flinklint ${argv.join(" ")}" exited ${code}`);
+}
+writeCodeCaches();

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
-const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
+const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 const BOUND_MS = 5_000;
 const CLEAN = "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n";
 /** root reads anything: permission cases run as "nobody" then, so the check is real. */

@@ -16,7 +16,7 @@ import { ADVERSARIAL_CASES, SEED_LEGACY, SEED_STANDARD, type AdversarialCase } f
 import { lint } from "../src/engine/lint.js";
 import { CHECKSTYLE_LINE } from "./output-checks.js";
 
-const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
+const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 /** Per CLI run, process start-up included. */
 const BOUND_MS = 5_000;
 const FORMATS = ["pretty", "compact", "json", "sarif", "github", "gitlab", "checkstyle"] as const;

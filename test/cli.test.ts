@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
+const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
 
 function flinklint(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; input?: string } = {}) {
@@ -321,5 +321,29 @@ describe("flinklint CLI", () => {
       taskmanager: { ok: boolean };
     }[];
     expect(explained.map((e) => e.name)).toEqual(["basic-example"]);
+  });
+
+  it("starts from the bundle with V8 taking its code cache", () => {
+    // The build's training run wrote the caches; a cache V8 refused would only make us slow, so it is checked here.
+    const script = [
+      `const load = require(${JSON.stringify(join(ROOT, "dist/src/cli/load.cjs"))});`,
+      "load.loadCli().then(async ({ run }) => {",
+      "  await run([\"--format\", \"json\", \"examples/kubernetes-tm/config.yaml\"], { stdout() {}, stderr() {}, cwd: process.cwd(), env: {}, readStdin: async () => new Uint8Array() });",
+      "  console.log(JSON.stringify(load.loadedBundles()));",
+      "});",
+    ].join("\n");
+    const result = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    const bundles = JSON.parse(result.stdout) as { file: string; cacheRejected: boolean | undefined }[];
+    expect(bundles.map((b) => [b.file.split("/").pop(), b.cacheRejected])).toEqual([["flinklint.cjs", false]]);
+  });
+
+  it("stops writing quietly when the reader of its output goes away", () => {
+    const dir = scratch(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`c${i}/flink-conf.yaml`, SKIPPED_LINE])));
+    // About 250 kB of JSON, far more than a pipe holds, so writes go on after head has gone.
+    const script = `"${process.execPath}" "${BIN}" --format json . | head -c 10 >/dev/null; exit \${PIPESTATUS[0]}`;
+    const result = spawnSync("bash", ["-c", script], { cwd: dir, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
   });
 });

@@ -13,7 +13,7 @@ import { lint } from "../src/engine/lint.js";
 import type { Diagnostic } from "../src/types.js";
 import { fixtureOptions, listRuleFixtures } from "./fixture-support.js";
 
-const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
+const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 
 /** Every byte outside the edited ranges is kept, in order. */
 function expectOnlyEditedBytesChanged(before: string, after: string, fixed: readonly Diagnostic[]): void {

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECKSTYLE_LINE } from "./output-checks.js";
 
-const BIN = new URL("../dist/src/cli/bin.js", import.meta.url).pathname;
+const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 
 const OSC8 = "\u001b]8;;http://evil\u0007click\u001b]8;;\u0007";
 

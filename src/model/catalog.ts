@@ -191,28 +191,42 @@ function toOption(key: string, row: ReadonlyArray<string | null | readonly strin
   return option;
 }
 
+/**
+ * The lookups of one release. A one-file run asks about a few dozen keys of ~1,500, so options are
+ * converted on first lookup and the sorted key list is made only when asked for (suggestions).
+ */
 function buildCatalog(version: string, data: CatalogData): Catalog {
-  const options = new Map<string, CatalogOption>();
-  for (const [key, row] of Object.entries(data.options)) options.set(key, toOption(key, row, data.shortcuts[key]));
-  for (const key of memoryKeys(version)) {
-    if (!options.has(key) && data.deprecated[key] === undefined) options.set(key, { key, type: "String" });
-  }
-  const deprecated = new Map(
-    Object.entries(data.deprecated).map(([key, targets]) => [key, typeof targets === "string" ? [targets] : targets] as const),
-  );
-  const keys = [...options.keys()].sort();
+  const rows = data.options;
+  const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+  // Memory-model keys every release reads, though some have no documented option of their own.
+  const memoryOnly = new Set(memoryKeys(version).filter((key) => !has(rows, key) && !has(data.deprecated, key)));
+  const converted = new Map<string, CatalogOption | undefined>();
+  const option = (key: string): CatalogOption | undefined => {
+    if (converted.has(key)) return converted.get(key);
+    const row = has(rows, key) ? rows[key] : undefined;
+    const found = row !== undefined ? toOption(key, row, data.shortcuts[key]) : memoryOnly.has(key) ? { key, type: "String" as const } : undefined;
+    converted.set(key, found);
+    return found;
+  };
+  const replacementsOf = (key: string): readonly string[] => {
+    const targets = has(data.deprecated, key) ? data.deprecated[key] : undefined;
+    return targets === undefined ? [] : typeof targets === "string" ? [targets] : targets;
+  };
+  let sortedKeys: string[] | undefined;
+  const keys = () => (sortedKeys ??= [...Object.keys(rows), ...memoryOnly].sort());
   const prefixes: string[] = [];
   const regexes: RegExp[] = [];
   for (const pattern of data.patterns) {
     if (/^[^*]+\.\*$/.test(pattern)) prefixes.push(pattern.slice(0, -1));
     else regexes.push(new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".+")}$`));
   }
-  const mapKeys = new Set(keys.filter((k) => options.get(k)?.type === "Map"));
+  const mapKeys = new Set<string>();
+  for (const key in rows) if (rows[key]?.[0] === "Ma") mapKeys.add(key);
   // The suggestion index is built for the first unknown key only.
   let suggester: ReturnType<typeof createSuggester> | undefined;
 
   const isKnown = (key: string): boolean => {
-    if (options.has(key) || deprecated.has(key)) return true;
+    if (has(rows, key) || memoryOnly.has(key) || has(data.deprecated, key)) return true;
     if (prefixes.some((p) => key.startsWith(p)) || regexes.some((r) => r.test(key))) return true;
     // A Map option may be written in prefix notation: `pipeline.global-job-parameters.a: b`.
     for (let dot = key.indexOf("."); dot > 0; dot = key.indexOf(".", dot + 1)) {
@@ -222,13 +236,15 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
   };
   return {
     version,
-    keys,
-    option: (key) => options.get(key),
-    replacementOf: (key) => deprecated.get(key)?.[0],
-    replacementsOf: (key) => deprecated.get(key) ?? [],
-    fallbackKeysOf: (key) => data.fallback[key] ?? [],
+    get keys() {
+      return keys();
+    },
+    option,
+    replacementOf: (key) => replacementsOf(key)[0],
+    replacementsOf,
+    fallbackKeysOf: (key) => (has(data.fallback, key) ? data.fallback[key] : undefined) ?? [],
     isKnown,
-    suggest: (key, memo) => (suggester ??= createSuggester(keys))(key, memo),
+    suggest: (key, memo) => (suggester ??= createSuggester(keys()))(key, memo),
   };
 }
 

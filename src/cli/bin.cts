@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// CommonJS, as is load.cts: see there why.
+// Checked before anything else loads: pre-commit may run us with whatever Node the system has.
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  process.stderr.write(`flinklint: Node.js 20.19 or newer is required (this is ${process.versions.node})\n`);
+  process.exit(2);
+}
+// Loaded only after the check above, so an old Node gets the message rather than a syntax error.
+const { loadCli } = require("./load.cjs") as typeof import("./load.cjs");
+const { writeSync } = require("node:fs") as typeof import("node:fs");
+
+/**
+ * Writes straight to the file descriptor: creating `process.stdout` (a stream, and Node's stream
+ * modules with it) costs a one-file run ~2 ms. A descriptor that would block (a full non-blocking
+ * pipe) hands the rest, and everything after it, to the stream, which keeps the order and waits.
+ * A reader that went away (`flinklint … | head`) gets nothing more, as with any Unix tool.
+ */
+function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let useStream = false;
+  let closed = false;
+  return (text) => {
+    if (closed) return;
+    if (useStream) {
+      stream().write(text);
+      return;
+    }
+    let bytes = Buffer.from(text);
+    try {
+      while (bytes.length > 0) bytes = bytes.subarray(writeSync(fd, bytes));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") closed = true;
+      else if (code === "EAGAIN") {
+        useStream = true;
+        stream().write(bytes);
+      } else throw error;
+    }
+  };
+}
+
+async function main(): Promise<number> {
+  const { run } = await loadCli();
+  return run(process.argv.slice(2), {
+    stdout: writer(1, () => process.stdout),
+    stderr: writer(2, () => process.stderr),
+    cwd: process.cwd(),
+    env: process.env,
+    // Asked only by explain's colours; `process.stdout` would make the stream (see writer).
+    get isTTY() {
+      return (require("node:tty") as typeof import("node:tty")).isatty(1);
+    },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  // `run` reports its own errors; this is a broken installation (a bundle that does not load).
+  (error: unknown) => {
+    process.stderr.write(`flinklint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
+
+export {};

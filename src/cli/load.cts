@@ -1,0 +1,92 @@
+/**
+ * Loads the CLI for `bin`. After `npm run build`, the CLI is one CommonJS bundle (`flinklint.cjs`,
+ * from scripts/bundle.mjs) with a V8 code cache beside it (`flinklint.cjs.cache`): compiling the
+ * bundle's functions cost a one-file run more than the linting, and Node 20 keeps no compile cache
+ * of its own (`module.enableCompileCache` arrived in Node 22). A cache that V8 rejects (another
+ * Node version or V8 flags) is ignored and the bundle compiles as usual. Rarely used parts (the
+ * pretty formatter's dependencies, the file walker, jsdiff, the language server) are separate
+ * bundles (`part-*.cjs`), loaded the same way on their first `require`.
+ *
+ * Without the bundle (tsc's output alone), this imports the ES modules directly.
+ *
+ * CommonJS, like `bin`: an ES module entry costs a one-file run ~3 ms more (the ES module loader,
+ * and the builtin facades, which load all of `node:fs`'s streams).
+ */
+import fs = require("node:fs");
+import path = require("node:path");
+import vm = require("node:vm");
+
+type Main = typeof import("./main.js");
+
+const BUNDLE_FILE = "flinklint.cjs";
+const PART_PREFIX = "./part-";
+
+interface LoadedBundle {
+  file: string;
+  script: vm.Script;
+  /** Whether V8 refused the cache; undefined when there was none. */
+  cacheRejected: boolean | undefined;
+  exports: unknown;
+}
+
+/** Every bundle compiled in this process, by path, so a build can save their caches after training. */
+const loaded = new Map<string, LoadedBundle>();
+
+async function loadCli(): Promise<Main> {
+  const file = path.join(__dirname, BUNDLE_FILE);
+  if (!fs.existsSync(file)) return import("./main.js");
+  return runBundle(file) as Main;
+}
+
+/** `require` inside the bundles: parts through their caches, anything else (Node built-ins) as usual. */
+function bundleRequire(id: string): unknown {
+  return id.startsWith(PART_PREFIX) ? runBundle(path.join(__dirname, id)) : require(id);
+}
+
+/**
+ * Compiles a bundle with its code cache and runs it, once. The bundles are ASCII (esbuild escapes
+ * everything else), so reading them as latin1 gives the exact source without decoding.
+ */
+function runBundle(file: string): unknown {
+  const known = loaded.get(file);
+  if (known !== undefined) return known.exports;
+  const source = fs.readFileSync(file, "latin1");
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = fs.readFileSync(`${file}.cache`);
+  } catch {
+    cachedData = undefined;
+  }
+  // The file is a module wrapper, `(function (exports, require, module, __filename, __dirname) {…})`.
+  const script = new vm.Script(source, { filename: file, cachedData });
+  const module = { exports: {} as unknown };
+  const bundle: LoadedBundle = {
+    file,
+    script,
+    cacheRejected: cachedData === undefined ? undefined : script.cachedDataRejected,
+    exports: module.exports,
+  };
+  loaded.set(file, bundle);
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, bundleRequire, module, file, path.dirname(file));
+  bundle.exports = module.exports;
+  return module.exports;
+}
+
+/** The bundles this process compiled, and whether V8 took their caches (undefined: no cache). */
+function loadedBundles(): Array<{ file: string; cacheRejected: boolean | undefined }> {
+  return [...loaded.values()].map(({ file, cacheRejected }) => ({ file, cacheRejected }));
+}
+
+/**
+ * Writes each compiled bundle's code cache, with every function run so far: the build calls this
+ * after linting the examples, so the cache holds the functions a usual run needs.
+ */
+function writeCodeCaches(): string[] {
+  return [...loaded.values()].map(({ file, script }) => {
+    fs.writeFileSync(`${file}.cache`, script.createCachedData());
+    return `${file}.cache`;
+  });
+}
+
+export = { BUNDLE_FILE, loadCli, loadedBundles, writeCodeCaches };
