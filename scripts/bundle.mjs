@@ -154,8 +154,8 @@ const COMMON = {
   target: "node20.19",
   // import() of a part becomes require(): the bundle runs as a classic script, without a module loader.
   supported: { "dynamic-import": false },
-  minifyWhitespace: true,
-  minifySyntax: true,
+  minifyWhitespace: !process.env.BUNDLE_READABLE,
+  minifySyntax: !process.env.BUNDLE_READABLE,
   logLevel: "warning",
   legalComments: "none",
   define: { "import.meta": "__flinklintImportMeta" },

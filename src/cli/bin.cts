@@ -16,6 +16,9 @@ const { writeSync } = require("node:fs") as typeof import("node:fs");
  * pipe) hands the rest, and everything after it, to the stream, which keeps the order and waits.
  * A reader that went away (`flinklint … | head`) gets nothing more, as with any Unix tool.
  */
+const CHUNK = 1 << 20;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
   let useStream = false;
   let closed = false;
@@ -25,16 +28,24 @@ function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => 
       stream().write(text);
       return;
     }
-    let bytes = Buffer.from(text);
-    try {
-      while (bytes.length > 0) bytes = bytes.subarray(writeSync(fd, bytes));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EPIPE") closed = true;
-      else if (code === "EAGAIN") {
-        useStream = true;
-        stream().write(bytes);
-      } else throw error;
+    // Encoded a megabyte at a time: a 150 MB report need not exist twice, as text and as bytes.
+    for (let start = 0; start < text.length && !closed; ) {
+      let end = Math.min(start + CHUNK, text.length);
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+      let bytes = Buffer.from(text.slice(start, end));
+      start = end;
+      try {
+        while (bytes.length > 0) bytes = bytes.subarray(writeSync(fd, bytes));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EPIPE") closed = true;
+        else if (code === "EAGAIN") {
+          useStream = true;
+          stream().write(bytes);
+          stream().write(text.slice(start));
+          return;
+        } else throw error;
+      }
     }
   };
 }

@@ -2,9 +2,9 @@
  * The file-system side of linting: expanding arguments to files, reading bytes as Flink would
  * (UTF-8), and turning unreadable content into a diagnostic instead of a crash.
  */
-import { chmod, readdir, readFile, realpath, rename, stat, unlink, writeFile } from "../util/fs-async.js";
+import { chmod, readFile, realpath, rename, stat, unlink, writeFile } from "../util/fs-async.js";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import ignore from "ignore";
 import type { GlobEntry, Options as GlobbyOptions } from "globby";
 import { dialectForFilename } from "../parser/index.js";
@@ -135,6 +135,15 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
   }
 }
 
+/** `stat`, synchronously, with a missing path as an ENOENT error value rather than an exception. */
+function statOrError(path: string): Stats | NodeJS.ErrnoException {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
 function looksLikeGlob(pattern: string): boolean {
   return /[*?[\]{}()!]/.test(pattern);
 }
@@ -148,7 +157,7 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
   const files = new Set<string>();
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
-    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
+    const info = statOrError(absolute);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
         const found = await expandDirectory(absolute, cwd, new Set());
@@ -223,13 +232,17 @@ async function expandDirectory(dir: string, cwd: string, visited: Set<string>): 
   return linked ? distinctRealFiles(found) : found;
 }
 
-/** globby, loaded on first use; its errors (an unreadable folder) become one-line messages. */
+/**
+ * globby, loaded on first use; its errors (an unreadable folder) become one-line messages. The
+ * synchronous walk: with .gitignore support globby stats every entry, and 10,000 stats through
+ * the thread pool took three times as long as blocking ones, with nothing else to do meanwhile.
+ */
 async function walk(patterns: string | readonly string[], options: GlobbyOptions & { objectMode: true }): Promise<GlobEntry[]>;
 async function walk(patterns: string | readonly string[], options: GlobbyOptions): Promise<string[]>;
 async function walk(patterns: string | readonly string[], options: GlobbyOptions): Promise<Array<string | GlobEntry>> {
-  const { globby } = await import("globby");
+  const { globbySync } = await import("globby");
   try {
-    return await globby(patterns, options);
+    return globbySync(patterns, options);
   } catch (error) {
     const errno = error as NodeJS.ErrnoException & { path?: string };
     if (typeof errno.code !== "string") throw error;
@@ -276,7 +289,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const cwd = options.cwd ?? process.cwd();
   const files = await expandPatterns(patterns.length ? patterns : ["."], cwd);
   const configs = new ProjectConfigCache(options);
-  const siblingsByDir = new Map<string, Promise<string[]>>();
+  const siblingsByDir = new Map<string, string[]>();
   const results: FileLintResult[] = [];
   for (const file of files) {
     const dir = dirname(file);
@@ -284,17 +297,18 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     if (project && isIgnoredBy(project, file)) continue;
     let siblings = siblingsByDir.get(dir);
     if (!siblings) {
-      siblings = readdir(dir).catch(() => []);
+      siblings = readdirOrEmpty(dir);
       siblingsByDir.set(dir, siblings);
     }
     const bytes = readBytes(file, cwd);
     const filePath = displayPath(file, cwd);
+    const own = basename(file);
     const outcome = lintBytes(
       bytes,
       {
         ...effectiveOptions(project, options),
         filename: filePath,
-        siblingFiles: (await siblings).filter((name) => name !== basename(file)),
+        siblingFiles: siblings.filter((name) => name !== own),
       },
       options.fix !== undefined,
     );
@@ -302,6 +316,14 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     results.push({ filePath, ...outcome });
   }
   return results;
+}
+
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -374,7 +396,13 @@ export class ProjectConfigCache {
   private async lookUp(dir: string, cwd: string): Promise<ProjectConfig | undefined> {
     for (const name of PROJECT_CONFIG_NAMES) {
       const candidate = join(dir, name);
-      const info = await stat(candidate).catch(() => undefined);
+      // Synchronous, and no exception for a missing file: a one-file run asks in every parent folder.
+      let info: Stats | undefined;
+      try {
+        info = statSync(candidate, { throwIfNoEntry: false });
+      } catch {
+        info = undefined;
+      }
       if (info?.isFile()) return readProjectConfig(candidate, displayPath(candidate, cwd));
     }
     const parent = dirname(dir);
@@ -383,9 +411,12 @@ export class ProjectConfigCache {
 }
 
 async function readProjectConfig(path: string, shownAs: string): Promise<ProjectConfig> {
-  const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new FileAccessError(`${shownAs}: ${describeErrno(error)}`);
-  });
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new FileAccessError(`${shownAs}: ${describeErrno(error as NodeJS.ErrnoException)}`);
+  }
   const config = parseProjectConfig(text, shownAs, rules.map((r) => r.meta.id));
   return { ...config, path };
 }

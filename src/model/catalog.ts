@@ -196,24 +196,29 @@ function toOption(key: string, row: ReadonlyArray<string | null | readonly strin
  * converted on first lookup and the sorted key list is made only when asked for (suggestions).
  */
 function buildCatalog(version: string, data: CatalogData): Catalog {
-  const rows = data.options;
-  const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+  // Maps, not the parsed objects: a file of 400,000 unknown keys asks millions of questions.
+  const rows = new Map(Object.entries(data.options));
+  const deprecated = new Map(Object.entries(data.deprecated));
   // Memory-model keys every release reads, though some have no documented option of their own.
-  const memoryOnly = new Set(memoryKeys(version).filter((key) => !has(rows, key) && !has(data.deprecated, key)));
-  const converted = new Map<string, CatalogOption | undefined>();
+  const memoryOnly = new Set(memoryKeys(version).filter((key) => !rows.has(key) && !deprecated.has(key)));
+  const converted = new Map<string, CatalogOption>();
   const option = (key: string): CatalogOption | undefined => {
-    if (converted.has(key)) return converted.get(key);
-    const row = has(rows, key) ? rows[key] : undefined;
-    const found = row !== undefined ? toOption(key, row, data.shortcuts[key]) : memoryOnly.has(key) ? { key, type: "String" as const } : undefined;
-    converted.set(key, found);
+    let found = converted.get(key);
+    if (found === undefined) {
+      const row = rows.get(key);
+      if (row !== undefined) found = toOption(key, row, data.shortcuts[key]);
+      else if (memoryOnly.has(key)) found = { key, type: "String" };
+      else return undefined;
+      converted.set(key, found);
+    }
     return found;
   };
   const replacementsOf = (key: string): readonly string[] => {
-    const targets = has(data.deprecated, key) ? data.deprecated[key] : undefined;
+    const targets = deprecated.get(key);
     return targets === undefined ? [] : typeof targets === "string" ? [targets] : targets;
   };
   let sortedKeys: string[] | undefined;
-  const keys = () => (sortedKeys ??= [...Object.keys(rows), ...memoryOnly].sort());
+  const keys = () => (sortedKeys ??= [...rows.keys(), ...memoryOnly].sort());
   const prefixes: string[] = [];
   const regexes: RegExp[] = [];
   for (const pattern of data.patterns) {
@@ -221,12 +226,12 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
     else regexes.push(new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".+")}$`));
   }
   const mapKeys = new Set<string>();
-  for (const key in rows) if (rows[key]?.[0] === "Ma") mapKeys.add(key);
+  for (const [key, row] of rows) if (row[0] === "Ma") mapKeys.add(key);
   // The suggestion index is built for the first unknown key only.
   let suggester: ReturnType<typeof createSuggester> | undefined;
 
   const isKnown = (key: string): boolean => {
-    if (has(rows, key) || memoryOnly.has(key) || has(data.deprecated, key)) return true;
+    if (rows.has(key) || memoryOnly.has(key) || deprecated.has(key)) return true;
     if (prefixes.some((p) => key.startsWith(p)) || regexes.some((r) => r.test(key))) return true;
     // A Map option may be written in prefix notation: `pipeline.global-job-parameters.a: b`.
     for (let dot = key.indexOf("."); dot > 0; dot = key.indexOf(".", dot + 1)) {
@@ -242,7 +247,7 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
     option,
     replacementOf: (key) => replacementsOf(key)[0],
     replacementsOf,
-    fallbackKeysOf: (key) => (has(data.fallback, key) ? data.fallback[key] : undefined) ?? [],
+    fallbackKeysOf: (key) => (Object.prototype.hasOwnProperty.call(data.fallback, key) ? data.fallback[key] : undefined) ?? [],
     isKnown,
     suggest: (key, memo) => (suggester ??= createSuggester(keys()))(key, memo),
   };

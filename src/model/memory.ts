@@ -207,6 +207,18 @@ const JM_MIN_HEAP = 128n * MIB;
 
 /** `BigDecimal.valueOf(d)` as (unscaled, scale): the digits of Java's `Double.toString(d)`. */
 function decimalOf(d: number): { unscaled: bigint; scale: number } {
+  let decimal = decimals.get(d);
+  if (decimal === undefined) {
+    // A run over thousands of files multiplies by the same few fractions (0.4, 0.1, 0.25, …).
+    if (decimals.size >= 1024) decimals.clear();
+    decimals.set(d, (decimal = computeDecimal(d)));
+  }
+  return decimal;
+}
+
+const decimals = new Map<number, { unscaled: bigint; scale: number }>();
+
+function computeDecimal(d: number): { unscaled: bigint; scale: number } {
   const text = javaDoubleToString(d);
   const [mantissa, expText] = text.split("E") as [string, string | undefined];
   const negative = mantissa.startsWith("-");
