@@ -3,7 +3,7 @@
  * `npm test` builds first, so dist/ is current.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -336,6 +336,25 @@ describe("flinklint CLI", () => {
     expect(result.stderr).toBe("");
     const bundles = JSON.parse(result.stdout) as { file: string; cacheRejected: boolean | undefined }[];
     expect(bundles.map((b) => [b.file.split("/").pop(), b.cacheRejected])).toEqual([["flinklint.cjs", false]]);
+  });
+
+  it("still runs, and gives the same output, when V8 refuses a code cache", () => {
+    // A cache made by another Node (a published package) is refused; the bundle then compiles from source.
+    const copy = mkdtempSync(join(tmpdir(), "flinklint-cache-"));
+    cpSync(join(ROOT, "dist"), join(copy, "dist"), { recursive: true });
+    cpSync(join(ROOT, "package.json"), join(copy, "package.json"));
+    writeFileSync(join(copy, "dist/src/cli/flinklint.cjs.cache"), Buffer.alloc(4096, 7));
+    const args = ["--format", "json", "examples/flink-conf.yaml"];
+    const fresh = spawnSync(process.execPath, [join(copy, "dist/src/cli/bin.cjs"), ...args], { cwd: ROOT, encoding: "utf8" });
+    expect(fresh.stderr).toBe("");
+    expect(fresh.stdout).toBe(flinklint(args).stdout);
+    const script = [
+      `const load = require(${JSON.stringify(join(copy, "dist/src/cli/load.cjs"))});`,
+      "load.loadCli().then(() => console.log(JSON.stringify(load.loadedBundles())));",
+    ].join("\n");
+    const loaded = JSON.parse(spawnSync(process.execPath, ["-e", script], { encoding: "utf8" }).stdout) as { cacheRejected: boolean }[];
+    expect(loaded.map((b) => b.cacheRejected)).toEqual([true]);
+    rmSync(copy, { recursive: true, force: true });
   });
 
   it("stops writing quietly when the reader of its output goes away", () => {

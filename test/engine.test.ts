@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
-import { lintBytes } from "../src/engine/files.js";
+import { displayPath, lintBytes } from "../src/engine/files.js";
 import { rules } from "../rules/index.js";
 import { defineRule, type RuleModule } from "../src/types.js";
 
@@ -97,5 +97,20 @@ describe("message templates", () => {
     expect(message.length).toBeLessThan(MAX_INSERTED_LENGTH + 50);
     expect(message).toMatch(/^value a+…\(9000 characters\)…z+$/);
     expect(interpolate("{{missing}} stays", {})).toBe("{{missing}} stays");
+  });
+});
+
+describe("displayPath", () => {
+  it("shows a file below the working directory relative to it, and anything else absolute", () => {
+    expect(displayPath("/repo/conf/flink-conf.yaml", "/repo")).toBe("conf/flink-conf.yaml");
+    expect(displayPath("/repo/a/../b/config.yaml", "/repo")).toBe("b/config.yaml");
+    expect(displayPath("/repo/./config.yaml", "/repo")).toBe("config.yaml");
+    expect(displayPath("/other/config.yaml", "/repo")).toBe("/other/config.yaml");
+    expect(displayPath("/repo/../config.yaml", "/repo")).toBe("/repo/../config.yaml");
+    expect(displayPath("/repo", "/repo")).toBe("/repo");
+    expect(displayPath("/repository/config.yaml", "/repo")).toBe("/repository/config.yaml");
+    // A folder whose name starts with two dots is still below the working directory.
+    expect(displayPath("/repo/..conf/config.yaml", "/repo")).toBe("..conf/config.yaml");
+    expect(displayPath("/repo/.../config.yaml", "/repo")).toBe(".../config.yaml");
   });
 });

@@ -422,8 +422,15 @@ async function readProjectConfig(path: string, shownAs: string): Promise<Project
 }
 
 export function displayPath(file: string, cwd: string): string {
+  // A walked file below cwd (the usual case, thousands of times a run) without path.relative's work:
+  // the rest after cwd and a separator, when it has no empty, `.` or `..` segment.
+  if (file.startsWith(cwd) && file[cwd.length] === sep) {
+    const rest = file.slice(cwd.length + 1);
+    if (rest !== "" && !/(?:^|[\\/])\.{0,2}(?:[\\/]|$)/.test(rest)) return rest;
+  }
   const rel = relative(cwd, file);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+  const outside = rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return rel && !outside ? rel : file;
 }
 
 export function describeErrno(error: NodeJS.ErrnoException): string {

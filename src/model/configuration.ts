@@ -43,7 +43,8 @@ export class FlinkConfiguration {
   /** The key whose value Flink would use for the option (key first, then fallbacks), if any. */
   lookupKey(option: OptionDef): string | undefined {
     if (this.values.has(option.key)) return option.key;
-    return option.fallbackKeys.find((k) => this.values.has(k));
+    for (const key of option.fallbackKeys) if (this.values.has(key)) return key;
+    return undefined;
   }
 
   /** The key in the user's file that supplied the option's value (follows the legacy heap mapping). */

@@ -420,8 +420,11 @@ class Derivation {
   }
 }
 
+/** The keys that are set, each once, in order (a loop: every derivation calls this many times). */
 function present(keys: ReadonlyArray<string | undefined>): string[] {
-  return [...new Set(keys.filter((k): k is string => k !== undefined))];
+  const kept: string[] = [];
+  for (const key of keys) if (key !== undefined && !kept.includes(key)) kept.push(key);
+  return kept;
 }
 
 function configuredOr(d: Derivation, option: OptionDef, fallback: ComponentHow = "default"): ComponentSource {
