@@ -63,4 +63,16 @@ describe("flinklint-disable comments", () => {
     expect(reported).toEqual(["disable-directive:1"]);
     expect(ruleLines("# flinklint-disable-next-line legacy-missing-separator\nrest.port: 1\n").reported).toEqual([]);
   });
+
+  it("a comment suppressing an info finding counts as used, though info findings are hidden", () => {
+    // The default TaskManager's JVM overhead is raised to its min: an info finding of memory-fraction-capped.
+    const text = "# flinklint-disable-next-line memory-fraction-capped\ntaskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n";
+    const shown = lint(text, { dialect: "legacy", showInfo: true });
+    expect(shown.suppressed.map((d) => d.ruleId)).toContain("memory-fraction-capped");
+    const checked = lint(text, { dialect: "legacy", reportUnusedDisableDirectives: true });
+    expect(checked.diagnostics).toEqual([]);
+    const plain = lint(text.split("\n").slice(1).join("\n"), { dialect: "legacy", showInfo: true });
+    expect(plain.diagnostics.map((d) => d.ruleId)).toContain("memory-fraction-capped");
+    expect(lint(text.split("\n").slice(1).join("\n"), { dialect: "legacy" }).diagnostics).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatFixed3, parseMemorySize, toCompactString, toHumanReadableString, LONG_MAX } from "../src/model/memory-size.js";
+import { formatFixed3, formatFixed3FromDigits, parseMemorySize, toCompactString, toHumanReadableString, LONG_MAX } from "../src/model/memory-size.js";
 import { javaHashMapOrder, javaStringHash } from "../src/model/java-hashmap.js";
 
 const errorOf = (text: string): string => {
@@ -73,5 +74,26 @@ describe("Java HashMap order", () => {
       "jobmanager.memory.heap.size",
       "jobmanager.memory.jvm-overhead.max",
     ]);
+  });
+});
+
+describe("formatFixed3's fast path for whole thousandths", () => {
+  it("agrees with the digit-based rounding on sizes and on arbitrary doubles", () => {
+    // Sizes as toHumanReadableString divides them: bytes over a unit, in [1, 1024).
+    const sizes = fc.tuple(fc.bigInt({ min: 1n, max: 2n ** 50n }), fc.constantFrom(1024, 1024 ** 2, 1024 ** 3, 1024 ** 4));
+    fc.assert(
+      fc.property(sizes, ([bytes, unit]) => {
+        const d = Number(bytes) / unit;
+        expect(formatFixed3(d)).toBe(formatFixed3FromDigits(d));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+    const thousandths = fc.integer({ min: 0, max: 2_000_000_000 }).map((k) => k / 1000);
+    fc.assert(
+      fc.property(fc.oneof(thousandths, fc.double({ min: 0, max: 1e12, noNaN: true })), (d) => {
+        expect(formatFixed3(d)).toBe(formatFixed3FromDigits(d));
+      }),
+      { seed: 11, numRuns: 5000 },
+    );
   });
 });

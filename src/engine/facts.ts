@@ -13,7 +13,8 @@ export function createFacts(input: FactInput): Facts {
   const cache = new Map<FactDefinition<unknown>, unknown>();
   const facts: Facts = {
     get<T>(fact: FactDefinition<T>): T {
-      if (cache.has(fact)) return cache.get(fact) as T;
+      const known = cache.get(fact);
+      if (known !== undefined || cache.has(fact)) return known as T;
       const value = fact.compute({ ...input, facts });
       cache.set(fact, value);
       return value;

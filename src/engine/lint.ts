@@ -77,6 +77,8 @@ export function lintDocument(
     rule = current;
     ruleSeverity = configured ?? current.meta.severity;
     userSet = configured !== undefined;
+    // Findings that would be dropped unseen: skip the work, unless a disable comment's use depends on them.
+    if (ruleSeverity === "info" && !options.showInfo && !options.reportUnusedDisableDirectives) continue;
     try {
       current.check(context);
     } catch (error) {

@@ -3,10 +3,15 @@ import type { RuleContext } from "../types.js";
 import type { ProcessKind } from "./memory.js";
 import { versionFacts } from "./versions.js";
 
+/** Constant strings, so a lookup hashes no freshly built key (every file asks, for both processes). */
+const TOTAL_KEYS = {
+  taskmanager: { processKey: "taskmanager.memory.process.size", flinkKey: "taskmanager.memory.flink.size" },
+  jobmanager: { processKey: "jobmanager.memory.process.size", flinkKey: "jobmanager.memory.flink.size" },
+} as const satisfies Record<ProcessKind, { processKey: string; flinkKey: string }>;
+
 export function hasBothTotals(ctx: RuleContext, process: ProcessKind): { processKey: string; flinkKey: string } | undefined {
-  const processKey = `${process}.memory.process.size`;
+  const { processKey, flinkKey } = TOTAL_KEYS[process];
   if (!ctx.doc.config.has(processKey)) return undefined;
-  const flinkKey = `${process}.memory.flink.size`;
   if (ctx.doc.config.has(flinkKey)) return { processKey, flinkKey };
   // Standalone TaskManagers read a legacy heap key as the Flink total (SPEC §6).
   if (process === "taskmanager" && ctx.deployment === "standalone" && versionFacts(ctx.flinkVersion).legacyHeapKeys) {

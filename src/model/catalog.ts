@@ -71,6 +71,15 @@ function compare(a: string, b: string): number {
 
 /** The catalogued release used for a Flink version (older versions: the oldest catalog; newer: the newest). */
 export function catalogVersionFor(version: string): string {
+  let chosen = chosenCatalog.get(version);
+  if (chosen === undefined) chosenCatalog.set(version, (chosen = chooseCatalogVersion(version)));
+  return chosen;
+}
+
+/** Every rule of every file asks; the answer depends on the version only. */
+const chosenCatalog = new Map<string, string>();
+
+function chooseCatalogVersion(version: string): string {
   const exact = CATALOG_VERSIONS.find((v) => compare(v, version) === 0);
   if (exact !== undefined) return exact;
   const first = CATALOG_VERSIONS[0] ?? "1.18";

@@ -42,10 +42,24 @@ export class FlinkConfiguration {
 
   /** The key whose value Flink would use for the option (key first, then fallbacks), if any. */
   lookupKey(option: OptionDef): string | undefined {
-    if (this.values.has(option.key)) return option.key;
-    for (const key of option.fallbackKeys) if (this.values.has(key)) return key;
-    return undefined;
+    // Asked many times per option in one derivation; the values never change.
+    const known = this.lookups.get(option);
+    if (known !== undefined || this.lookups.has(option)) return known;
+    let found: string | undefined;
+    if (this.values.has(option.key)) found = option.key;
+    else {
+      for (const key of option.fallbackKeys) {
+        if (this.values.has(key)) {
+          found = key;
+          break;
+        }
+      }
+    }
+    this.lookups.set(option, found);
+    return found;
   }
+
+  private readonly lookups = new Map<OptionDef, string | undefined>();
 
   /** The key in the user's file that supplied the option's value (follows the legacy heap mapping). */
   sourceKey(option: OptionDef): string | undefined {

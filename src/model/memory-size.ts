@@ -128,6 +128,17 @@ export function toCompactString(bytes: bigint): string {
 
 /** Java `String.format(Locale.ROOT, "%.3f", d)` for finite d ≥ 0: half-up on the shortest digits. */
 export function formatFixed3(d: number): string {
+  // Whole thousandths (192.000, 1.500), as most sizes in MiB are: below 1e9 a double that is the
+  // nearest to k/1000 has k/1000 as its shortest digits, so rounding them changes nothing.
+  const thousandths = d * 1000;
+  if (d < 1e9 && Number.isInteger(thousandths) && thousandths / 1000 === d) {
+    return `${Math.trunc(thousandths / 1000)}.${String(thousandths % 1000).padStart(3, "0")}`;
+  }
+  return formatFixed3FromDigits(d);
+}
+
+/** The general case of `formatFixed3`: Java's half-up rounding of the shortest digits (exported for tests). */
+export function formatFixed3FromDigits(d: number): string {
   const [mantissa, expText] = d.toExponential().split("e") as [string, string];
   const digits = BigInt(mantissa.replace(".", ""));
   const digitCount = mantissa.replace(".", "").length;
