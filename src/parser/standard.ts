@@ -23,6 +23,7 @@ import { javaDoubleToString } from "../util/java.js";
 import { assembleDocument, collisionFinding } from "./document.js";
 import { FindingKind } from "./findings.js";
 import { LineIndex } from "./lines.js";
+import { flattenSimpleStandard } from "./standard-simple.js";
 
 export const LOAD_FAILURE_MESSAGE = "Error parsing YAML configuration.";
 
@@ -55,6 +56,14 @@ class ExpansionLimitError extends Error {}
 
 export function parseStandard(text: string): ConfigDocument {
   const index = new LineIndex(text);
+  // The usual file: nested maps of scalars, read from the CST (see standard-simple.ts).
+  const simple = flattenSimpleStandard(text, index, MAX_EXPANDED_NODES);
+  if (simple !== undefined) return assembleDocument("standard", text, simple, [], undefined, index, "Flink");
+  return parseComposed(text, index);
+}
+
+/** The full path, through the yaml library's documents (exported for the test that holds the simple path to it). */
+export function parseComposed(text: string, index = new LineIndex(text)): ConfigDocument {
   const mark = (offset: number) => {
     const p = index.position(offset);
     return ` in reader, line ${p.line}, column ${p.column}`;

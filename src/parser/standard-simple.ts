@@ -1,0 +1,215 @@
+/**
+ * The common shape of a `config.yaml`, read straight from the `yaml` library's CST: one document of
+ * nested block mappings whose keys are strings and whose values are plain or quoted scalars, with
+ * comments and blank lines anywhere. Composing the library's `Document` for such a file costs more
+ * than everything else flinklint does with it, and a directory run reads thousands of them.
+ *
+ * Anything else (anchors and aliases, tags, flow or block collections as values, block scalars,
+ * empty values, non-string or repeated keys, document markers, directives, tabs, CR line ends, a
+ * byte order mark, any token or scalar the library flags) returns undefined, and `parseStandard`
+ * takes the full path. Where this path answers, the answer is the full path's, entry for entry:
+ * every check the library's composer makes on this shape is repeated here (see `acceptItem`), and
+ * scalars are resolved with the library's own functions and core-schema tags.
+ * `test/parser-standard-simple.test.ts` holds the two paths to the same result on every standard
+ * input in the repository and on generated ones.
+ */
+import { CST, Parser, Schema, isScalar } from "yaml";
+import type { ConfigEntry, ConfigValue } from "../types.js";
+import { javaDoubleToString } from "../util/java.js";
+import type { LineIndex } from "./lines.js";
+
+type Token = CST.Token;
+type SourceToken = CST.SourceToken;
+type BlockMap = CST.BlockMap;
+type FlowScalar = CST.FlowScalar;
+
+/** Deeper nesting takes the full path (which also guards the stack). */
+const MAX_DEPTH = 64;
+/** The composer's limit on an implicit key: its `:` at most 1024 characters after the key's start. */
+const MAX_IMPLICIT_KEY = 1024;
+
+/** A scalar tag of the YAML 1.2 core schema, as the library defines it. */
+interface CoreTag {
+  default?: boolean | "key";
+  test?: RegExp;
+  resolve(value: string, onError: (message: string) => void, options: { intAsBigInt: boolean }): unknown;
+}
+
+let coreTags: CoreTag[] | undefined;
+/** The tags the composer tries on a plain scalar, in its order (built once; the library's objects). */
+function plainScalarTags(): CoreTag[] {
+  coreTags ??= new Schema({ schema: "core", merge: false }).tags.filter(
+    (tag): tag is typeof tag & CoreTag => !("collection" in tag && tag.collection) && tag.default === true && tag.test !== undefined,
+  );
+  return coreTags;
+}
+
+const RESOLVE_OPTIONS = { intAsBigInt: true };
+
+class NotSimple extends Error {}
+
+const notSimple = (): never => {
+  throw new NotSimple();
+};
+
+/**
+ * The flattened entries of a simple `config.yaml`, in document order, or undefined when the text is
+ * not of the simple shape (or is, but Flink would refuse it: the full path explains why).
+ * `budget` is the full path's limit on pairs plus values.
+ */
+export function flattenSimpleStandard(text: string, index: LineIndex, budget: number): ConfigEntry[] | undefined {
+  if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) return undefined;
+  let root: BlockMap | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type === "document") {
+      if (root !== undefined || token.start.length > 0 || token.value?.type !== "block-map") return undefined;
+      if (token.end !== undefined && !token.end.every(isBlank)) return undefined;
+      root = token.value;
+    } else if (token.type !== "comment" && token.type !== "newline" && token.type !== "space") {
+      return undefined;
+    }
+  }
+  if (root === undefined) return undefined;
+  const entries: ConfigEntry[] = [];
+  const walker = new SimpleWalker(text, index, entries, budget);
+  try {
+    walker.map(root, "", 0);
+  } catch (error) {
+    if (error instanceof NotSimple || error instanceof RangeError) return undefined;
+    throw error;
+  }
+  return entries;
+}
+
+function isBlank(token: SourceToken): boolean {
+  return token.type === "space" || token.type === "newline" || token.type === "comment";
+}
+
+class SimpleWalker {
+  private left: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly index: LineIndex,
+    private readonly entries: ConfigEntry[],
+    budget: number,
+  ) {
+    this.left = budget;
+  }
+
+  /** One block mapping; returns where the composer's offset ends up after it (its range end). */
+  map(map: BlockMap, prefix: string, depth: number): number {
+    if (depth > MAX_DEPTH) notSimple();
+    const keys = new Set<string>();
+    let offset = map.offset;
+    // Comments after a mapping's last pair form an item of their own (resolve-block-map.js).
+    let commentEnd: number | undefined;
+    for (const item of map.items) {
+      if (item.key === undefined && item.sep === undefined && item.value === undefined && item.start.every(isBlank)) {
+        const last = item.start[item.start.length - 1];
+        commentEnd = last === undefined ? offset : last.offset + last.source.length;
+        continue;
+      }
+      if (--this.left < 0) notSimple();
+      const { key, value } = acceptItem(item, map, offset);
+      const keyScalar = resolveScalar(key);
+      const keyValue = tagged(key, keyScalar.value);
+      // The full path reports non-string keys, repeated keys and null values; leave those to it.
+      if (typeof keyValue !== "string" || keys.has(keyValue)) return notSimple();
+      keys.add(keyValue);
+      const flatKey = prefix + keyValue;
+      if (value.type === "block-map") {
+        offset = this.map(value, `${flatKey}.`, depth + 1);
+        continue;
+      }
+      if (--this.left < 0) notSimple();
+      const scalar = resolveScalar(value);
+      const resolved = value.type === "scalar" ? tagged(value, scalar.value) : scalar.value;
+      const [keyStart, keyEnd] = keyScalar.range;
+      const [valueStart, valueEnd] = scalar.range;
+      this.entries.push({
+        key: flatKey,
+        value: configValue(resolved),
+        raw: this.text.slice(valueStart, valueEnd),
+        keyRange: this.index.range(keyStart, keyEnd),
+        valueRange: this.index.range(valueStart, valueEnd),
+        overridden: false,
+      });
+      offset = scalar.range[2];
+    }
+    // The composer refuses comments followed by more of the mapping ("Map comment with trailing content").
+    if (commentEnd !== undefined && commentEnd < offset) notSimple();
+    return commentEnd ?? offset;
+  }
+}
+
+type Item = BlockMap["items"][number];
+type SimpleValue = FlowScalar | BlockMap;
+
+/**
+ * One mapping item the composer would take without a word: `start` and `sep` hold only spaces,
+ * line breaks and comments around a single `:`, the key is a one-line plain or quoted scalar at the
+ * mapping's indentation, at most 1024 characters before its `:`, and the value is a scalar or, on a
+ * later line, a nested block mapping. (resolve-block-map.js and resolve-props.js in `yaml`.)
+ */
+function acceptItem(item: Item, map: BlockMap, offset: number): { key: FlowScalar; value: SimpleValue } {
+  const { start, key, sep, value } = item;
+  if (key === undefined || key === null || sep === undefined || value === undefined || value === null) return notSimple();
+  if (!start.every(isBlank)) notSimple();
+  if (key.type !== "scalar" && key.type !== "single-quoted-scalar" && key.type !== "double-quoted-scalar") return notSimple();
+  if (key.indent !== map.indent || key.source.includes("\n") || key.end?.some((t) => t.type === "newline")) notSimple();
+  // The composer's check: from the start of the key's properties (the end of `start`, else the
+  // running offset) to the `:` at most 1024 characters.
+  const last = start[start.length - 1];
+  const propsStart = last === undefined ? offset : last.offset + last.source.length;
+  let colon: SourceToken | undefined;
+  let spaced = false;
+  let newline = false;
+  for (const token of sep) {
+    if (token.type === "map-value-ind") {
+      if (colon !== undefined) notSimple();
+      colon = token;
+      spaced = false;
+    } else if (token.type === "space" || token.type === "newline") {
+      spaced = true;
+      if (token.type === "newline") newline = true;
+    } else if (token.type === "comment") {
+      if (colon !== undefined && !spaced) notSimple();
+    } else {
+      notSimple();
+    }
+  }
+  if (colon === undefined || propsStart < colon.offset - MAX_IMPLICIT_KEY) return notSimple();
+  if (value.type === "block-map") {
+    if (!newline) notSimple();
+    return { key, value };
+  }
+  if (value.type !== "scalar" && value.type !== "single-quoted-scalar" && value.type !== "double-quoted-scalar") return notSimple();
+  return { key, value };
+}
+
+/** The library's own scalar resolution (escapes, folding, trailing comments); any complaint means not simple. */
+function resolveScalar(token: Token): { value: string; range: [number, number, number] } {
+  const resolved = CST.resolveAsScalar(token, true, notSimple);
+  if (resolved === null) return notSimple();
+  return resolved;
+}
+
+/** A plain scalar's value under the core schema, by the composer's rule: the first default tag whose test matches. */
+function tagged(token: FlowScalar, value: string): unknown {
+  if (token.type !== "scalar") return value;
+  const tag = plainScalarTags().find((t) => t.test?.test(value));
+  if (tag === undefined) return value;
+  const result = tag.resolve(value, notSimple, RESOLVE_OPTIONS);
+  return isScalar(result) ? result.value : result;
+}
+
+/** A scalar as Flink holds it, `text` being Java's `toString()` (the full path's toConfigValue). */
+function configValue(value: unknown): ConfigValue {
+  if (typeof value === "bigint") return { type: "int", value, text: value.toString() };
+  if (typeof value === "number") return { type: "float", value, text: javaDoubleToString(value) };
+  if (typeof value === "boolean") return { type: "bool", value, text: String(value) };
+  if (typeof value === "string") return { type: "string", text: value };
+  // null: Flink refuses it, with a message the full path gives.
+  return notSimple();
+}
