@@ -4,9 +4,12 @@ import type { ConfigValue, Deployment } from "../types.js";
 import {
   deriveJobManagerMemory,
   deriveTaskManagerMemory,
+  type DeriveOptions,
   type JobManagerMemoryResult,
   type TaskManagerMemoryResult,
 } from "./memory.js";
+import { jobManagerOptions, taskManagerOptions, type OptionDef } from "./options.js";
+import { versionFacts } from "./versions.js";
 
 export interface MemoryDerivations {
   taskmanager: TaskManagerMemoryResult;
@@ -19,11 +22,53 @@ export interface MemoryDerivations {
 
 export const memoryDerivations = defineFact<MemoryDerivations>("memory-derivations", (ctx) => {
   const opts = { flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
-  return {
-    taskmanager: deriveTaskManagerMemory(ctx.doc.config, opts),
-    jobmanager: deriveJobManagerMemory(ctx.doc.config, opts),
-    config: ctx.doc.config,
-    flinkVersion: ctx.flinkVersion,
-    deployment: ctx.deployment,
-  };
+  return { ...derive(ctx.doc.config, opts), config: ctx.doc.config, flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
 });
+
+type Derived = Pick<MemoryDerivations, "taskmanager" | "jobmanager">;
+
+/**
+ * Both derivations, remembered by the settings they read: files of one repository tend to share
+ * their memory settings (per-environment copies), and a directory run derives each setting once.
+ * The derivations are pure functions of those settings, and rules only read their results.
+ */
+function derive(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions): Derived {
+  const key = settingsKey(config, opts);
+  let derived = key === undefined ? undefined : derivedBySettings.get(key);
+  if (derived === undefined) {
+    derived = { taskmanager: deriveTaskManagerMemory(config, opts), jobmanager: deriveJobManagerMemory(config, opts) };
+    if (key !== undefined) {
+      if (derivedBySettings.size >= MAX_REMEMBERED) derivedBySettings.clear();
+      derivedBySettings.set(key, derived);
+    }
+  }
+  return derived;
+}
+
+const MAX_REMEMBERED = 512;
+const derivedBySettings = new Map<string, Derived>();
+
+/** Every key the derivations may read (options and their deprecated fallbacks), per Flink version. */
+const readKeysByVersion = new Map<string, readonly string[]>();
+
+export function memoryReadKeys(flinkVersion: string): readonly string[] {
+  let keys = readKeysByVersion.get(flinkVersion);
+  if (keys === undefined) {
+    const options = [...Object.values(taskManagerOptions(versionFacts(flinkVersion))), ...Object.values(jobManagerOptions())];
+    keys = [...new Set(options.flatMap((o: OptionDef) => [o.key, ...o.fallbackKeys]))];
+    readKeysByVersion.set(flinkVersion, keys);
+  }
+  return keys;
+}
+
+/** The settings the derivations read, as one string; undefined for a list value (its text is not its identity). */
+function settingsKey(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions): string | undefined {
+  let key = `${opts.flinkVersion}\u0000${opts.deployment}`;
+  for (const name of memoryReadKeys(opts.flinkVersion)) {
+    const value = config.get(name);
+    if (value === undefined) continue;
+    if (value.type === "list") return undefined;
+    key += `\u0000${name}\u0000${value.type}\u0000${value.text.length}\u0000${value.text}`;
+  }
+  return key;
+}
