@@ -19,6 +19,7 @@ function flinklint(args: string[], options: { cwd?: string; env?: Record<string,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
     timeout: 20_000,
+    maxBuffer: 2 ** 30,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -355,6 +356,18 @@ describe("flinklint CLI", () => {
     const loaded = JSON.parse(spawnSync(process.execPath, ["-e", script], { encoding: "utf8" }).stdout) as { cacheRejected: boolean }[];
     expect(loaded.map((b) => b.cacheRejected)).toEqual([true]);
     rmSync(copy, { recursive: true, force: true });
+  });
+
+  it("writes a report of many megabytes with non-ASCII text intact", () => {
+    // Output goes out a megabyte at a time; a character split across two pieces would turn into U+FFFD.
+    const keys = Array.from({ length: 12_000 }, (_, i) => `no.such.option.é${"😀".repeat(40)}${i}: 𝔘${"ü".repeat(i % 7)}\n`).join("");
+    const dir = scratch({ "config.yaml": CLEAN + keys });
+    const run = flinklint(["--format", "json", "config.yaml"], { cwd: dir });
+    expect(run.stdout.length).toBeGreaterThan(3_000_000);
+    expect(run.stdout).not.toContain("\uFFFD");
+    const messages = (JSON.parse(run.stdout) as { messages: { message: string }[] }[])[0]?.messages ?? [];
+    expect(messages).toHaveLength(12_000);
+    expect(messages[11_999]?.message).toContain(`no.such.option.é${"😀".repeat(40)}11999`);
   });
 
   it("stops writing quietly when the reader of its output goes away", () => {

@@ -22,17 +22,21 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
   let useStream = false;
   let closed = false;
+  let buffer: Buffer | undefined;
   return (text) => {
     if (closed) return;
     if (useStream) {
       stream().write(text);
       return;
     }
-    // Encoded a megabyte at a time: a 150 MB report need not exist twice, as text and as bytes.
+    // Encoded a megabyte at a time into one reused buffer: a 150 MB report need not exist twice,
+    // as text and as bytes, nor leave megabytes of buffers for the garbage collector.
     for (let start = 0; start < text.length && !closed; ) {
       let end = Math.min(start + CHUNK, text.length);
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-      let bytes = Buffer.from(text.slice(start, end));
+      const piece = text.slice(start, end);
+      // UTF-8 takes at most three bytes per UTF-16 code unit.
+      let bytes = text.length <= CHUNK ? Buffer.from(piece) : (buffer ??= Buffer.allocUnsafe(3 * CHUNK)).subarray(0, buffer.write(piece));
       start = end;
       try {
         while (bytes.length > 0) bytes = bytes.subarray(writeSync(fd, bytes));
@@ -41,7 +45,7 @@ function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => 
         if (code === "EPIPE") closed = true;
         else if (code === "EAGAIN") {
           useStream = true;
-          stream().write(bytes);
+          stream().write(Buffer.from(bytes));
           stream().write(text.slice(start));
           return;
         } else throw error;
