@@ -38,8 +38,8 @@ function flinklint(args: string[], cwd: string): Run {
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", GITHUB_ACTIONS: "" },
-    // A hang is killed at twice the bound, so it fails the bound instead of the test timeout.
-    timeout: 2 * BOUND_MS,
+    // A hang is killed at three times the bound, so it fails its bound instead of the test timeout.
+    timeout: 3 * BOUND_MS,
     maxBuffer: 2 ** 30,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started };
@@ -51,10 +51,10 @@ interface JsonResult {
 }
 
 /** Exit 0 or 1, nothing on stderr, within the bound. */
-function expectNormalRun(run: Run, what: string): void {
+function expectNormalRun(run: Run, what: string, bound = BOUND_MS): void {
   expect(run.stderr, `${what}: stderr`).toBe("");
   expect([0, 1], `${what}: exit code ${run.code}`).toContain(run.code);
-  expect(run.ms, `${what}: took ${Math.round(run.ms)} ms`).toBeLessThan(BOUND_MS);
+  expect(run.ms, `${what}: took ${Math.round(run.ms)} ms`).toBeLessThan(bound);
 }
 
 // Text from the linted file may appear in messages, but no control character may reach the output.
@@ -157,20 +157,19 @@ describe("every adversarial file gets a normal result from the CLI", () => {
     expectWellFormed(format, run.stdout, small.reduce((n, c) => n + (findingsByFile.get(c.file) ?? 0), 0));
   });
 
-  const runLarge = (c: AdversarialCase) => {
+  const runLarge = (c: AdversarialCase, bound = BOUND_MS) => {
     const run = flinklint(["--format", "json", "--no-config-lookup", c.file], dir);
-    expectNormalRun(run, c.description);
+    expectNormalRun(run, c.description, bound);
     const results = JSON.parse(run.stdout) as JsonResult[];
     expect(results).toHaveLength(1);
     checkJsonResult(results[0], c);
   };
   const large = ADVERSARIAL_CASES.filter((c) => c.large);
   it.each(large.filter((c) => !c.knownFailure).map((c) => [c.file, c] as const))("%s: --format json", (_file, c) => runLarge(c));
-  // Known failures (see `knownFailure` in cases.ts): expected to miss the bound until fixed.
-  const knownFailures = large.filter((c) => c.knownFailure);
-  if (knownFailures.length > 0) {
-    it.fails.each(knownFailures.map((c) => [c.file, c] as const))("%s: --format json (known failure)", (_file, c) => runLarge(c));
-  }
+  // Known to miss the 5 s target (see `knownFailure` in cases.ts, and issue 7): held to twice the
+  // bound, so they still get a normal result and a slowdown still fails, until they are fixed.
+  const slow = large.filter((c) => c.knownFailure);
+  it.each(slow.map((c) => [c.file, c] as const))("%s: --format json (known to miss 5 s; bound 10 s)", (_file, c) => runLarge(c, 2 * BOUND_MS));
 
   const manyFindings = [...ALL_FORMATS_LARGE].flatMap((file) => FORMATS.filter((f) => f !== "json").map((format) => [file, format] as const));
   it.each(manyFindings)("%s: --format %s", (file, format) => {

@@ -35,12 +35,20 @@ interface CoreTag {
   resolve(value: string, onError: (message: string) => void, options: { intAsBigInt: boolean }): unknown;
 }
 
-let coreTags: CoreTag[] | undefined;
-/** The tags the composer tries on a plain scalar, in its order (built once; the library's objects). */
-function plainScalarTags(): CoreTag[] {
-  coreTags ??= new Schema({ schema: "core", merge: false }).tags.filter(
-    (tag): tag is typeof tag & CoreTag => !("collection" in tag && tag.collection) && tag.default === true && tag.test !== undefined,
-  );
+let coreTags: { tags: CoreTag[]; any: RegExp | undefined } | undefined;
+/**
+ * The tags the composer tries on a plain scalar, in its order (built once; the library's objects),
+ * and one regular expression matching what any of them matches, so most strings take one test.
+ */
+function plainScalarTags(): { tags: CoreTag[]; any: RegExp | undefined } {
+  if (coreTags === undefined) {
+    const tags = new Schema({ schema: "core", merge: false }).tags.filter(
+      (tag): tag is typeof tag & CoreTag => !("collection" in tag && tag.collection) && tag.default === true && tag.test !== undefined,
+    );
+    const tests = tags.map((tag) => tag.test as RegExp);
+    const any = tests.every((test) => test.flags === "") ? new RegExp(tests.map((test) => `(?:${test.source})`).join("|")) : undefined;
+    coreTags = { tags, any };
+  }
   return coreTags;
 }
 
@@ -104,7 +112,12 @@ class SimpleWalker {
     let offset = map.offset;
     // Comments after a mapping's last pair form an item of their own (resolve-block-map.js).
     let commentEnd: number | undefined;
-    for (const item of map.items) {
+    const items = map.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as Item;
+      // Each item's tokens become garbage as soon as it is read: a file of 400,000 settings need
+      // not keep its whole token tree alive while the rest is flattened.
+      (items as unknown[])[i] = undefined;
       if (item.key === undefined && item.sep === undefined && item.value === undefined && item.start.every(isBlank)) {
         const last = item.start[item.start.length - 1];
         commentEnd = last === undefined ? offset : last.offset + last.source.length;
@@ -198,7 +211,9 @@ function resolveScalar(token: Token): { value: string; range: [number, number, n
 /** A plain scalar's value under the core schema, by the composer's rule: the first default tag whose test matches. */
 function tagged(token: FlowScalar, value: string): unknown {
   if (token.type !== "scalar") return value;
-  const tag = plainScalarTags().find((t) => t.test?.test(value));
+  const { tags, any } = plainScalarTags();
+  if (any !== undefined && !any.test(value)) return value;
+  const tag = tags.find((t) => t.test?.test(value));
   if (tag === undefined) return value;
   const result = tag.resolve(value, notSimple, RESOLVE_OPTIONS);
   return isScalar(result) ? result.value : result;
