@@ -368,6 +368,14 @@ describe("flinklint CLI", () => {
     const messages = (JSON.parse(run.stdout) as { messages: { message: string }[] }[])[0]?.messages ?? [];
     expect(messages).toHaveLength(12_000);
     expect(messages[11_999]?.message).toContain(`no.such.option.é${"😀".repeat(40)}11999`);
+    // The same settings over 40 files: written in batches of many files' results.
+    const lines = keys.split("\n").filter(Boolean);
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, f) => [`c${f}/config.yaml`, CLEAN + lines.slice(f * 300, f * 300 + 300).join("\n")]));
+    const many = flinklint(["--format", "json", "."], { cwd: scratch(files) });
+    expect(many.stdout).not.toContain("\uFFFD");
+    const results = JSON.parse(many.stdout) as { messages: unknown[] }[];
+    expect(results).toHaveLength(40);
+    expect(results.reduce((n, r) => n + r.messages.length, 0)).toBe(12_000);
   });
 
   it("stops writing quietly when the reader of its output goes away", () => {

@@ -85,8 +85,9 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
   const reports = toReports(results, args.quiet);
   const formatName = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty");
   const output = await format(formatName, reports, io);
-  if (args.outputFile !== undefined) await writeReport(resolve(io.cwd, args.outputFile), output);
-  else io.stdout(output);
+  if (args.outputFile !== undefined) await writeReport(resolve(io.cwd, args.outputFile), typeof output === "string" ? output : [...output].join(""));
+  else if (typeof output === "string") io.stdout(output);
+  else writeInBatches(output, io);
   const { errors, warnings } = countBySeverity(reports);
   if (errors > 0) return EXIT_LINT_ERRORS;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
@@ -162,8 +163,35 @@ function toReports(results: readonly FileLintResult[], quiet: boolean): FileRepo
   }));
 }
 
-/** Formatters load on demand: a run pays only for the one it prints with. */
-async function format(name: FormatName, reports: readonly FileReport[], io: CliIo): Promise<string> {
+/** Writes a report given in pieces, about a megabyte at a time (a write per piece would cost more). */
+function writeInBatches(pieces: Iterable<string>, io: CliIo): void {
+  const BATCH = 1 << 20;
+  let batch: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (batch.length > 0) io.stdout(batch.join(""));
+    batch = [];
+    size = 0;
+  };
+  for (const piece of pieces) {
+    if (piece.length >= BATCH) {
+      // One file's large result goes out as it is, not copied into a batch.
+      flush();
+      io.stdout(piece);
+      continue;
+    }
+    batch.push(piece);
+    size += piece.length;
+    if (size >= BATCH) flush();
+  }
+  flush();
+}
+
+/**
+ * Formatters load on demand: a run pays only for the one it prints with. JSON comes in pieces
+ * (see `jsonPieces`), which keeps a run over thousands of files from holding the report twice.
+ */
+async function format(name: FormatName, reports: readonly FileReport[], io: CliIo): Promise<string | Iterable<string>> {
   const context = async () => {
     const { rules } = await import("../../rules/index.js");
     return {
@@ -174,7 +202,7 @@ async function format(name: FormatName, reports: readonly FileReport[], io: CliI
   };
   switch (name) {
     case "json":
-      return (await import("../formatters/json.js")).formatJson(reports);
+      return (await import("../formatters/json.js")).jsonPieces(reports);
     case "compact":
       return (await import("../formatters/compact.js")).formatCompact(reports);
     case "pretty":

@@ -35,22 +35,24 @@ export interface EslintLintResult {
 }
 
 export function toEslintResults(reports: readonly FileReport[]): EslintLintResult[] {
-  return reports.map((report) => {
-    const messages = report.diagnostics.map(toEslintMessage);
-    const errors = messages.filter((m) => m.severity === 2);
-    const warnings = messages.filter((m) => m.severity === 1);
-    return {
-      filePath: report.filePath,
-      messages,
-      suppressedMessages: [],
-      errorCount: errors.length,
-      fatalErrorCount: report.diagnostics.filter((d) => d.ruleId === "parse" && d.severity === "error").length,
-      warningCount: warnings.length,
-      fixableErrorCount: errors.filter((m) => m.fix).length,
-      fixableWarningCount: warnings.filter((m) => m.fix).length,
-      usedDeprecatedRules: [],
-    };
-  });
+  return reports.map(toEslintResult);
+}
+
+function toEslintResult(report: FileReport): EslintLintResult {
+  const messages = report.diagnostics.map(toEslintMessage);
+  const errors = messages.filter((m) => m.severity === 2);
+  const warnings = messages.filter((m) => m.severity === 1);
+  return {
+    filePath: report.filePath,
+    messages,
+    suppressedMessages: [],
+    errorCount: errors.length,
+    fatalErrorCount: report.diagnostics.filter((d) => d.ruleId === "parse" && d.severity === "error").length,
+    warningCount: warnings.length,
+    fixableErrorCount: errors.filter((m) => m.fix).length,
+    fixableWarningCount: warnings.filter((m) => m.fix).length,
+    usedDeprecatedRules: [],
+  };
 }
 
 function toEslintMessage(d: Diagnostic): EslintMessage {
@@ -93,5 +95,19 @@ function asEslintFix(edits: readonly TextEdit[]): { range: [number, number]; tex
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
-  return `${JSON.stringify(toEslintResults(reports))}\n`;
+  return [...jsonPieces(reports)].join("");
+}
+
+/**
+ * `formatJson`'s text in pieces, made as they are asked for: the CLI writes a report of thousands
+ * of files piece by piece, so neither the whole text nor every file's result objects exist at once.
+ * The pieces join to exactly `JSON.stringify(toEslintResults(reports))` and a line break.
+ */
+export function* jsonPieces(reports: readonly FileReport[]): Generator<string> {
+  yield "[";
+  for (let i = 0; i < reports.length; i++) {
+    const report = reports[i] as FileReport;
+    yield i === 0 ? JSON.stringify(toEslintResult(report)) : `,${JSON.stringify(toEslintResult(report))}`;
+  }
+  yield "]\n";
 }
