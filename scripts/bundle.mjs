@@ -104,6 +104,20 @@ const lazyStringWidthTables = {
   },
 };
 
+/**
+ * `import process from "node:process"` (chalk and the pretty formatter's other dependencies) as
+ * the global `process`: the same object, without esbuild's CommonJS interop copying its hundred
+ * properties onto a new one at load.
+ * @type {import("esbuild").Plugin}
+ */
+const globalProcess = {
+  name: "global-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: "process", namespace: "global-process" }));
+    b.onLoad({ filter: /.*/, namespace: "global-process" }, () => ({ contents: "export default globalThis.process;", loader: "js" }));
+  },
+};
+
 /** @type {import("esbuild").Plugin} */
 const noRuleDocsTable = {
   name: "no-eslint-rule-docs",
@@ -182,7 +196,7 @@ for (const [name, part] of Object.entries(PARTS)) {
     ...COMMON,
     stdin: { contents: `module.exports = ${exported};`, resolveDir: ROOT, loader: "js" },
     outfile: join(OUT, `part-${name}.cjs`),
-    plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables],
+    plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables, globalProcess],
   });
 }
 // The training run: lint the examples as users would (pretty and JSON output, a clean file of each
