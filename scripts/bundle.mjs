@@ -21,7 +21,7 @@
  * a stub: the pretty formatter passes every rule's docs URL itself, so the table is never read.
  * The library (dist/src/index.js) and the `flinklint-lsp` entry stay unbundled.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -199,6 +199,11 @@ for (const [name, part] of Object.entries(PARTS)) {
     plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables, globalProcess],
   });
 }
+// The entries are executables: tsc writes them without the x bit, and npm sets it only when it
+// links a package's bins (npx reuses an earlier link, and then a rebuilt bin could not run).
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+for (const bin of Object.values(PACKAGE.bin)) chmodSync(join(ROOT, bin), 0o755);
+
 // The training run: lint the examples as users would (pretty and JSON output, a clean file of each
 // dialect, explain), then save the caches.
 const { loadCli, writeCodeCaches } = createRequire(import.meta.url)(join(OUT, "load.cjs"));

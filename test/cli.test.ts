@@ -3,7 +3,7 @@
  * `npm test` builds first, so dist/ is current.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,6 +44,14 @@ describe("flinklint CLI", () => {
     const version = flinklint(["--version"]);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("runs as an executable, as npm's bin links and npx start it", () => {
+    // npx may reuse a link made before a rebuild; the build itself marks the entries executable.
+    const packageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+    for (const bin of Object.values(packageJson.bin)) expect(statSync(join(ROOT, bin)).mode & 0o111, bin).toBe(0o111);
+    const direct = spawnSync(BIN, ["--version"], { encoding: "utf8" });
+    expect(direct.stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`);
   });
 
   it("lists the rules", () => {
