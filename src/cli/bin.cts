@@ -10,15 +10,15 @@ if (major < 20 || (major === 20 && minor < 19)) {
 const { loadCli } = require("./load.cjs") as typeof import("./load.cjs");
 const { writeSync } = require("node:fs") as typeof import("node:fs");
 
+const CHUNK = 1 << 20;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /**
  * Writes straight to the file descriptor: creating `process.stdout` (a stream, and Node's stream
  * modules with it) costs a one-file run ~2 ms. A descriptor that would block (a full non-blocking
  * pipe) hands the rest, and everything after it, to the stream, which keeps the order and waits.
  * A reader that went away (`flinklint … | head`) gets nothing more, as with any Unix tool.
  */
-const CHUNK = 1 << 20;
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
 function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
   let useStream = false;
   let closed = false;

@@ -89,4 +89,4 @@ function writeCodeCaches(): string[] {
   });
 }
 
-export = { BUNDLE_FILE, loadCli, loadedBundles, writeCodeCaches };
+export = { loadCli, loadedBundles, writeCodeCaches };

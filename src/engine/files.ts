@@ -135,10 +135,10 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
   }
 }
 
-/** `stat`, synchronously, with a missing path as an ENOENT error value rather than an exception. */
+/** `stat`, synchronously, or the error it fails with. */
 function statOrError(path: string): Stats | NodeJS.ErrnoException {
   try {
-    return statSync(path, { throwIfNoEntry: false }) ?? Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
+    return statSync(path);
   } catch (error) {
     return error as NodeJS.ErrnoException;
   }
