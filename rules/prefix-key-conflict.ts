@@ -46,8 +46,9 @@ export default defineRule({
     }
     for (const [key] of ctx.doc.byKey) {
       const child = prefixes.get(key);
+      if (child === undefined) continue;
       const entry = lastEntry(ctx.doc, key);
-      if (child === undefined || entry === undefined) continue;
+      if (entry === undefined) continue;
       const childEntry = lastEntry(ctx.doc, child);
       const related = childEntry ? [{ message: `${child} is set here`, range: childEntry.keyRange }] : [];
       const replacement = catalog.replacementOf(key);

@@ -2,7 +2,7 @@
 // key is silently ignored: Configuration.getOptional only ever asks for declared ConfigOptions.
 import { catalogFor, keyHistory, renameKeyEdit } from "../src/model/catalog.js";
 import { findingsOf, FindingKind } from "../src/parser/findings.js";
-import { defineRule, type Fix } from "../src/types.js";
+import { defineRule, type ConfigEntry, type Fix } from "../src/types.js";
 
 type Verdict = { since?: string; suggestions: readonly string[] };
 /** Known to this version, or another rule's (removed-key). */
@@ -54,27 +54,26 @@ export default defineRule({
         Array.from({ length: f.range.end.line - f.range.start.line + 1 }, (_, i) => f.range.start.line + i),
       ),
     );
-    // Per document: a file may repeat the same unknown key many times.
     const firstSegments = new Map<string, readonly string[]>();
-    const verdicts = new Map<string, Verdict>();
-    for (const entry of ctx.doc.entries) {
-      const key = entry.key;
-      let verdict = verdicts.get(key);
-      if (verdict === undefined) {
-        verdict = judge(key);
-        verdicts.set(key, verdict);
-      }
-      if (verdict === KNOWN || nestedLines.has(entry.keyRange.start.line)) continue;
+    // Each distinct key is judged once, however often the file sets it (findings are sorted later).
+    for (const [key, entries] of ctx.doc.byKey) {
+      const verdict = judge(key);
+      if (verdict === KNOWN) continue;
+      for (const entry of entries) report(key, entry, verdict);
+    }
+
+    function report(key: string, entry: ConfigEntry, verdict: Verdict): void {
+      if (nestedLines.has(entry.keyRange.start.line)) return;
       // A byte order mark glued to the first key is legacy-bom's.
-      if (key.charCodeAt(0) === 0xfeff) continue;
+      if (key.charCodeAt(0) === 0xfeff) return;
       if (verdict.since !== undefined) {
         ctx.report({ messageId: "newer", at: entry.keyRange, key, data: { key, version: ctx.flinkVersion, since: verdict.since } });
-        continue;
+        return;
       }
       const value = entry.value.text;
       if (verdict.suggestions.length === 0) {
         ctx.report({ messageId: "unknown", at: entry.keyRange, key, data: { key, value, version: ctx.flinkVersion } });
-        continue;
+        return;
       }
       const suggestions: Fix[] = [];
       for (const candidate of verdict.suggestions) {
