@@ -219,12 +219,19 @@ function tagged(token: FlowScalar, value: string): unknown {
   return isScalar(result) ? result.value : result;
 }
 
-/** A scalar as Flink holds it, `text` being Java's `toString()` (the full path's toConfigValue). */
-function configValue(value: unknown): ConfigValue {
+/**
+ * A resolved YAML scalar as Flink holds it, `text` being Java's `toString()`; undefined for null
+ * (both paths use this; the full path prints a null inside a list as "null").
+ */
+export function scalarConfigValue(value: unknown): ConfigValue | undefined {
   if (typeof value === "bigint") return { type: "int", value, text: value.toString() };
   if (typeof value === "number") return { type: "float", value, text: javaDoubleToString(value) };
   if (typeof value === "boolean") return { type: "bool", value, text: String(value) };
-  if (typeof value === "string") return { type: "string", text: value };
-  // null: Flink refuses it, with a message the full path gives.
-  return notSimple();
+  if (value === null || value === undefined) return undefined;
+  return { type: "string", text: String(value) };
+}
+
+/** A value of the simple path; a null one Flink refuses, with a message the full path gives. */
+function configValue(value: unknown): ConfigValue {
+  return scalarConfigValue(value) ?? notSimple();
 }

@@ -19,11 +19,10 @@ import {
   type YAMLMap,
 } from "yaml";
 import type { ConfigDocument, ConfigEntry, ConfigValue, ParseFinding } from "../types.js";
-import { javaDoubleToString } from "../util/java.js";
 import { assembleDocument, collisionFinding } from "./document.js";
 import { FindingKind } from "./findings.js";
 import { LineIndex } from "./lines.js";
-import { flattenSimpleStandard } from "./standard-simple.js";
+import { flattenSimpleStandard, scalarConfigValue } from "./standard-simple.js";
 
 export const LOAD_FAILURE_MESSAGE = "Error parsing YAML configuration.";
 
@@ -291,12 +290,7 @@ function toConfigValue(node: unknown, resolve: (n: unknown) => unknown, budget: 
     );
     return { type: "string", text: `{${parts.join(", ")}}` };
   }
-  const value: unknown = isScalar(node) ? node.value : node;
-  if (typeof value === "bigint") return { type: "int", value, text: value.toString() };
-  if (typeof value === "number") return { type: "float", value, text: javaDoubleToString(value) };
-  if (typeof value === "boolean") return { type: "bool", value, text: String(value) };
-  if (value === null || value === undefined) return { type: "string", text: "null" };
-  return { type: "string", text: String(value) };
+  return scalarConfigValue(isScalar(node) ? node.value : node) ?? { type: "string", text: "null" };
 }
 
 /** What snakeyaml would construct for a node, as a Java class name (for ClassCastException texts). */
