@@ -28,9 +28,15 @@ function shape(doc: ConfigDocument) {
   };
 }
 
-/** The simple path's document, or undefined where it leaves the file to the full path. */
+/**
+ * The simple path's document, or undefined where it leaves the file to the full path. The text is
+ * also read in the smallest pieces the path may cut it into (every allowed line): it must give the
+ * same entries, or leave the file alike.
+ */
 function simple(text: string) {
-  return flattenSimpleStandard(text, new LineIndex(text), BUDGET) === undefined ? undefined : parseStandard(text);
+  const whole = flattenSimpleStandard(text, new LineIndex(text), BUDGET, Infinity);
+  expect(flattenSimpleStandard(text, new LineIndex(text), BUDGET, 1), "read in pieces").toEqual(whole);
+  return whole === undefined ? undefined : parseStandard(text);
 }
 
 function yamlFiles(dir: string): string[] {

@@ -61,14 +61,73 @@ const notSimple = (): never => {
 };
 
 /**
+ * Text the parser is given at once. A longer file is cut into pieces at lines that start a
+ * top-level pair (see `nextCut`), each parsed and flattened before the next is read: the library's
+ * token tree for 400,000 pairs would otherwise stay alive (and be copied by the garbage collector)
+ * until the last line is parsed. One piece answers for most files.
+ */
+const PIECE_LENGTH = 32 * 1024;
+
+/**
  * The flattened entries of a simple `config.yaml`, in document order, or undefined when the text is
  * not of the simple shape (or is, but Flink would refuse it: the full path explains why).
- * `budget` is the full path's limit on pairs plus values.
+ * `budget` is the full path's limit on pairs plus values; `pieceLength` is for tests.
  */
-export function flattenSimpleStandard(text: string, index: LineIndex, budget: number): ConfigEntry[] | undefined {
+export function flattenSimpleStandard(text: string, index: LineIndex, budget: number, pieceLength = PIECE_LENGTH): ConfigEntry[] | undefined {
   if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) return undefined;
+  const entries: ConfigEntry[] = [];
+  const walker = new SimpleWalker(text, index, entries, budget);
+  let top: MapState | undefined;
+  try {
+    for (let start = 0; start < text.length || start === 0; ) {
+      const end = nextCut(text, start + pieceLength);
+      const root = pieceRoot(text, start, end);
+      // Every piece after the first continues the top-level mapping, which must start at column 0.
+      if (root === undefined || (end < text.length && root.indent !== 0)) return undefined;
+      top ??= { keys: new Set(), offset: root.offset, commentEnd: undefined };
+      walker.pairs(root, "", 0, top);
+      start = end;
+    }
+  } catch (error) {
+    if (error instanceof NotSimple || error instanceof RangeError) return undefined;
+    throw error;
+  }
+  if (top === undefined || (top.commentEnd !== undefined && top.commentEnd < top.offset)) return undefined;
+  return entries;
+}
+
+/**
+ * The first place at or after `from` where the text may be cut: the start of a line that begins,
+ * at column 0, with a letter, digit or `_`, after a line that does too. The cut then falls between
+ * two top-level pairs the whole text's parse would also end and start there: nothing a line at
+ * column 0 begins can continue a pair of the line before (plain scalars continue only on indented
+ * lines), and a pair left open (a quote, a block scalar, a flow collection) makes its piece not
+ * simple. No comment or blank line is cut off from the pair that follows it.
+ */
+function nextCut(text: string, from: number): number {
+  let lineStart = from <= 0 ? 0 : text.lastIndexOf("\n", from - 1) + 1;
+  let previousStartsPair = false;
+  while (lineStart < text.length) {
+    const startsPair = isPairStart(text.charCodeAt(lineStart));
+    if (startsPair && previousStartsPair && lineStart >= from) return lineStart;
+    previousStartsPair = startsPair;
+    const newline = text.indexOf("\n", lineStart);
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return text.length;
+}
+
+function isPairStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** The block mapping a piece of the text holds, its tokens at their offsets in the whole text, or undefined. */
+function pieceRoot(text: string, start: number, end: number): BlockMap | undefined {
+  const parser = new Parser();
+  parser.offset = start;
   let root: BlockMap | undefined;
-  for (const token of new Parser().parse(text)) {
+  for (const token of parser.parse(start === 0 && end === text.length ? text : text.slice(start, end))) {
     if (token.type === "document") {
       if (root !== undefined || token.start.length > 0 || token.value?.type !== "block-map") return undefined;
       if (token.end !== undefined && !token.end.every(isBlank)) return undefined;
@@ -77,16 +136,7 @@ export function flattenSimpleStandard(text: string, index: LineIndex, budget: nu
       return undefined;
     }
   }
-  if (root === undefined) return undefined;
-  const entries: ConfigEntry[] = [];
-  const walker = new SimpleWalker(text, index, entries, budget);
-  try {
-    walker.map(root, "", 0);
-  } catch (error) {
-    if (error instanceof NotSimple || error instanceof RangeError) return undefined;
-    throw error;
-  }
-  return entries;
+  return root;
 }
 
 function isBlank(token: SourceToken): boolean {
@@ -107,24 +157,30 @@ class SimpleWalker {
 
   /** One block mapping; returns where the composer's offset ends up after it (its range end). */
   map(map: BlockMap, prefix: string, depth: number): number {
+    const state: MapState = { keys: new Set(), offset: map.offset, commentEnd: undefined };
+    this.pairs(map, prefix, depth, state);
+    // The composer refuses comments followed by more of the mapping ("Map comment with trailing content").
+    if (state.commentEnd !== undefined && state.commentEnd < state.offset) notSimple();
+    return state.commentEnd ?? state.offset;
+  }
+
+  /** The pairs of a block mapping, or of one piece of the top-level one. */
+  pairs(map: BlockMap, prefix: string, depth: number, state: MapState): void {
     if (depth > MAX_DEPTH) notSimple();
-    const keys = new Set<string>();
-    let offset = map.offset;
-    // Comments after a mapping's last pair form an item of their own (resolve-block-map.js).
-    let commentEnd: number | undefined;
+    const { keys } = state;
     const items = map.items;
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as Item;
-      // Each item's tokens become garbage as soon as it is read: a file of 400,000 settings need
-      // not keep its whole token tree alive while the rest is flattened.
+      // Each item's tokens become garbage as soon as it is read.
       (items as unknown[])[i] = undefined;
+      // Comments after a mapping's last pair form an item of their own (resolve-block-map.js).
       if (item.key === undefined && item.sep === undefined && item.value === undefined && item.start.every(isBlank)) {
         const last = item.start[item.start.length - 1];
-        commentEnd = last === undefined ? offset : last.offset + last.source.length;
+        state.commentEnd = last === undefined ? state.offset : last.offset + last.source.length;
         continue;
       }
       if (--this.left < 0) notSimple();
-      const { key, value } = acceptItem(item, map, offset);
+      const { key, value } = acceptItem(item, map, state.offset);
       const keyScalar = resolveScalar(key);
       const keyValue = tagged(key, keyScalar.value);
       // The full path reports non-string keys, repeated keys and null values; leave those to it.
@@ -132,7 +188,7 @@ class SimpleWalker {
       keys.add(keyValue);
       const flatKey = prefix + keyValue;
       if (value.type === "block-map") {
-        offset = this.map(value, `${flatKey}.`, depth + 1);
+        state.offset = this.map(value, `${flatKey}.`, depth + 1);
         continue;
       }
       if (--this.left < 0) notSimple();
@@ -148,12 +204,16 @@ class SimpleWalker {
         valueRange: this.index.range(valueStart, valueEnd),
         overridden: false,
       });
-      offset = scalar.range[2];
+      state.offset = scalar.range[2];
     }
-    // The composer refuses comments followed by more of the mapping ("Map comment with trailing content").
-    if (commentEnd !== undefined && commentEnd < offset) notSimple();
-    return commentEnd ?? offset;
   }
+}
+
+/** Where the walk of one block mapping stands: its keys so far, the composer's offset, the end of trailing comments. */
+interface MapState {
+  keys: Set<string>;
+  offset: number;
+  commentEnd: number | undefined;
 }
 
 type Item = BlockMap["items"][number];
