@@ -228,25 +228,30 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
   };
   let sortedKeys: string[] | undefined;
   const keys = () => (sortedKeys ??= [...rows.keys(), ...memoryOnly].sort());
-  const prefixes: string[] = [];
+  // Keys read as they are, and key beginnings: pass-through patterns (`metrics.reporter.*`) and
+  // Map options written in prefix notation (`pipeline.global-job-parameters.a: b`). Every
+  // beginning has a dot, so they are grouped by the first dotted segment: an unknown key costs
+  // one lookup of its own and one of its first segment.
+  const exact = new Set([...rows.keys(), ...memoryOnly, ...deprecated.keys()]);
+  const beginnings = new Map<string, string[]>();
   const regexes: RegExp[] = [];
+  const addBeginning = (beginning: string) => {
+    const segment = beginning.slice(0, beginning.indexOf("."));
+    beginnings.set(segment, [...(beginnings.get(segment) ?? []), beginning]);
+  };
   for (const pattern of data.patterns) {
-    if (/^[^*]+\.\*$/.test(pattern)) prefixes.push(pattern.slice(0, -1));
+    if (/^[^*]+\.\*$/.test(pattern)) addBeginning(pattern.slice(0, -1));
     else regexes.push(new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".+")}$`));
   }
-  const mapKeys = new Set<string>();
-  for (const [key, row] of rows) if (row[0] === "Ma") mapKeys.add(key);
+  for (const [key, row] of rows) if (row[0] === "Ma") addBeginning(`${key}.`);
   // The suggestion index is built for the first unknown key only.
   let suggester: ReturnType<typeof createSuggester> | undefined;
 
   const isKnown = (key: string): boolean => {
-    if (rows.has(key) || memoryOnly.has(key) || deprecated.has(key)) return true;
-    if (prefixes.some((p) => key.startsWith(p)) || regexes.some((r) => r.test(key))) return true;
-    // A Map option may be written in prefix notation: `pipeline.global-job-parameters.a: b`.
-    for (let dot = key.indexOf("."); dot > 0; dot = key.indexOf(".", dot + 1)) {
-      if (mapKeys.has(key.slice(0, dot))) return true;
-    }
-    return false;
+    if (exact.has(key)) return true;
+    const dot = key.indexOf(".");
+    if (dot > 0 && beginnings.get(key.slice(0, dot))?.some((b) => key.startsWith(b))) return true;
+    return regexes.some((r) => r.test(key));
   };
   return {
     version,
