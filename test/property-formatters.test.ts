@@ -16,7 +16,7 @@ import { formatCompact } from "../src/formatters/compact.js";
 import { neutralizeControlCharacters } from "../src/formatters/escape.js";
 import { formatGithub } from "../src/formatters/github.js";
 import { formatGitlab, type GitlabIssue } from "../src/formatters/gitlab.js";
-import { formatJson, toEslintResults, type EslintLintResult } from "../src/formatters/json.js";
+import { formatJson, jsonPieces, toEslintResults, type EslintLintResult } from "../src/formatters/json.js";
 import { formatPretty } from "../src/formatters/pretty.js";
 import type { FileReport } from "../src/formatters/report.js";
 import { formatSarif, wellFormed, type FormatContext, type SarifLog } from "../src/formatters/sarif.js";
@@ -118,8 +118,10 @@ describe("formatters keep their output well-formed for any diagnostic text", () 
       fc.assert(
         fc.property(reports, (rs) => {
           const text = formatJson(rs);
-          // The CLI writes the pieces; together they are exactly the one-piece text.
+          // The CLI writes the pieces; together they are exactly the one-piece text, also when a
+          // file's messages are made a group at a time.
           expect(text).toBe(`${JSON.stringify(toEslintResults(rs))}\n`);
+          expect([...jsonPieces(rs, 2)].join("")).toBe(text);
           const parsed = JSON.parse(text) as EslintLintResult[];
           expect(parsed.map((r) => r.filePath)).toEqual(rs.map((r) => r.filePath));
           expect(parsed.flatMap((r) => r.messages.map((m) => m.message))).toEqual(all(rs).map((d) => d.message));

@@ -39,20 +39,25 @@ export function toEslintResults(reports: readonly FileReport[]): EslintLintResul
 }
 
 function toEslintResult(report: FileReport): EslintLintResult {
-  const messages = report.diagnostics.map(toEslintMessage);
-  const errors = messages.filter((m) => m.severity === 2);
-  const warnings = messages.filter((m) => m.severity === 1);
-  return {
-    filePath: report.filePath,
-    messages,
-    suppressedMessages: [],
-    errorCount: errors.length,
-    fatalErrorCount: report.diagnostics.filter((d) => d.ruleId === "parse" && d.severity === "error").length,
-    warningCount: warnings.length,
-    fixableErrorCount: errors.filter((m) => m.fix).length,
-    fixableWarningCount: warnings.filter((m) => m.fix).length,
-    usedDeprecatedRules: [],
-  };
+  return { filePath: report.filePath, messages: report.diagnostics.map(toEslintMessage), suppressedMessages: [], ...countsOf(report), usedDeprecatedRules: [] };
+}
+
+type EslintCounts = Pick<EslintLintResult, "errorCount" | "fatalErrorCount" | "warningCount" | "fixableErrorCount" | "fixableWarningCount">;
+
+function countsOf(report: FileReport): EslintCounts {
+  const counts: EslintCounts = { errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+  for (const d of report.diagnostics) {
+    const fixable = d.fix !== undefined && asEslintFix(d.fix.edits) !== undefined;
+    if (d.severity === "error") {
+      counts.errorCount++;
+      if (fixable) counts.fixableErrorCount++;
+      if (d.ruleId === "parse") counts.fatalErrorCount++;
+    } else {
+      counts.warningCount++;
+      if (fixable) counts.fixableWarningCount++;
+    }
+  }
+  return counts;
 }
 
 function toEslintMessage(d: Diagnostic): EslintMessage {
@@ -98,16 +103,34 @@ export function formatJson(reports: readonly FileReport[]): string {
   return [...jsonPieces(reports)].join("");
 }
 
+/** Messages turned into JSON at once: a file may have 100,000s, and their objects need not all exist together. */
+const MESSAGE_GROUP = 1024;
+
 /**
  * `formatJson`'s text in pieces, made as they are asked for: the CLI writes a report of thousands
- * of files piece by piece, so neither the whole text nor every file's result objects exist at once.
- * The pieces join to exactly `JSON.stringify(toEslintResults(reports))` and a line break.
+ * of files, or of one file with 100,000s of findings, piece by piece, so neither the whole text nor
+ * every message object exists at once. The pieces join to exactly
+ * `JSON.stringify(toEslintResults(reports))` and a line break. `group` is for tests.
  */
-export function* jsonPieces(reports: readonly FileReport[]): Generator<string> {
+export function* jsonPieces(reports: readonly FileReport[], group = MESSAGE_GROUP): Generator<string> {
   yield "[";
   for (let i = 0; i < reports.length; i++) {
     const report = reports[i] as FileReport;
-    yield i === 0 ? JSON.stringify(toEslintResult(report)) : `,${JSON.stringify(toEslintResult(report))}`;
+    if (i > 0) yield ",";
+    const { diagnostics } = report;
+    if (diagnostics.length <= group) {
+      yield JSON.stringify(toEslintResult(report));
+      continue;
+    }
+    // The same text as the line above, with the messages made a group at a time. The keys are in
+    // toEslintResult's order, which a property test holds the two to.
+    yield `{"filePath":${JSON.stringify(report.filePath)},"messages":[`;
+    for (let at = 0; at < diagnostics.length; at += group) {
+      const messages = JSON.stringify(diagnostics.slice(at, at + group).map(toEslintMessage));
+      yield at === 0 ? messages.slice(1, -1) : `,${messages.slice(1, -1)}`;
+    }
+    const counts = countsOf(report);
+    yield `],"suppressedMessages":[],"errorCount":${counts.errorCount},"fatalErrorCount":${counts.fatalErrorCount},"warningCount":${counts.warningCount},"fixableErrorCount":${counts.fixableErrorCount},"fixableWarningCount":${counts.fixableWarningCount},"usedDeprecatedRules":[]}`;
   }
   yield "]\n";
 }
