@@ -105,16 +105,26 @@ const lazyStringWidthTables = {
 };
 
 /**
- * `import process from "node:process"` (chalk and the pretty formatter's other dependencies) as
- * the global `process`: the same object, without esbuild's CommonJS interop copying its hundred
- * properties onto a new one at load.
+ * `node:process` and `node:tty` for the pretty formatter's dependencies are src/cli/terminal.ts's:
+ * one decision on colours for all of them, and no tty, net and stream modules loaded to learn that
+ * stdout is a pipe or a file (see there).
  * @type {import("esbuild").Plugin}
  */
-const globalProcess = {
-  name: "global-process",
+const formatterTerminal = {
+  name: "formatter-terminal",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: "process", namespace: "global-process" }));
-    b.onLoad({ filter: /.*/, namespace: "global-process" }, () => ({ contents: "export default globalThis.process;", loader: "js" }));
+    const terminal = JSON.stringify(join(OUT, "terminal.js"));
+    b.onResolve({ filter: /^(node:)?(process|tty)$/ }, (args) => ({ path: args.path.replace(/^node:/, ""), namespace: "formatter-terminal" }));
+    b.onLoad({ filter: /^process$/, namespace: "formatter-terminal" }, () => ({
+      contents: `export { processForFormatter as default } from ${terminal};`,
+      resolveDir: OUT,
+      loader: "js",
+    }));
+    b.onLoad({ filter: /^tty$/, namespace: "formatter-terminal" }, () => ({
+      contents: `export { ttyForFormatter as default, isatty } from ${terminal};`,
+      resolveDir: OUT,
+      loader: "js",
+    }));
   },
 };
 
@@ -214,7 +224,7 @@ for (const [name, part] of Object.entries(PARTS)) {
     ...COMMON,
     stdin: { contents: `module.exports = ${exported};`, resolveDir: ROOT, loader: "js" },
     outfile: join(OUT, `part-${name}.cjs`),
-    plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables, globalProcess],
+    plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables, formatterTerminal],
   });
 }
 // The entries are executables: tsc writes them without the x bit, and npm sets it only when it

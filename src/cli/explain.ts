@@ -9,6 +9,7 @@ import { resolveDialect } from "../engine/lint.js";
 import { resolveFlinkVersion } from "../engine/settings.js";
 import { toLintFilesOptions, UsageError, type CliArguments } from "./args.js";
 import type { CliIo } from "./main.js";
+import { wantsColour } from "./colour.js";
 
 export async function explainFile(args: CliArguments, io: CliIo): Promise<number> {
   const file = args.patterns[0] ?? "";
@@ -40,7 +41,7 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
 }
 
 function useColor(args: CliArguments, io: CliIo): boolean {
-  return args.color ?? (io.env.NO_COLOR === undefined && io.env.FORCE_COLOR !== "0" && io.isTTY === true);
+  return wantsColour(args.color, io.env, () => io.isTTY === true);
 }
 
 /** A manifest: one breakdown per FlinkDeployment, with the version its spec names unless overridden. */
