@@ -79,14 +79,17 @@ function loadedBundles(): Array<{ file: string; cacheRejected: boolean | undefin
 }
 
 /**
- * Writes each compiled bundle's code cache, with every function run so far: the build calls this
- * after linting the examples, so the cache holds the functions a usual run needs.
+ * Writes the code cache of each compiled bundle (or of those named, by file name), with every
+ * function run so far: the build calls this after training runs, so a cache holds the functions a
+ * usual run needs, and no more (V8 reads all of a cache at start-up).
  */
-function writeCodeCaches(): string[] {
-  return [...loaded.values()].map(({ file, script }) => {
-    fs.writeFileSync(`${file}.cache`, script.createCachedData());
-    return `${file}.cache`;
-  });
+function writeCodeCaches(names?: readonly string[]): string[] {
+  return [...loaded.values()]
+    .filter(({ file }) => names === undefined || names.includes(path.basename(file)))
+    .map(({ file, script }) => {
+      fs.writeFileSync(`${file}.cache`, script.createCachedData());
+      return `${file}.cache`;
+    });
 }
 
 export = { loadCli, loadedBundles, writeCodeCaches };
