@@ -7,6 +7,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { scratchDir } from "./scratch.js";
 
 const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -25,7 +26,7 @@ function flinklint(args: string[], options: { cwd?: string; env?: Record<string,
 }
 
 function scratch(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), "flinklint-cli-"));
+  const dir = scratchDir("cli");
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, name, ".."), { recursive: true });
     writeFileSync(join(dir, name), content);

@@ -3,8 +3,7 @@
  * the file is identical, files Flink cannot read are never touched, and writes are atomic.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { applyFixEdits, fixText } from "../src/engine/fix.js";
 import { lint } from "../src/engine/lint.js";
 import type { Diagnostic } from "../src/types.js";
 import { fixtureOptions, listRuleFixtures } from "./fixture-support.js";
+import { scratchDir } from "./scratch.js";
 
 const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 
@@ -93,7 +93,7 @@ describe("fix property: random configs with fixable defects", () => {
 
 describe("flinklint --fix on files", () => {
   function scratch(files: Record<string, string | Buffer>): string {
-    const dir = mkdtempSync(join(tmpdir(), "flinklint-fix-"));
+    const dir = scratchDir("fix");
     for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
     return dir;
   }

@@ -7,9 +7,8 @@
  *   check is lenient (an unknown `level` passes), hence ajv too.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020Import from "ajv/dist/2020.js";
 import addFormatsImport from "ajv-formats";
@@ -26,6 +25,7 @@ import {
 } from "../src/formatters/sarif.js";
 import type { FileReport } from "../src/formatters/report.js";
 import { CONTEXT, HOSTILE_FILE, HOSTILE_MESSAGE, REPORTS, diagnostic } from "../fixtures/formatters/reports.js";
+import { scratchDir } from "./scratch.js";
 
 const GOLDEN = new URL("../fixtures/formatters/golden.sarif", import.meta.url).pathname;
 const SCHEMA = new URL("../fixtures/formatters/sarif-schema-2.1.0.json", import.meta.url).pathname;
@@ -62,7 +62,7 @@ interface MultitoolFinding {
 }
 
 function runMultitool(binary: string, sarif: string): MultitoolFinding[] {
-  const dir = mkdtempSync(join(tmpdir(), "flinklint-sarif-"));
+  const dir = scratchDir("sarif");
   const input = join(dir, "flinklint.sarif");
   const output = join(dir, "validation.sarif");
   writeFileSync(input, sarif);

@@ -3,10 +3,10 @@
  * git repository: it must fail on a bad Flink config and pass on a good one.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { scratchDir } from "../scratch.js";
 
 const HOOK_REPO = new URL("../..", import.meta.url).pathname;
 
@@ -28,7 +28,7 @@ describe("pre-commit hook", () => {
 
   beforeAll(() => {
     expect(spawnSync("pre-commit", ["--version"]).status, "pre-commit must be installed (.ci/run installs it)").toBe(0);
-    repo = mkdtempSync(join(tmpdir(), "flinklint-pre-commit-"));
+    repo = scratchDir("pre-commit");
     mkdirSync(join(repo, "good/conf"), { recursive: true });
     mkdirSync(join(repo, "bad/conf"), { recursive: true });
     writeFileSync(join(repo, "good/conf/flink-conf.yaml"), "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n");
