@@ -6,8 +6,6 @@ import { derivations, lastEntry } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule, type ConfigEntry, type Fix, type RuleContext } from "../src/types.js";
 
-const UNITS: Record<string, bigint> = { k: 1024n, m: 1024n ** 2n, g: 1024n ** 3n, t: 1024n ** 4n };
-
 /** A value Flink would accept for what the text most likely meant, if we can tell. */
 function suggestFor(text: string): string | undefined {
   const trimmed = text.trim();

@@ -15,7 +15,6 @@ import {
   type Document,
   type Node as YamlNode,
   type Pair,
-  type Scalar,
   type YAMLMap,
 } from "yaml";
 import type { ConfigDocument, ConfigEntry, ConfigValue, ParseFinding } from "../types.js";
