@@ -14,8 +14,9 @@
  * input in the repository and on generated ones.
  */
 import { CST, Parser, Schema, isScalar } from "yaml";
-import type { ConfigEntry, ConfigValue } from "../types.js";
+import type { ConfigDocument, ConfigEntry, ConfigValue } from "../types.js";
 import { javaDoubleToString } from "../util/java.js";
+import { assembleDocument } from "./document.js";
 import type { LineIndex } from "./lines.js";
 
 type Token = CST.Token;
@@ -69,22 +70,48 @@ const notSimple = (): never => {
 const PIECE_LENGTH = 32 * 1024;
 
 /**
- * The flattened entries of a simple `config.yaml`, in document order, or undefined when the text is
- * not of the simple shape (or is, but Flink would refuse it: the full path explains why).
- * `budget` is the full path's limit on pairs plus values; `pieceLength` is for tests.
+ * The document of a simple `config.yaml`, or undefined when the text is not of the simple shape (or
+ * is, but Flink would refuse it: the full path explains why). `budget` is the full path's limit on
+ * pairs plus values; `pieceLength` is for tests.
  */
-export function flattenSimpleStandard(text: string, index: LineIndex, budget: number, pieceLength = PIECE_LENGTH): ConfigEntry[] | undefined {
+export function parseSimpleStandard(text: string, index: LineIndex, budget: number, pieceLength = PIECE_LENGTH): ConfigDocument | undefined {
+  const flat = flattenSimpleStandard(text, index, budget, pieceLength);
+  if (flat === undefined) return undefined;
+  const doc = assembleDocument("standard", text, flat.entries, [], undefined, index, "Flink");
+  return repeatsTopLevelKey(doc, flat) ? undefined : doc;
+}
+
+/** The entries of a simple text, and what `repeatsTopLevelKey` needs to know of its top-level mapping. */
+interface Flattened {
+  entries: ConfigEntry[];
+  /** The column of the top-level mapping's keys; a nested mapping's keys stand further right. */
+  topColumn: number;
+  /** The top-level keys whose values are mappings. */
+  topParents: ReadonlySet<string>;
+}
+
+/**
+ * The flattened entries of a simple `config.yaml`, in document order, or undefined. Repeated keys
+ * of the top-level mapping are left to `repeatsTopLevelKey`: a set of all of them would cost a file
+ * of 400,000 settings a second hash table of every key, beside the document's own `byKey`.
+ */
+export function flattenSimpleStandard(text: string, index: LineIndex, budget: number, pieceLength = PIECE_LENGTH): Flattened | undefined {
   if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) return undefined;
   const entries: ConfigEntry[] = [];
   const walker = new SimpleWalker(text, index, entries, budget);
   let top: MapState | undefined;
+  let topColumn = 1;
+  const topParents = new Set<string>();
   try {
     for (let start = 0; start < text.length || start === 0; ) {
       const end = nextCut(text, start + pieceLength);
       const root = pieceRoot(text, start, end);
       // Every piece after the first continues the top-level mapping, which must start at column 0.
       if (root === undefined || (end < text.length && root.indent !== 0)) return undefined;
-      top ??= { keys: new Set(), offset: root.offset, commentEnd: undefined };
+      if (top === undefined) {
+        top = { keys: undefined, parents: topParents, offset: root.offset, commentEnd: undefined };
+        topColumn = root.indent + 1;
+      }
       walker.pairs(root, "", 0, top);
       start = end;
     }
@@ -93,7 +120,24 @@ export function flattenSimpleStandard(text: string, index: LineIndex, budget: nu
     throw error;
   }
   if (top === undefined || (top.commentEnd !== undefined && top.commentEnd < top.offset)) return undefined;
-  return entries;
+  return { entries, topColumn, topParents };
+}
+
+/**
+ * Whether the top-level mapping has a key twice, which the composer refuses (the full path then
+ * reports it). Two settings of one key meet in `byKey`; they repeat a top-level key when both are
+ * top-level keys themselves, not a nested spelling of the same flattened key (`a.b: 1` beside
+ * `a: {b: 2}`, which Flink reads as a collision). A top-level mapping's key meets its twin here too.
+ */
+function repeatsTopLevelKey(doc: ConfigDocument, flat: Flattened): boolean {
+  const isTopLevel = (entry: ConfigEntry) => entry.keyRange.start.column === flat.topColumn;
+  for (const finding of doc.findings) {
+    const key = finding.data?.key;
+    if (typeof key !== "string") continue;
+    if ((doc.byKey.get(key) ?? []).filter(isTopLevel).length > 1) return true;
+  }
+  for (const parent of flat.topParents) if (doc.byKey.get(parent)?.some(isTopLevel)) return true;
+  return false;
 }
 
 /**
@@ -157,7 +201,7 @@ class SimpleWalker {
 
   /** One block mapping; returns where the composer's offset ends up after it (its range end). */
   map(map: BlockMap, prefix: string, depth: number): number {
-    const state: MapState = { keys: new Set(), offset: map.offset, commentEnd: undefined };
+    const state: MapState = { keys: new Set(), parents: undefined, offset: map.offset, commentEnd: undefined };
     this.pairs(map, prefix, depth, state);
     // The composer refuses comments followed by more of the mapping ("Map comment with trailing content").
     if (state.commentEnd !== undefined && state.commentEnd < state.offset) notSimple();
@@ -167,7 +211,7 @@ class SimpleWalker {
   /** The pairs of a block mapping, or of one piece of the top-level one. */
   pairs(map: BlockMap, prefix: string, depth: number, state: MapState): void {
     if (depth > MAX_DEPTH) notSimple();
-    const { keys } = state;
+    const { keys, parents } = state;
     const items = map.items;
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as Item;
@@ -184,10 +228,12 @@ class SimpleWalker {
       const keyScalar = resolveScalar(key);
       const keyValue = tagged(key, keyScalar.value);
       // The full path reports non-string keys, repeated keys and null values; leave those to it.
-      if (typeof keyValue !== "string" || keys.has(keyValue)) return notSimple();
-      keys.add(keyValue);
+      if (typeof keyValue !== "string" || keys?.has(keyValue)) return notSimple();
+      keys?.add(keyValue);
       const flatKey = prefix + keyValue;
       if (value.type === "block-map") {
+        if (parents?.has(keyValue)) notSimple();
+        parents?.add(keyValue);
         state.offset = this.map(value, `${flatKey}.`, depth + 1);
         continue;
       }
@@ -209,9 +255,14 @@ class SimpleWalker {
   }
 }
 
-/** Where the walk of one block mapping stands: its keys so far, the composer's offset, the end of trailing comments. */
+/**
+ * Where the walk of one block mapping stands: its keys so far (for the top-level mapping, only those
+ * whose values are mappings: see `repeatsTopLevelKey`), the composer's offset, the end of trailing
+ * comments.
+ */
 interface MapState {
-  keys: Set<string>;
+  keys: Set<string> | undefined;
+  parents: Set<string> | undefined;
   offset: number;
   commentEnd: number | undefined;
 }

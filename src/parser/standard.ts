@@ -21,7 +21,7 @@ import type { ConfigDocument, ConfigEntry, ConfigValue, ParseFinding } from "../
 import { assembleDocument, collisionFinding } from "./document.js";
 import { FindingKind } from "./findings.js";
 import { LineIndex } from "./lines.js";
-import { flattenSimpleStandard, scalarConfigValue } from "./standard-simple.js";
+import { parseSimpleStandard, scalarConfigValue } from "./standard-simple.js";
 
 export const LOAD_FAILURE_MESSAGE = "Error parsing YAML configuration.";
 
@@ -55,9 +55,7 @@ class ExpansionLimitError extends Error {}
 export function parseStandard(text: string): ConfigDocument {
   const index = new LineIndex(text);
   // The usual file: nested maps of scalars, read from the CST (see standard-simple.ts).
-  const simple = flattenSimpleStandard(text, index, MAX_EXPANDED_NODES);
-  if (simple !== undefined) return assembleDocument("standard", text, simple, [], undefined, index, "Flink");
-  return parseComposed(text, index);
+  return parseSimpleStandard(text, index, MAX_EXPANDED_NODES) ?? parseComposed(text, index);
 }
 
 /** The full path, through the yaml library's documents (exported for the test that holds the simple path to it). */
