@@ -39,7 +39,12 @@ export function toEslintResults(reports: readonly FileReport[]): EslintLintResul
 }
 
 function toEslintResult(report: FileReport): EslintLintResult {
-  return { filePath: report.filePath, messages: report.diagnostics.map(toEslintMessage), suppressedMessages: [], ...countsOf(report), usedDeprecatedRules: [] };
+  return resultWith(report, report.diagnostics.map(toEslintMessage));
+}
+
+/** A file's result around its messages: `filePath` first and `messages` second, as `jsonPieces` relies on. */
+function resultWith(report: FileReport, messages: EslintMessage[]): EslintLintResult {
+  return { filePath: report.filePath, messages, suppressedMessages: [], ...countsOf(report), usedDeprecatedRules: [] };
 }
 
 type EslintCounts = Pick<EslintLintResult, "errorCount" | "fatalErrorCount" | "warningCount" | "fixableErrorCount" | "fixableWarningCount">;
@@ -122,15 +127,16 @@ export function* jsonPieces(reports: readonly FileReport[], group = MESSAGE_GROU
       yield JSON.stringify(toEslintResult(report));
       continue;
     }
-    // The same text as the line above, with the messages made a group at a time. The keys are in
-    // toEslintResult's order, which a property test holds the two to.
-    yield `{"filePath":${JSON.stringify(report.filePath)},"messages":[`;
+    // The same text as the line above, with the messages made a group at a time and put between
+    // the `[` and `]` of an empty list (a property test holds the two texts equal).
+    const around = JSON.stringify(resultWith(report, []));
+    const inside = `{"filePath":${JSON.stringify(report.filePath)},"messages":[`.length;
+    yield around.slice(0, inside);
     for (let at = 0; at < diagnostics.length; at += group) {
       const messages = JSON.stringify(diagnostics.slice(at, at + group).map(toEslintMessage));
       yield at === 0 ? messages.slice(1, -1) : `,${messages.slice(1, -1)}`;
     }
-    const counts = countsOf(report);
-    yield `],"suppressedMessages":[],"errorCount":${counts.errorCount},"fatalErrorCount":${counts.fatalErrorCount},"warningCount":${counts.warningCount},"fixableErrorCount":${counts.fixableErrorCount},"fixableWarningCount":${counts.fixableWarningCount},"usedDeprecatedRules":[]}`;
+    yield around.slice(inside);
   }
   yield "]\n";
 }
