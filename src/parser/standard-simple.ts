@@ -17,6 +17,7 @@ import { CST, Parser, Schema, isScalar } from "yaml";
 import type { ConfigDocument, ConfigEntry, ConfigValue } from "../types.js";
 import { javaDoubleToString } from "../util/java.js";
 import { assembleDocument } from "./document.js";
+import { FindingKind } from "./findings.js";
 import type { LineIndex } from "./lines.js";
 
 type Token = CST.Token;
@@ -95,7 +96,7 @@ interface Flattened {
  * of the top-level mapping are left to `repeatsTopLevelKey`: a set of all of them would cost a file
  * of 400,000 settings a second hash table of every key, beside the document's own `byKey`.
  */
-export function flattenSimpleStandard(text: string, index: LineIndex, budget: number, pieceLength = PIECE_LENGTH): Flattened | undefined {
+function flattenSimpleStandard(text: string, index: LineIndex, budget: number, pieceLength = PIECE_LENGTH): Flattened | undefined {
   if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) return undefined;
   const entries: ConfigEntry[] = [];
   const walker = new SimpleWalker(text, index, entries, budget);
@@ -133,7 +134,7 @@ function repeatsTopLevelKey(doc: ConfigDocument, flat: Flattened): boolean {
   const isTopLevel = (entry: ConfigEntry) => entry.keyRange.start.column === flat.topColumn;
   for (const finding of doc.findings) {
     const key = finding.data?.key;
-    if (typeof key !== "string") continue;
+    if (finding.kind !== FindingKind.flattenedKeyCollision || typeof key !== "string") continue;
     if ((doc.byKey.get(key) ?? []).filter(isTopLevel).length > 1) return true;
   }
   for (const parent of flat.topParents) if (doc.byKey.get(parent)?.some(isTopLevel)) return true;
