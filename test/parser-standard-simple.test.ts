@@ -111,7 +111,8 @@ describe("simple config.yaml path", () => {
     colonSpace: fc.constantFrom(" ", "  ", ""),
     skew: fc.boolean(),
   });
-  const render = (items: Tree[], s: fc.RecordValue<{ indent: number; quoteKeys: boolean; comments: boolean; blankLines: boolean; colonSpace: string; skew: boolean }>, depth = 0): string =>
+  type Style = typeof style extends fc.Arbitrary<infer T> ? T : never;
+  const render = (items: Tree[], s: Style, depth = 0): string =>
     items
       .map((item, i) => {
         const pad = " ".repeat(depth * s.indent + (s.skew && i === 1 ? 1 : 0));
