@@ -105,6 +105,19 @@ const lazyStringWidthTables = {
 };
 
 /**
+ * `import process from "node:process"` in the other parts as the global `process`: the same
+ * object, without esbuild's CommonJS interop copying its hundred properties onto a new one at load.
+ * @type {import("esbuild").Plugin}
+ */
+const globalProcess = {
+  name: "global-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: "process", namespace: "global-process" }));
+    b.onLoad({ filter: /.*/, namespace: "global-process" }, () => ({ contents: "export default globalThis.process;", loader: "js" }));
+  },
+};
+
+/**
  * `node:process` and `node:tty` for the pretty formatter's dependencies are src/cli/terminal.ts's:
  * one decision on colours for all of them, and no tty, net and stream modules loaded to learn that
  * stdout is a pipe or a file (see there).
@@ -165,7 +178,7 @@ const noRuleDocsTable = {
  * `module.exports`), so a part whose default export is used exports just that.
  */
 const PARTS = {
-  pretty: { module: "eslint-formatter-pretty", exports: "default" },
+  pretty: { module: "eslint-formatter-pretty", exports: "default", terminal: formatterTerminal },
   globby: { module: "globby" },
   diff: { module: "diff" },
   lsp: { module: join(ROOT, "dist", "src", "lsp", "server.js") },
@@ -224,7 +237,7 @@ for (const [name, part] of Object.entries(PARTS)) {
     ...COMMON,
     stdin: { contents: `module.exports = ${exported};`, resolveDir: ROOT, loader: "js" },
     outfile: join(OUT, `part-${name}.cjs`),
-    plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables, formatterTerminal],
+    plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables, part.terminal ?? globalProcess],
   });
 }
 // The entries are executables: tsc writes them without the x bit, and npm sets it only when it
