@@ -238,6 +238,8 @@ class Derivation {
   constructor(
     public conf: FlinkConfiguration,
     readonly facts: VersionFacts,
+    /** When given, the key of every option read, in order (what `traceMemoryReads` returns). */
+    private readonly readLog?: string[],
   ) {}
 
   info(e: JavaException): FailureInfo | undefined {
@@ -280,6 +282,7 @@ class Derivation {
 
   /** `Configuration.get(option)`, tagging a parse failure with the key that supplied the value. */
   read<T extends OptionType>(option: OptionDef<T>): OptionValue<T> | undefined {
+    this.readLog?.push(option.key);
     try {
       const value = this.conf.get(option);
       this.noteDeprecated(option);
@@ -570,26 +573,27 @@ function usesLegacyNetworkBuffers(d: Derivation, o: TaskManagerOptions): boolean
   return !anyNetworkConfigured && d.conf.contains(o.networkBuffers);
 }
 
+/** `ConfigurationParserUtils.getPageSize`'s checks of a segment size: what Flink throws, if anything. */
+export function segmentSizeException(segment: bigint): JavaException | undefined {
+  if (segment > INT_MAX) return new JavaException(ILLEGAL_ARGUMENT, `Cannot downcast long value ${segment} to integer.`);
+  const invalid = (detail: string): JavaException =>
+    new JavaException(ILLEGAL_CONFIGURATION, `Invalid configuration value for taskmanager.memory.segment-size : ${segment} - ${detail}`);
+  if (segment < 4096n) return invalid("Minimum memory segment size is 4096");
+  if ((segment & (segment - 1n)) !== 0n) return invalid("Memory segment size must be a power of 2.");
+  return undefined;
+}
+
 /** `numberOfBuffers × segment-size`, with `ConfigurationParserUtils.getPageSize` checks. */
 function legacyNetworkSize(d: Derivation, o: TaskManagerOptions): bigint {
   const buffers = BigInt(d.readNumber(o.networkBuffers));
   const segmentKey = d.conf.sourceKey(o.segmentSize);
   const segment = d.read(o.segmentSize) ?? 0n;
-  if (segment > INT_MAX) {
-    throw d.tag(new JavaException(ILLEGAL_ARGUMENT, `Cannot downcast long value ${segment} to integer.`), {
-      code: "S1",
-      keys: present([segmentKey]),
-      numbers: { segmentSize: segment },
-    });
+  const invalidSegment = segmentSizeException(segment);
+  if (invalidSegment !== undefined) {
+    // The downcast fails before the buffer count matters.
+    const keys = invalidSegment.className === ILLEGAL_ARGUMENT ? [segmentKey] : [segmentKey, d.conf.sourceKey(o.networkBuffers)];
+    throw d.tag(invalidSegment, { code: "S1", keys: present(keys), numbers: { segmentSize: segment } });
   }
-  const invalidSegment = (detail: string): never => {
-    throw d.tag(
-      new JavaException(ILLEGAL_CONFIGURATION, `Invalid configuration value for ${o.segmentSize.key} : ${segment} - ${detail}`),
-      { code: "S1", keys: present([segmentKey, d.conf.sourceKey(o.networkBuffers)]), numbers: { segmentSize: segment } },
-    );
-  };
-  if (segment < 4096n) invalidSegment("Minimum memory segment size is 4096");
-  if ((segment & (segment - 1n)) !== 0n) invalidSegment("Memory segment size must be a power of 2.");
   const bytes = buffers * segment;
   if (bytes < 0n) {
     throw d.tag(new JavaException(ILLEGAL_ARGUMENT, "bytes must be >= 0"), {
@@ -853,10 +857,11 @@ function mapLegacyHeap(
 }
 
 function rethrowWithPrefix(e: unknown, prefix: string): never {
-  if (e instanceof JavaException && e.className === ILLEGAL_CONFIGURATION) {
-    throw new JavaException(ILLEGAL_CONFIGURATION, prefix + e.message, e);
-  }
-  throw e;
+  throw e instanceof JavaException ? withPrefix(e, prefix) : e;
+}
+
+function withPrefix(e: JavaException, prefix: string): JavaException {
+  return e.className === ILLEGAL_CONFIGURATION ? new JavaException(ILLEGAL_CONFIGURATION, prefix + e.message, e) : e;
 }
 
 function toFailure(d: Derivation, process: ProcessKind, e: unknown): MemoryFailure {
@@ -890,13 +895,16 @@ export function deriveTaskManagerMemory(
   config: ReadonlyMap<string, ConfigValue>,
   opts: DeriveOptions,
 ): TaskManagerMemoryResult {
+  return deriveTaskManager(config, opts);
+}
+
+function deriveTaskManager(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions, readLog?: string[]): TaskManagerMemoryResult {
   const facts = versionFacts(opts.flinkVersion);
-  const d = new Derivation(toConfiguration(config), facts);
+  const d = new Derivation(toConfiguration(config), facts, readLog);
   const o = taskManagerOptions(facts);
   try {
     try {
-      const target = opts.deployment === "standalone" ? o.totalFlink : o.totalProcess;
-      mapLegacyHeap(d, o.legacyHeap, o.legacyHeapMb, target);
+      mapLegacyHeap(d, o.legacyHeap, o.legacyHeapMb, legacyHeapTarget(o, opts));
     } catch (e) {
       rethrowWithPrefix(e, PREFIX_TM_LEGACY);
     }
@@ -909,6 +917,45 @@ export function deriveTaskManagerMemory(
   } catch (e) {
     return toFailure(d, "taskmanager", e);
   }
+}
+
+/**
+ * The option a launcher fills from a legacy heap key when it is unset: bin/taskmanager.sh and
+ * bin/jobmanager.sh map it to Total Flink / JVM Heap, active deployments to Total Process.
+ */
+export function legacyHeapTarget(o: TaskManagerOptions | JobManagerOptions, opts: DeriveOptions): OptionDef<"memory"> {
+  if (opts.deployment !== "standalone") return o.totalProcess;
+  return "jvmHeap" in o ? o.jvmHeap : o.totalFlink;
+}
+
+/**
+ * An exception thrown while Flink derives a process's memory, as Flink reports it: with the
+ * wrapper TaskExecutorProcessUtils or JobManagerProcessUtils puts around an IllegalConfigurationException.
+ */
+export function reportedException(
+  process: ProcessKind,
+  facts: VersionFacts,
+  stage: "legacy-heap" | "spec" | "after-spec",
+  e: JavaException,
+): JavaException {
+  if (stage === "after-spec") return e;
+  if (process === "jobmanager") return facts.jobManagerErrorPrefix ? withPrefix(e, PREFIX_JM) : e;
+  if (stage === "legacy-heap") return withPrefix(e, PREFIX_TM_LEGACY);
+  return facts.taskManagerErrorPrefix ? withPrefix(e, PREFIX_TM) : e;
+}
+
+/**
+ * The derivation of one process, with the key of every option it read, in order (a failing read
+ * included): what tests compare with the table of options Flink reads (memory-reads.ts).
+ */
+export function traceMemoryReads(
+  config: ReadonlyMap<string, ConfigValue>,
+  opts: DeriveOptions,
+  process: ProcessKind,
+): { result: TaskManagerMemoryResult | JobManagerMemoryResult; reads: string[] } {
+  const reads: string[] = [];
+  const result = process === "taskmanager" ? deriveTaskManager(config, opts, reads) : deriveJobManager(config, opts, reads);
+  return { result, reads };
 }
 
 /**
@@ -1009,22 +1056,26 @@ function deriveTaskManagerSpec(d: Derivation, o: TaskManagerOptions): TaskManage
 /** `getCpuCoresWithFallback(config, -1)`: cpu.cores, else the number of slots; must be positive. */
 function readCpuCores(d: Derivation, o: TaskManagerOptions): number {
   const cores = d.conf.contains(o.cpuCores) ? d.readNumber(o.cpuCores) : d.readNumber(o.taskSlots);
+  const problem = cpuCoresException(cores);
+  if (problem !== undefined) {
+    throw d.tag(problem.exception, { code: problem.code, keys: present([d.conf.sourceKey(o.cpuCores) ?? d.conf.sourceKey(o.taskSlots)]), numbers: {} });
+  }
+  return cores;
+}
+
+/** Why a number of CPU cores cannot make a TaskManager (`getCpuCoresWithFallback`, `CPUResource`), if it cannot. */
+export function cpuCoresException(cores: number): { code: "T11" | "T12"; exception: JavaException } | undefined {
   if (cores <= 0) {
-    d.fail(
-      "T11",
-      `TaskExecutors need to be started with a positive number of CPU cores. Please configure ${o.cpuCores.key} accordingly.`,
-      [d.conf.sourceKey(o.cpuCores) ?? d.conf.sourceKey(o.taskSlots)],
-    );
+    const message = "TaskExecutors need to be started with a positive number of CPU cores. Please configure taskmanager.cpu.cores accordingly.";
+    return { code: "T11", exception: new JavaException(ILLEGAL_CONFIGURATION, message) };
   }
   if (!Number.isFinite(cores)) {
     // CPUResource goes through BigDecimal.valueOf, which cannot take NaN or Infinity.
     const first = javaDoubleToString(cores).charAt(0);
-    throw d.tag(
-      new JavaException(NUMBER_FORMAT, `Character ${first} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`),
-      { code: "T12", keys: present([d.conf.sourceKey(o.cpuCores) ?? d.conf.sourceKey(o.taskSlots)]), numbers: {} },
-    );
+    const message = `Character ${first} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`;
+    return { code: "T12", exception: new JavaException(NUMBER_FORMAT, message) };
   }
-  return cores;
+  return undefined;
 }
 
 function taskManagerDynamicConfigs(bytes: TaskManagerBytes, cpuCores: number, taskSlots: number): string {
@@ -1189,14 +1240,17 @@ export function deriveJobManagerMemory(
   config: ReadonlyMap<string, ConfigValue>,
   opts: DeriveOptions,
 ): JobManagerMemoryResult {
+  return deriveJobManager(config, opts);
+}
+
+function deriveJobManager(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions, readLog?: string[]): JobManagerMemoryResult {
   const facts = versionFacts(opts.flinkVersion);
-  const d = new Derivation(toConfiguration(config), facts);
+  const d = new Derivation(toConfiguration(config), facts, readLog);
   const o = jobManagerOptions();
   try {
     let spec: Omit<JobManagerSuccess, "jvmArgs" | "directMemoryLimit" | "dynamicConfigs">;
     try {
-      const target = opts.deployment === "standalone" ? o.jvmHeap : o.totalProcess;
-      mapLegacyHeap(d, o.legacyHeap, o.legacyHeapMb, target);
+      mapLegacyHeap(d, o.legacyHeap, o.legacyHeapMb, legacyHeapTarget(o, opts));
       spec = deriveJobManagerSpec(d, o);
     } catch (e) {
       if (facts.jobManagerErrorPrefix) rethrowWithPrefix(e, PREFIX_JM);
