@@ -1,9 +1,17 @@
 // The TaskManager's CPU cores (taskmanager.cpu.cores, else the number of slots) must be a positive
 // number and the slots an int, or the TaskManager spec cannot be built: TaskExecutorProcessUtils.
-import { failuresWith, reportFailure } from "../src/model/rule-support.js";
+// Flink reads both after every memory size, so they stop it once the sizes are fixed.
+import { memoryValueChecks } from "../src/model/facts.js";
+import type { InvalidValueKind } from "../src/model/memory-reads.js";
+import { lastEntry } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 const CPU_KEYS = new Set(["taskmanager.cpu.cores", "taskmanager.numberOfTaskSlots"]);
+const MESSAGE_OF: Partial<Record<InvalidValueKind, "notPositive" | "notFinite" | "unparsable">> = {
+  "cpu-not-positive": "notPositive",
+  "cpu-not-finite": "notFinite",
+  unparsable: "unparsable",
+};
 
 export default defineRule({
   meta: {
@@ -18,20 +26,31 @@ export default defineRule({
     docs: {
       why:
         "Flink sizes a TaskManager's CPU from `taskmanager.cpu.cores`, or from `taskmanager.numberOfTaskSlots` when " +
-        "that is unset. Zero, negative, non-numeric or (for slots) non-integer values stop the TaskManager.",
+        "that is unset. Zero, negative, non-numeric or (for slots) non-integer values stop the TaskManager, and " +
+        "Flink reads them after all memory sizes: such a value is an error even beside a memory error, since the " +
+        "TaskManager fails on it as soon as that one is fixed.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\ntaskmanager.numberOfTaskSlots: 4\njobmanager.memory.process.size: 1600m\n" }],
-      invalid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\ntaskmanager.cpu.cores: 0\njobmanager.memory.process.size: 1600m\n" }],
+      invalid: [
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\ntaskmanager.cpu.cores: 0\njobmanager.memory.process.size: 1600m\n" },
+        { dialect: "standard", code: "taskmanager.memory.flink.size: 512m\ntaskmanager.memory.managed.size: 1g\ntaskmanager.numberOfTaskSlots: 2.5\njobmanager.memory.process.size: 1600m\n" },
+      ],
     },
   },
   check(ctx) {
-    for (const failure of failuresWith(ctx, ["T11", "T12", "M8"])) {
-      const key = failure.keys[0] ?? "taskmanager.cpu.cores";
-      if (failure.code === "M8" && !CPU_KEYS.has(key)) continue;
-      const messageId = failure.code === "T11" ? "notPositive" : failure.code === "T12" ? "notFinite" : "unparsable";
-      reportFailure(ctx, failure, messageId, {
-        key,
-        cause: failure.causes[failure.causes.length - 1] ?? "",
-        expected: key === "taskmanager.numberOfTaskSlots" ? "a whole number such as 4" : "a number such as 2 or 0.5",
+    for (const invalid of ctx.facts.get(memoryValueChecks).invalid) {
+      const messageId = MESSAGE_OF[invalid.kind];
+      const entry = lastEntry(ctx.doc, invalid.key);
+      if (messageId === undefined || !CPU_KEYS.has(invalid.key) || entry === undefined) continue;
+      ctx.report({
+        messageId,
+        at: entry.valueRange,
+        key: invalid.key,
+        data: {
+          key: invalid.key,
+          flinkMessage: invalid.error,
+          cause: invalid.cause ?? "",
+          expected: invalid.key === "taskmanager.numberOfTaskSlots" ? "a whole number such as 4" : "a number such as 2 or 0.5",
+        },
       });
     }
   },

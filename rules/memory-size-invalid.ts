@@ -2,7 +2,8 @@
 // so `1.5g`, `2Gi`, `-1m` or `1 GiB` stop the process, and a bare number means bytes: MemorySize.
 import { LONG_MAX, MIB, parseMemorySize, toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
 import { MEMORY_SIZE_KEYS } from "../src/model/options.js";
-import { derivations, lastEntry } from "../src/model/rule-support.js";
+import { memoryValueChecks } from "../src/model/facts.js";
+import { lastEntry } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule, type ConfigEntry, type Fix, type RuleContext } from "../src/types.js";
 
@@ -73,20 +74,25 @@ export default defineRule({
         "Flink's `MemorySize` syntax is whole digits followed by an optional binary unit: `b`/`bytes`, `k`/`kb`, " +
         "`m`/`mb`, `g`/`gb`, `t`/`tb` (1k = 1024 bytes). Decimals (`1.5g`), IEC units (`2Gi`, `1 GiB`), signs and " +
         "exponents are rejected and the TaskManager or JobManager does not start. A number without a unit is bytes, " +
-        "so `taskmanager.memory.managed.size: 512` is 512 bytes, not 512 MiB.",
+        "so `taskmanager.memory.managed.size: 512` is 512 bytes, not 512 MiB. Every size Flink reads on the path it " +
+        "takes is checked, even when another memory error stops Flink first: it fails on the size as soon as that one " +
+        "is fixed. A size Flink's memory set-up does not read with the other settings of the file (a legacy heap key " +
+        "beside its replacement, `segment-size` without the legacy buffer count) is a warning.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
       invalid: [
         { dialect: "legacy", code: "taskmanager.memory.process.size: 1.5g\njobmanager.memory.process.size: 1600m\n" },
         { dialect: "standard", code: "taskmanager.memory.process.size: 2Gi\njobmanager.memory.process.size: 1600m\n" },
+        {
+          dialect: "legacy",
+          code: "taskmanager.memory.process.size: 1728m\ntaskmanager.memory.flink.size: 2g\ntaskmanager.memory.managed.size: 512 MiB\njobmanager.memory.process.size: 1600m\n",
+        },
       ],
     },
   },
   check(ctx) {
     const facts = versionFacts(ctx.flinkVersion);
-    const memory = derivations(ctx);
-    const failedOn = new Set(
-      [memory.taskmanager, memory.jobmanager].flatMap((r) => (!r.ok && r.code === "M6" ? r.keys : [])),
-    );
+    // Flink reads these on the path it takes whatever else fails first, so each one stops it.
+    const { readKeys } = ctx.facts.get(memoryValueChecks);
     for (const { key, until2x, replacement } of MEMORY_SIZE_KEYS) {
       if (until2x && !facts.legacyHeapKeys) continue;
       const value = ctx.doc.config.get(key);
@@ -96,7 +102,7 @@ export default defineRule({
       if (replacement !== undefined && ctx.doc.config.has(replacement)) continue;
       const parsed = parseMemorySize(value.text);
       if (!parsed.ok) {
-        const read = failedOn.has(key);
+        const read = readKeys.has(key);
         // Every suggestion is the written size in Flink's syntax (2Gi → 2g, 1.5g → 1536m): a safe fix.
         const suggestion = suggestFor(value.text);
         const fix = suggestion === undefined ? undefined : valueEdit(ctx, entry, value.text, suggestion);

@@ -8,6 +8,7 @@ import {
   type JobManagerMemoryResult,
   type TaskManagerMemoryResult,
 } from "./memory.js";
+import { invalidMemoryValues, invalidUnreadValues, memoryReads, type InvalidValue, type MemoryReads } from "./memory-reads.js";
 import { jobManagerOptions, taskManagerOptions, type OptionDef } from "./options.js";
 import { versionFacts } from "./versions.js";
 
@@ -26,6 +27,30 @@ export const memoryDerivations = defineFact<MemoryDerivations>("memory-derivatio
 });
 
 type Derived = Pick<MemoryDerivations, "taskmanager" | "jobmanager">;
+
+export interface MemoryValueChecks {
+  /** What Flink reads for each process on the path it takes (memory-reads.ts). */
+  reads: { taskmanager: MemoryReads; jobmanager: MemoryReads };
+  /** Every value read there that stops Flink on its own, TaskManager first. */
+  invalid: InvalidValue[];
+  /** The same problems in values Flink does not read with this configuration. */
+  invalidUnread: InvalidValue[];
+  /** The keys in the file Flink reads for either process. */
+  readKeys: ReadonlySet<string>;
+}
+
+/** The memory values Flink reads and those that stop it, whatever fails first: shared by the value rules. */
+export const memoryValueChecks = defineFact<MemoryValueChecks>("memory-value-checks", (ctx) => {
+  const opts = { flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
+  const reads = { taskmanager: memoryReads(ctx.doc.config, opts, "taskmanager"), jobmanager: memoryReads(ctx.doc.config, opts, "jobmanager") };
+  const all = [reads.taskmanager, reads.jobmanager];
+  return {
+    reads,
+    invalid: all.flatMap((r) => invalidMemoryValues(r, ctx.doc.config, ctx.flinkVersion)),
+    invalidUnread: all.flatMap((r) => invalidUnreadValues(r, ctx.doc.config, ctx.flinkVersion)),
+    readKeys: new Set(all.flatMap((r) => r.reads.flatMap((read) => (read.key === undefined ? [] : [read.key])))),
+  };
+});
 
 /**
  * Both derivations, remembered by the settings they read: files of one repository tend to share
