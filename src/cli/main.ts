@@ -82,6 +82,8 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
   if (args.printConfig !== undefined) return printConfig(args.printConfig, options, io);
   const results = args.stdin ? [await lintStdin(args, options, io)] : await lintFiles(args.patterns, options);
   if (args.fix === "dry-run") io.stdout(await fixDiffs(results));
+  // Not an error by itself: the findings are reported as usual, the file is just left alone.
+  for (const r of results) if (r.notFixed !== undefined) io.stderr(`flinklint: ${r.filePath}: not fixed: ${r.notFixed}\n`);
   const reports = toReports(results, args.quiet);
   const formatName = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty");
   const output = await format(formatName, reports, io);

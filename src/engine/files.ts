@@ -11,7 +11,8 @@ import { dialectForFilename } from "../parser/index.js";
 import { rules } from "../../rules/index.js";
 import { compareDiagnostics, lint } from "./lint.js";
 import { lintManifest, looksLikeFlinkManifest } from "../k8s/lint.js";
-import { fixText } from "./fix.js";
+import { fixText, keepSafeFixes } from "./fix.js";
+import { FLINK_CONFIG_FILE_NAME } from "./identify.js";
 import { parseProjectConfig, PROJECT_CONFIG_NAMES, type ProjectConfig } from "./project-config.js";
 import { LineIndex } from "../parser/lines.js";
 import type { Diagnostic, LintOptions, Position } from "../types.js";
@@ -34,6 +35,8 @@ export interface FileLintResult {
   diagnostics: Diagnostic[];
   /** With fixing on: the text before and after, when fixes changed it. */
   fixed?: { source: string; output: string; count: number };
+  /** With fixing on: why safe fixes were not applied (the file is not identified as Flink configuration). */
+  notFixed?: string;
 }
 
 /** Decoded text, or the reason the bytes are no config file. */
@@ -108,13 +111,22 @@ export function lintBytes(
     // A Kubernetes manifest: one result per Flink resource, all positioned in this file.
     const { dialect: _dialect, deployment: _deployment, ...manifestOptions } = options;
     const manifests = lintManifest(decoded.text, manifestOptions);
-    return { diagnostics: manifests.flatMap((m) => m.diagnostics).sort(compareDiagnostics) };
+    return withoutManifestFixes(manifests.flatMap((m) => m.diagnostics).sort(compareDiagnostics), fix);
   }
-  if (!fix) return { diagnostics: lint(decoded.text, options).diagnostics };
-  const { output, fixed, result } = fixText(decoded.text, options);
+  // Reports offer as fixable only what --fix would apply (see identify.ts).
+  if (!fix) return { diagnostics: keepSafeFixes(lint(decoded.text, options), options).diagnostics };
+  const { output, fixed, result, notFixed } = fixText(decoded.text, options);
   const outcome: Omit<FileLintResult, "filePath"> = { diagnostics: result.diagnostics };
   if (output !== decoded.text) outcome.fixed = { source: decoded.text, output, count: fixed.length };
+  if (notFixed !== undefined) outcome.notFixed = notFixed;
   return outcome;
+}
+
+/** --fix does not rewrite manifests (yet): their findings are reported without a safe fix, and --fix says so. */
+function withoutManifestFixes(diagnostics: Diagnostic[], fix: boolean): Omit<FileLintResult, "filePath"> {
+  if (!diagnostics.some((d) => d.fix)) return { diagnostics };
+  const stripped = diagnostics.map(({ fix: _fix, ...rest }) => rest);
+  return fix ? { diagnostics: stripped, notFixed: "--fix does not rewrite Kubernetes manifests yet" } : { diagnostics: stripped };
 }
 
 /**
@@ -179,8 +191,6 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
   return [...files];
 }
 
-/** A file name Flink reads: `flink-conf.yaml`, `config.yaml`, or either after a `.` or `-` prefix. */
-const CONFIG_FILE_NAME = /^(?:.*[.-])?(?:flink-conf|config)\.yaml$/;
 const YAML_FILE_NAME = /\.ya?ml$/;
 
 /**
@@ -225,7 +235,7 @@ async function expandDirectory(dir: string, cwd: string, visited: Set<string>): 
       isFile = target.isFile();
     }
     if (!isFile) continue;
-    if (CONFIG_FILE_NAME.test(entry.name)) found.push(entry.path);
+    if (FLINK_CONFIG_FILE_NAME.test(entry.name)) found.push(entry.path);
     else if (YAML_FILE_NAME.test(entry.name) && (await holdsFlinkManifest(entry.path))) found.push(entry.path);
   }
   // Without links every path is its own file; only links can reach one file twice.
