@@ -3,17 +3,19 @@
  * `npm test` builds first, so dist/ is current.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scratchDir } from "./scratch.js";
+import { binForUnprivileged, UNPRIVILEGED } from "./unprivileged.js";
 
 const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
 
 function flinklint(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; input?: string } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  // Another user may be unable to reach the clone: it runs a copy of the build (unprivileged.ts).
+  const result = spawnSync(process.execPath, [options.uid === undefined ? BIN : binForUnprivileged(), ...args], {
     cwd: options.cwd ?? ROOT,
     ...(options.input !== undefined && { input: options.input }),
     ...(options.uid !== undefined && { uid: options.uid, gid: options.uid }),
@@ -147,12 +149,9 @@ describe("flinklint CLI", () => {
   });
 
   it("exits 2 for an unreadable file", () => {
-    const dir = scratch({ "flink-conf.yaml": CLEAN });
-    chmodSync(dir, 0o755);
-    chmodSync(join(dir, "flink-conf.yaml"), 0o000);
-    // root reads anything: run as "nobody" then, so the permission check is real.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534 } : {};
-    const run = flinklint(["flink-conf.yaml"], { cwd: dir, ...asUser });
+    const dir = scratchDir("cli", { forAnyUser: true });
+    writeFileSync(join(dir, "flink-conf.yaml"), CLEAN, { mode: 0o000 });
+    const run = flinklint(["flink-conf.yaml"], { cwd: dir, uid: UNPRIVILEGED.uid });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("flinklint: flink-conf.yaml: permission denied\n");
   });
