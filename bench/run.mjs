@@ -9,6 +9,9 @@
  *                10,000) configurations in both dialects, pinned to one core when `taskset` exists:
  *                files per second and peak RSS (the process's own maxRSS)
  *   LSP          change-to-diagnostics time from bench/lsp-latency.mjs, if present
+ *   adversarial  each large hostile input of fixtures/adversarial/ (400,000 unknown keys, a 50 MB
+ *                file, …) and all small ones together, `--format json`, fastest of
+ *                BENCH_ADVERSARIAL_RUNS (default 3; 0 skips it), against the fastest `node -e 0`
  *   yamllint     the same one-file and corpus runs, where `yamllint` is installed (not a requirement)
  *
  * Prints a table and writes bench/results.json (ignored by git).
@@ -18,12 +21,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { adversarialTimes } from "./adversarial.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const BIN = join(ROOT, PACKAGE.bin.flinklint);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
+const ADVERSARIAL_RUNS = Number(process.env.BENCH_ADVERSARIAL_RUNS ?? 3);
 const SAMPLE = join(ROOT, "examples", "flink-conf.yaml");
 /** Prints the process's peak RSS (KiB) on stderr as it exits; loaded with --import, so it measures any Node program. */
 const MAX_RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nflinklint-bench-maxrss "+process.resourceUsage().maxRSS+"\\n"))`;
@@ -182,12 +187,14 @@ function lspLatency() {
 const fmt = (n, digits = 1) => (n === undefined || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
 
 const corpus = mkdtempSync(join(tmpdir(), "flinklint-bench-"));
+const hostile = mkdtempSync(join(tmpdir(), "flinklint-bench-adversarial-"));
 try {
   console.log(`flinklint ${PACKAGE.version} bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), bin ${PACKAGE.bin.flinklint}`);
   const latency = oneFileLatency();
   writeCorpus(corpus, FILES);
   const corpusResults = throughput(corpus);
   const lsp = lspLatency();
+  const adversarial = ADVERSARIAL_RUNS > 0 ? await adversarialTimes({ root: ROOT, bin: BIN, dir: hostile, runs: ADVERSARIAL_RUNS, timed }) : [];
 
   const baseline = latency["node -e 0"].medianMs;
   // The median is the measure; the fastest run, against the fastest `node -e 0`, shows the cost
@@ -224,6 +231,14 @@ try {
     }`,
   );
 
+  if (adversarial.length > 0) {
+    console.log(`\nAdversarial inputs (--format json, fastest of ${ADVERSARIAL_RUNS}; fixtures/adversarial/cases.ts):`);
+    const named = Math.max(...adversarial.map((a) => a.name.length));
+    for (const a of adversarial) {
+      console.log(`  ${a.name.padEnd(named)}  ${fmt(a.ms, 0).padStart(6)} ms  ${fmt(a.ms / fastest, 1).padStart(5)}x node -e 0  report ${fmt(a.reportMiB, 1)} MiB`);
+    }
+  } else console.log("\nAdversarial inputs: skipped (BENCH_ADVERSARIAL_RUNS=0)");
+
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -232,9 +247,11 @@ try {
     oneFile: { file: SAMPLE.slice(ROOT.length + 1), runs: RUNS, ...latency, ratioToNode: latency["flinklint <file>"].medianMs / baseline, jsonRatioToNode: latency["flinklint --format json <file>"].medianMs / baseline, cleanRatioToNode: latency["flinklint <clean file>"].medianMs / baseline },
     corpus: corpusResults,
     lsp: lsp ?? null,
+    adversarial: { runs: ADVERSARIAL_RUNS, nodeFastestMs: fastest, cases: adversarial.map((a) => ({ ...a, ratioToFastestNode: a.ms / fastest })) },
   };
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   console.log("\nwritten: bench/results.json");
 } finally {
   rmSync(corpus, { recursive: true, force: true });
+  rmSync(hostile, { recursive: true, force: true });
 }
