@@ -41,6 +41,12 @@ function checkAgainstDerivation(config: ReadonlyMap<string, ConfigValue>, opts: 
     expect(same?.error).toBe(result.error);
     expect(same?.cause).toBe(result.causes[result.causes.length - 1]);
   }
+  if (result.code === "M7" && result.reason === "fraction-out-of-range") {
+    const invalid = invalidMemoryValues(table, config, opts.flinkVersion);
+    const same = invalid.find((v) => v.key === result.keys[0]);
+    expect(same?.kind, `${result.keys[0]}: ${result.error}`).toBe("fraction-out-of-range");
+    expect(same?.value).toBe(result.fraction);
+  }
   return false;
 }
 
