@@ -2,7 +2,8 @@
 // left and fails when that leaves it outside its range: ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory.
 import { hasBothTotals } from "../src/model/both-totals.js";
 import { toHumanReadableString } from "../src/model/memory-size.js";
-import { derivations, fixPhrase, joinFixes, processName, relatedKeys, locate, totalKey } from "../src/model/rule-support.js";
+import { offerFixes, totalKey } from "../src/model/memory-fixes.js";
+import { derivations, processName, relatedKeys, locate } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -44,13 +45,8 @@ export default defineRule({
           related: relatedKeys(ctx.doc, [both.processKey], key),
         });
       } else if (result.code === "M3" || result.code === "M4") {
-        const overheadTooBig = result.code === "M4" && (result.numbers.jvmOverhead ?? 0n) > (result.numbers.max ?? 0n);
         const flinkKey = totalKey(result, "flink.size") ?? both.flinkKey;
-        const fix = joinFixes([
-          fixPhrase(ctx, result, flinkKey, overheadTooBig ? "up" : "down", overheadTooBig ? "raise" : "lower"),
-          fixPhrase(ctx, result, both.processKey, overheadTooBig ? "down" : "up", overheadTooBig ? "lower" : "raise"),
-          `remove \`${flinkKey}\``,
-        ]);
+        const { phrase: fix, suggestions } = offerFixes(ctx, result);
         const { at, key } = locate(ctx.doc, [flinkKey]);
         ctx.report({
           messageId: "contradiction",
@@ -58,6 +54,7 @@ export default defineRule({
           ...(key ? { key } : {}),
           data: { processKey: both.processKey, flinkKey, flinkMessage: result.error, fix, process: processName(result.process) },
           related: relatedKeys(ctx.doc, [both.processKey, ...result.keys], key),
+          ...(suggestions.length > 0 && { suggestions }),
         });
       }
     }

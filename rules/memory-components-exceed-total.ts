@@ -1,6 +1,7 @@
 // Flink fits framework, task, managed and network memory into Total Flink memory and fails when
 // the configured or fraction-derived parts are larger: TaskExecutorFlinkMemoryUtils.
-import { failuresWith, fixPhrase, joinFixes, reportFailure, totalKey } from "../src/model/rule-support.js";
+import { offerFixes, totalKey } from "../src/model/memory-fixes.js";
+import { failuresWith, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -23,13 +24,9 @@ export default defineRule({
   check(ctx) {
     for (const failure of failuresWith(ctx, ["T1", "T2"])) {
       const total = totalKey(failure, "flink.size") ?? totalKey(failure, "process.size");
-      const fix = joinFixes([
-        fixPhrase(ctx, failure, total, "up", "raise"),
-        fixPhrase(ctx, failure, failure.keys.find((k) => k === "taskmanager.memory.task.heap.size"), "down", "lower"),
-        fixPhrase(ctx, failure, failure.keys.find((k) => k === "taskmanager.memory.managed.size" || k === "taskmanager.memory.size"), "down", "lower"),
-      ]);
+      const { phrase, suggestions } = offerFixes(ctx, failure);
       const keys = total === undefined ? failure.keys : [total, ...failure.keys];
-      reportFailure(ctx, failure, "exceed", { fix }, keys);
+      reportFailure(ctx, failure, "exceed", { fix: phrase }, keys, suggestions);
     }
   },
 });

@@ -1,6 +1,7 @@
 // Memory fractions must lie in [0, 1); Flink checks each when it derives the component and refuses
 // the configuration otherwise: RangeFraction via ProcessMemoryUtils.getRangeFraction.
 import { javaDoubleToString } from "../src/util/java.js";
+import { offerFixes } from "../src/model/memory-fixes.js";
 import { failuresWith, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
@@ -25,7 +26,8 @@ export default defineRule({
     for (const failure of failuresWith(ctx, ["M7"])) {
       if (failure.reason !== "fraction-out-of-range") continue;
       const example = /default: ([^ ]+) /.exec(failure.error)?.[1] ?? "0.1";
-      reportFailure(ctx, failure, "outOfRange", { fraction: javaDoubleToString(failure.fraction ?? NaN), example });
+      const { suggestions } = offerFixes(ctx, failure);
+      reportFailure(ctx, failure, "outOfRange", { fraction: javaDoubleToString(failure.fraction ?? NaN), example }, failure.keys, suggestions);
     }
   },
 });

@@ -1,7 +1,8 @@
 // Flink subtracts JVM metaspace and overhead from the total process size first and fails when they
 // do not fit, or when the process is smaller than Flink memory plus metaspace: ProcessMemoryUtils.
 import { hasBothTotals } from "../src/model/both-totals.js";
-import { failuresWith, fixPhrase, joinFixes, reportFailure, totalKey } from "../src/model/rule-support.js";
+import { offerFixes } from "../src/model/memory-fixes.js";
+import { failuresWith, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -23,12 +24,8 @@ export default defineRule({
   check(ctx) {
     for (const failure of failuresWith(ctx, ["M2", "M3"])) {
       if (failure.code === "M3" && hasBothTotals(ctx, failure.process) !== undefined) continue;
-      const processKey = totalKey(failure, "process.size");
-      const fix = joinFixes([
-        fixPhrase(ctx, failure, processKey, "up", "raise"),
-        failure.code === "M2" && failure.keys.some((k) => k.endsWith("jvm-metaspace.size")) ? "lower the JVM metaspace size" : "",
-      ]);
-      reportFailure(ctx, failure, "exceed", { fix });
+      const { phrase, suggestions } = offerFixes(ctx, failure);
+      reportFailure(ctx, failure, "exceed", { fix: phrase }, failure.keys, suggestions);
     }
   },
 });

@@ -1,6 +1,7 @@
 // A capped fraction (network, JVM overhead) needs min ≤ max; Flink checks it when it builds the
 // range and refuses to start otherwise: RangeFraction via ProcessMemoryUtils.getRangeFraction.
 import { toConfigText } from "../src/model/memory-size.js";
+import { offerFixes } from "../src/model/memory-fixes.js";
 import { failuresWith, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
@@ -29,15 +30,10 @@ export default defineRule({
     for (const failure of failuresWith(ctx, ["M7"])) {
       if (failure.reason !== "min-above-max") continue;
       const what = failure.error.includes("network") ? "network memory" : "JVM overhead";
-      const min = failure.numbers.min ?? 0n;
-      const max = failure.numbers.max ?? 0n;
-      reportFailure(ctx, failure, "minAboveMax", {
-        what,
-        min: toConfigText(min),
-        max: toConfigText(max),
-        minText: toConfigText(min),
-        maxText: toConfigText(max),
-      });
+      const min = toConfigText(failure.numbers.min ?? 0n);
+      const max = toConfigText(failure.numbers.max ?? 0n);
+      const { suggestions } = offerFixes(ctx, failure);
+      reportFailure(ctx, failure, "minAboveMax", { what, min, max, minText: min, maxText: max }, failure.keys, suggestions);
     }
   },
 });

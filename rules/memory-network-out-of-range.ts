@@ -1,6 +1,7 @@
 // When task heap or managed memory is fixed and Total Flink memory is known, network memory is the
 // rest, and Flink fails when the rest is outside the network min/max: TaskExecutorFlinkMemoryUtils.
-import { failuresWith, fixPhrase, joinFixes, reportFailure, roundedSizeText, totalKey } from "../src/model/rule-support.js";
+import { offerFixes } from "../src/model/memory-fixes.js";
+import { failuresWith, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -28,25 +29,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const failure of failuresWith(ctx, ["T3"])) {
-      const network = failure.numbers.network ?? 0n;
-      const max = failure.numbers.max;
-      const tooBig = max !== undefined && network > max;
-      const total = totalKey(failure, "flink.size") ?? totalKey(failure, "process.size");
-      const fixes =
-        failure.numbers.configuredNetwork !== undefined
-          ? ["remove `taskmanager.network.numberOfBuffers` so the network size may float"]
-          : [
-              tooBig
-                ? `raise \`taskmanager.memory.network.max\` to ${roundedSizeText(network, "up")}`
-                : `lower \`taskmanager.memory.network.min\` to ${roundedSizeText(network, "down")}`,
-              fixPhrase(ctx, failure, total, tooBig ? "down" : "up", tooBig ? "lower" : "raise"),
-              fixPhrase(ctx, failure, failure.keys.find((k) => k === "taskmanager.memory.task.heap.size"), tooBig ? "up" : "down", tooBig ? "raise" : "lower"),
-            ];
       const keys = [
         ...failure.keys.filter((k) => k.includes("network")),
         ...failure.keys.filter((k) => !k.includes("network")),
       ];
-      reportFailure(ctx, failure, "outOfRange", { cause: failure.causes[failure.causes.length - 1] ?? "", fix: joinFixes(fixes) }, keys);
+      const { phrase, suggestions } = offerFixes(ctx, failure);
+      reportFailure(ctx, failure, "outOfRange", { cause: failure.causes[failure.causes.length - 1] ?? "", fix: phrase }, keys, suggestions);
     }
   },
 });

@@ -1,7 +1,8 @@
 // When the JVM overhead is what is left of the total process size, Flink checks it against the
 // overhead min and max and fails outside them: ProcessMemoryUtils.sanityCheckJvmOverhead.
 import { hasBothTotals } from "../src/model/both-totals.js";
-import { failuresWith, fixPhrase, joinFixes, reportFailure, roundedSizeText, totalKey } from "../src/model/rule-support.js";
+import { offerFixes } from "../src/model/memory-fixes.js";
+import { failuresWith, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -32,14 +33,8 @@ export default defineRule({
   check(ctx) {
     for (const failure of failuresWith(ctx, ["M4"])) {
       if (hasBothTotals(ctx, failure.process) !== undefined) continue;
-      const overhead = failure.numbers.jvmOverhead ?? 0n;
-      const tooBig = overhead > (failure.numbers.max ?? 0n);
-      const rangeKey = `${failure.process}.memory.jvm-overhead.${tooBig ? "max" : "min"}`;
-      const fix = joinFixes([
-        fixPhrase(ctx, failure, totalKey(failure, "process.size"), tooBig ? "down" : "up", tooBig ? "lower" : "raise"),
-        `${tooBig ? "raise" : "lower"} \`${rangeKey}\` to ${roundedSizeText(overhead, tooBig ? "up" : "down")}`,
-      ]);
-      reportFailure(ctx, failure, "outOfRange", { fix });
+      const { phrase, suggestions } = offerFixes(ctx, failure);
+      reportFailure(ctx, failure, "outOfRange", { fix: phrase }, failure.keys, suggestions);
     }
   },
 });

@@ -1,6 +1,7 @@
 // Flink needs a total (process or Flink memory) or the fine-grained sizes for each process and
 // refuses to start without them: ProcessMemoryUtils.memoryProcessSpecFromConfig.
-import { failuresWith, processName, START_OF_FILE, lastEntry } from "../src/model/rule-support.js";
+import { offerFixes } from "../src/model/memory-fixes.js";
+import { failuresWith, lastEntry, processName, START_OF_FILE } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule } from "../src/types.js";
 
@@ -36,6 +37,8 @@ export default defineRule({
         const entry = lastEntry(ctx.doc, k);
         return entry ? [{ message: `${k} is ignored since Flink 2.0`, range: entry.keyRange }] : [];
       });
+      // Flink's shipped size; where other settings need more (a large metaspace), what else it takes.
+      const { suggestions } = offerFixes(ctx, failure);
       ctx.report({
         messageId: "missing",
         at: START_OF_FILE,
@@ -47,6 +50,7 @@ export default defineRule({
           legacyNote: ignored.length > 0 ? ` Flink ${ctx.flinkVersion} ignores \`${ignored.join("`, `")}\` (removed in 2.0).` : "",
         },
         ...(related.length > 0 ? { related } : {}),
+        ...(suggestions.length > 0 && { suggestions }),
       });
     }
   },

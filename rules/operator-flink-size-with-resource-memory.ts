@@ -4,7 +4,8 @@
 import { viewOf } from "../src/k8s/facts.js";
 import { exampleManifest, flinkConfigEntry } from "../src/k8s/rule-support.js";
 import { toHumanReadableString } from "../src/model/memory-size.js";
-import { processName, searchWorkingSize, sizeText } from "../src/model/rule-support.js";
+import { offerFixes, removal, searchedSize } from "../src/model/memory-fixes.js";
+import { processName } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -65,25 +66,19 @@ export default defineRule({
         });
       } else if (result.code === "M3" || result.code === "M4") {
         const overheadTooBig = result.code === "M4" && (result.numbers.jvmOverhead ?? 0n) > (result.numbers.max ?? 0n);
-        const phrases: string[] = [];
-        const totalProcess = result.numbers.totalProcess;
-        if (totalProcess !== undefined) {
-          const size = searchWorkingSize(view.derivations, process, memory.key, totalProcess, overheadTooBig ? "down" : "up");
-          if (size !== undefined) phrases.push(`${overheadTooBig ? "lower" : "raise"} \`${memory.source.path}\` to ${sizeText(size)}`);
-        }
-        const totalFlink = result.numbers.totalFlink;
-        if (totalFlink !== undefined) {
-          const size = searchWorkingSize(view.derivations, process, flinkKey, totalFlink, overheadTooBig ? "up" : "down");
-          if (size !== undefined) phrases.push(`${overheadTooBig ? "raise" : "lower"} \`${flinkKey}\` to ${sizeText(size)}`);
-        }
-        phrases.push(`remove \`${flinkKey}\``);
-        const sentence = phrases.join(", or ");
+        const scope = view.derivations;
+        const { phrase: fix, suggestions } = offerFixes(ctx, result, [
+          searchedSize(scope, result, memory.key, overheadTooBig ? "down" : "up", overheadTooBig ? "lower" : "raise", result.numbers.totalProcess, `\`${memory.source.path}\``),
+          searchedSize(scope, result, flinkKey, overheadTooBig ? "up" : "down", overheadTooBig ? "raise" : "lower", result.numbers.totalFlink),
+          removal(scope, flinkKey),
+        ]);
         ctx.report({
           messageId: "contradiction",
           at: entry.keyRange,
           key: flinkKey,
-          data: { ...data, flinkMessage: result.error, fix: ` ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` },
+          data: { ...data, flinkMessage: result.error, fix },
           related,
+          ...(suggestions.length > 0 && { suggestions }),
         });
       } else {
         ctx.report({ messageId: "keptUnderived", at: entry.keyRange, key: flinkKey, severity: "warning", data, related });

@@ -183,6 +183,12 @@ export interface RuleContext<M extends string = string> {
   readonly deployment: Deployment;
   readonly filename: string | undefined;
   readonly siblingFiles: readonly string[];
+  /**
+   * Reads an edited version of `doc.text` the way `doc` was read (same dialect, same host), so a
+   * rule can check that a suggested edit changes exactly the settings it means to; undefined when
+   * the text cannot be read again (suggestions that edit text are then not offered).
+   */
+  readonly reread?: (text: string) => ConfigDocument | undefined;
   /** Lazily computed, memoized facts shared by rules (e.g. the memory derivations). */
   readonly facts: Facts;
   report(report: RuleReport<M>): void;

@@ -40,11 +40,17 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   return lintDocument(document, options, rules);
 }
 
-/** Runs the rules on an already parsed document. */
+/**
+ * Runs the rules on an already parsed document. `reread` reads an edited text as `document` was
+ * read; by default a Flink file is parsed again in its dialect (a host passes its own reader).
+ */
 export function lintDocument(
   document: ConfigDocument,
   options: LintOptions = {},
   rules: readonly RuleModule[] = allRules,
+  reread: ((text: string) => ConfigDocument | undefined) | undefined = document.origin
+    ? undefined
+    : (text: string) => parseConfig(text, document.dialect),
 ): LintResult {
   const flinkVersion = resolveFlinkVersion(options.flinkVersion, document.dialect);
   const base = {
@@ -53,6 +59,7 @@ export function lintDocument(
     deployment: options.deployment ?? "standalone",
     filename: options.filename,
     siblingFiles: options.siblingFiles ?? [],
+    ...(reread && { reread }),
   } as const;
   const facts = createFacts(base);
   const diagnostics: Diagnostic[] = [];

@@ -9,7 +9,7 @@ import { resolveFlinkVersion } from "../engine/settings.js";
 import { explainDocument, type ExplainJson, type ExplainResult } from "../model/explain.js";
 import { assembleDocument } from "../parser/document.js";
 import { FindingKind } from "../parser/findings.js";
-import type { Diagnostic, LintOptions, LintResult, Range, RuleModule } from "../types.js";
+import type { ConfigDocument, Diagnostic, LintOptions, LintResult, Range, RuleModule } from "../types.js";
 import { looksLikeFlinkManifest, readManifest, type FlinkResource, type FlinkResourceKind } from "./manifest.js";
 import { effectiveConfiguration, flinkVersionStatus, type InjectedMemory } from "./operator.js";
 
@@ -54,7 +54,7 @@ export function lintManifest(text: string, options: ManifestLintOptions = {}, ru
     return [unreadableManifest(text, read.syntaxError, options, rules)];
   }
   const results: ManifestLintResult[] = [];
-  for (const resource of read.resources) {
+  for (const [index, resource] of read.resources.entries()) {
     if (resource.kind === "FlinkSessionJob" && !resource.flinkConfiguration) continue;
     const { document, injected, deployment } = effectiveConfiguration(text, resource);
     const status = flinkVersionStatus(resource);
@@ -67,6 +67,7 @@ export function lintManifest(text: string, options: ManifestLintOptions = {}, ru
       document,
       { ...options, dialect: "standard", deployment, ...(flinkVersion !== undefined && { flinkVersion }) },
       used,
+      (edited) => rereadResource(edited, index, resource),
     );
     results.push({
       ...result,
@@ -78,6 +79,14 @@ export function lintManifest(text: string, options: ManifestLintOptions = {}, ru
     });
   }
   return results;
+}
+
+/** The same resource (by position, kind and name) in an edited manifest, as the operator would configure it. */
+function rereadResource(text: string, index: number, resource: FlinkResource): ConfigDocument | undefined {
+  const read = readManifest(text);
+  const again = read.syntaxError ? undefined : read.resources[index];
+  if (again === undefined || again.kind !== resource.kind || again.name !== resource.name) return undefined;
+  return effectiveConfiguration(text, again).document;
 }
 
 /**

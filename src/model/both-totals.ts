@@ -1,5 +1,5 @@
 /** Whether a file sets both totals of a process (legacy heap keys count as the Flink total where Flink maps them so). */
-import type { RuleContext } from "../types.js";
+import type { ConfigValue, Deployment, RuleContext } from "../types.js";
 import type { ProcessKind } from "./memory.js";
 import { versionFacts } from "./versions.js";
 
@@ -10,12 +10,22 @@ const TOTAL_KEYS = {
 } as const satisfies Record<ProcessKind, { processKey: string; flinkKey: string }>;
 
 export function hasBothTotals(ctx: RuleContext, process: ProcessKind): { processKey: string; flinkKey: string } | undefined {
+  return bothTotalsIn(ctx.doc.config, process, ctx.deployment, ctx.flinkVersion);
+}
+
+/** `hasBothTotals` of settings that need not be a file's (e.g. settings a fix would change). */
+export function bothTotalsIn(
+  config: ReadonlyMap<string, ConfigValue>,
+  process: ProcessKind,
+  deployment: Deployment,
+  flinkVersion: string,
+): { processKey: string; flinkKey: string } | undefined {
   const { processKey, flinkKey } = TOTAL_KEYS[process];
-  if (!ctx.doc.config.has(processKey)) return undefined;
-  if (ctx.doc.config.has(flinkKey)) return { processKey, flinkKey };
+  if (!config.has(processKey)) return undefined;
+  if (config.has(flinkKey)) return { processKey, flinkKey };
   // Standalone TaskManagers read a legacy heap key as the Flink total (SPEC §6).
-  if (process === "taskmanager" && ctx.deployment === "standalone" && versionFacts(ctx.flinkVersion).legacyHeapKeys) {
-    const legacy = ["taskmanager.heap.size", "taskmanager.heap.mb"].find((k) => ctx.doc.config.has(k));
+  if (process === "taskmanager" && deployment === "standalone" && versionFacts(flinkVersion).legacyHeapKeys) {
+    const legacy = ["taskmanager.heap.size", "taskmanager.heap.mb"].find((k) => config.has(k));
     if (legacy !== undefined) return { processKey, flinkKey: legacy };
   }
   return undefined;

@@ -1,0 +1,116 @@
+/**
+ * Every suggestion offered for a memory error resolves it: over every case Flink 1.20 or 2.1
+ * refuses (fixtures/conformance), in each deployment mode, each suggestion is applied to the file's
+ * text and the result linted again. The error it was offered for must be gone and no memory error
+ * may appear that was not there before; the process it was about must now derive.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lint } from "../src/engine/lint.js";
+import { dialectForFilename, parseConfig } from "../src/parser/index.js";
+import { applyEdits } from "../src/model/setting-edits.js";
+import { explainJson } from "../src/model/explain.js";
+import type { Deployment, Diagnostic, Dialect, Fix } from "../src/types.js";
+
+interface Vector {
+  case: string;
+  file: string;
+  standalone: Record<"taskmanager" | "jobmanager", { ok: boolean; stage?: string }>;
+  kubernetes: Record<"taskmanager" | "jobmanager", { ok: boolean; stage?: string }>;
+}
+
+const suites = [
+  { dir: "fixtures/conformance/1.20", flinkVersion: "1.20" },
+  { dir: "fixtures/conformance/2.x", flinkVersion: "2.1" },
+] as const;
+const MODES: readonly Deployment[] = ["standalone", "kubernetes"];
+
+/** The rules whose errors are a refused memory configuration, each naming a concrete change. */
+const SIZE_RULES = new Set([
+  "memory-both-totals",
+  "memory-components-exceed-total",
+  "memory-fraction-out-of-range",
+  "memory-jobmanager-inconsistent",
+  "memory-metaspace-overhead-exceed-process",
+  "memory-min-above-max",
+  "memory-network-out-of-range",
+  "memory-overhead-out-of-range",
+  "memory-total-missing",
+]);
+
+const isMemoryError = (d: Diagnostic): boolean => d.severity === "error" && d.ruleId.startsWith("memory-");
+const identity = (d: Diagnostic): string => `${d.ruleId}/${d.messageId}/${d.key ?? ""}`;
+
+/** Which processes Flink derives from a text. */
+function starting(text: string, dialect: Dialect, opts: { flinkVersion: string; deployment: Deployment }): { taskmanager: boolean; jobmanager: boolean } {
+  const explained = explainJson(parseConfig(text, dialect), opts);
+  return { taskmanager: explained.taskmanager.ok, jobmanager: explained.jobmanager.ok };
+}
+
+function countBy(list: readonly Diagnostic[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of list) counts.set(identity(d), (counts.get(identity(d)) ?? 0) + 1);
+  return counts;
+}
+
+function sortedEdits(fix: Fix): Fix["edits"] {
+  return [...fix.edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+describe("memory suggestions resolve what they were offered for", () => {
+  for (const suite of suites) {
+    const vectors = readFileSync(join(suite.dir, "expected.jsonl"), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as Vector);
+    const refusing = vectors.filter((v) =>
+      MODES.some((m) => (["taskmanager", "jobmanager"] as const).some((p) => !v[m][p].ok && v[m][p].stage === "compute")),
+    );
+
+    it(`${suite.flinkVersion}: every suggestion on ${refusing.length} refusing cases, both deployment modes`, () => {
+      let refusals = 0;
+      let refusalsWithFix = 0;
+      let applied = 0;
+      const withoutFix: string[] = [];
+      for (const vector of refusing) {
+        const file = join(suite.dir, vector.file);
+        const text = readFileSync(file, "utf8");
+        const dialect = dialectForFilename(file) ?? "legacy";
+        for (const deployment of MODES) {
+          const options = { dialect, flinkVersion: suite.flinkVersion, deployment } as const;
+          const before = lint(text, options).diagnostics;
+          const memoryErrors = before.filter(isMemoryError);
+          const beforeCounts = countBy(memoryErrors);
+          const startedBefore = starting(text, dialect, options);
+          for (const diagnostic of memoryErrors) {
+            refusals++;
+            const suggestions = diagnostic.suggestions ?? [];
+            if (suggestions.length > 0) refusalsWithFix++;
+            else if (SIZE_RULES.has(diagnostic.ruleId)) withoutFix.push(`${vector.case} ${deployment}: ${diagnostic.ruleId}: ${diagnostic.message}`);
+            for (const suggestion of suggestions) {
+              applied++;
+              const what = `${vector.case} ${deployment} ${diagnostic.ruleId}: "${suggestion.description}"`;
+              const edited = applyEdits(text, sortedEdits(suggestion));
+              expect(edited, what).not.toBe(text);
+              const after = lint(edited, options).diagnostics.filter(isMemoryError);
+              const afterCounts = countBy(after);
+              expect(afterCounts.get(identity(diagnostic)) ?? 0, `${what}: the error is still there`).toBeLessThan(beforeCounts.get(identity(diagnostic)) ?? 0);
+              for (const d of after) expect(beforeCounts.has(identity(d)), `${what}: a new error ${d.ruleId}: ${d.message}`).toBe(true);
+              // One more process starts, and none that started stops.
+              const startedAfter = starting(edited, dialect, options);
+              const count = (s: { taskmanager: boolean; jobmanager: boolean }) => Number(s.taskmanager) + Number(s.jobmanager);
+              expect(count(startedAfter), `${what}: no process starts that did not before`).toBe(count(startedBefore) + 1);
+              if (startedBefore.taskmanager) expect(startedAfter.taskmanager, what).toBe(true);
+              if (startedBefore.jobmanager) expect(startedAfter.jobmanager, what).toBe(true);
+            }
+          }
+        }
+      }
+      console.log(`${suite.flinkVersion}: ${refusals} memory errors, ${refusalsWithFix} with at least one suggestion, ${applied} suggestions applied`);
+      // A refused size always has a concrete change that starts the process.
+      expect(withoutFix).toEqual([]);
+      expect(applied).toBeGreaterThan(refusals);
+    });
+  }
+});
