@@ -1,6 +1,10 @@
 // After flattening config.yaml, `a.b: x` and `a.b.c: y` are both kept, but when Flink writes the
 // configuration back as nested YAML for Kubernetes or YARN containers, `a.b` cannot be a value and a
 // map at once: YamlParserUtils.convertAndDumpYamlFromFlatMap (FLINK-29372 renamed such keys).
+// The Kubernetes operator writes flat flink-conf.yaml lines for Flink 1.x and refuses such keys for
+// Flink 2.x: FlinkConfMountDecorator.validateConfigKeysForV2.
+import { viewOf } from "../src/k8s/facts.js";
+import { flinkVersionStatus } from "../src/k8s/operator.js";
 import { catalogFor, deleteLineEdit } from "../src/model/catalog.js";
 import { lastEntry } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
@@ -17,6 +21,8 @@ export default defineRule({
         "`{{key}}` is set as a whole (`{{value}}`) and entry by entry (`{{child}}`): Flink uses the whole value and ignores the `{{key}}.*` entries, and a key cannot be both a value and a map when Flink writes the configuration as nested YAML for Kubernetes or YARN containers; keep one form.",
       conflict:
         "`{{key}}: {{value}}` is also the prefix of `{{child}}`: Flink reads both flat keys, but a key cannot be both a value and a map, so when Flink writes this configuration as nested YAML for Kubernetes or YARN containers it fails with a ClassCastException or silently drops one of them; rename or remove one.",
+      operatorOverlap:
+        "The operator refuses this FlinkDeployment for Flink {{version}}: \"Overlapping key prefixes detected ({{key}} -> {{child}}), please replace with Flink v2 compatible, non-deprecated keys.\" {{advice}}",
     },
     docs: {
       why:
@@ -26,7 +32,9 @@ export default defineRule({
         "file for Kubernetes pods or YARN containers, and `state.backend` cannot be both a string and a map: " +
         "depending on map order Flink throws a ClassCastException or drops a key. Flink 1.19/2.0 renamed such " +
         "keys (FLINK-29372: `state.backend` → `state.backend.type`, `high-availability` → `high-availability.type`) " +
-        "for this reason. Only `config.yaml` is checked; `flink-conf.yaml` is written back flat.",
+        "for this reason. Only `config.yaml` is checked; `flink-conf.yaml` is written back flat. In a FlinkDeployment " +
+        "the operator writes the configuration as flat `flink-conf.yaml` lines for Flink 1.x (no conflict), and for " +
+        "Flink 2.x it refuses the resource outright (\"Overlapping key prefixes detected\"): an error there.",
       valid: [{ dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nstate.backend.type: rocksdb\n" }],
       invalid: [
         { dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nstate.backend: rocksdb\nstate.backend.type: hashmap\n" },
@@ -35,6 +43,8 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.doc.dialect !== "standard") return;
+    const operatorVersion = operatorFlinkVersion(ctx);
+    if (operatorVersion === null) return;
     const catalog = catalogFor(ctx.flinkVersion);
     // Each key that is a dotted prefix of another, with the first key that has it (looked up in
     // byKey: a map of every prefix would hold three entries for each of 400,000 keys).
@@ -55,6 +65,15 @@ export default defineRule({
       const related = childEntry ? [{ message: `${child} is set here`, range: childEntry.keyRange }] : [];
       const replacement = catalog.replacementOf(key);
       const data = { key, value: entry.value.text, child };
+      if (operatorVersion !== undefined) {
+        if (OPERATOR_REMOVED_KEYS.has(key) || OPERATOR_REMOVED_KEYS.has(child)) continue;
+        const advice =
+          replacement !== undefined && replacement.startsWith(`${key}.`)
+            ? `\`${key}\` is the deprecated form of \`${replacement}\`: write \`${replacement}\` instead.`
+            : `Rename or remove \`${key}\` or \`${child}\`.`;
+        ctx.report({ messageId: "operatorOverlap", at: entry.keyRange, key, data: { ...data, version: operatorVersion, advice }, related, severity: "error" });
+        continue;
+      }
       if (replacement !== undefined && replacement.startsWith(`${key}.`) && ctx.doc.config.has(replacement)) {
         const current = lastEntry(ctx.doc, replacement);
         const removal = deleteLineEdit(ctx.doc, entry);
@@ -73,3 +92,28 @@ export default defineRule({
     }
   },
 });
+
+/** Keys FlinkConfMountDecorator.getClusterSideConfData removes before it checks for overlaps. */
+const OPERATOR_REMOVED_KEYS: ReadonlySet<string> = new Set([
+  "kubernetes.config.file",
+  "$internal.deployment.config-dir",
+  "rest.bind-address",
+  "jobmanager.bind-host",
+  "taskmanager.bind-host",
+  "taskmanager.host",
+]);
+
+/**
+ * For a FlinkDeployment's configuration: its Flink version when that is 2.x (the operator writes
+ * config.yaml and refuses overlapping keys), or null when the rule has nothing to say (Flink 1.x gets
+ * flat flink-conf.yaml lines; a FlinkSessionJob's configuration goes to its job; an invalid version is
+ * another rule's refusal). Undefined for a plain config.yaml.
+ */
+function operatorFlinkVersion(ctx: Parameters<typeof viewOf>[0]): string | null | undefined {
+  if (ctx.doc.origin?.kind === "flink-kubernetes-operator" && ctx.doc.origin.resourceKind !== "FlinkDeployment") return null;
+  const view = viewOf(ctx);
+  if (view === undefined) return ctx.doc.origin === undefined ? undefined : null;
+  const status = flinkVersionStatus(view.resource);
+  if (status.status !== "valid" && status.status !== "unsupported") return null;
+  return Number(status.version.split(".")[0]) >= 2 ? status.version : null;
+}
