@@ -14,6 +14,7 @@ import { collisionFindings } from "../parser/standard.js";
 export const FLINK_API_GROUP = "flink.apache.org/";
 export type FlinkResourceKind = "FlinkDeployment" | "FlinkSessionJob";
 const RESOURCE_KINDS: readonly string[] = ["FlinkDeployment", "FlinkSessionJob"];
+const CANARY_LABEL = "flink.apache.org/canary";
 
 /** A scalar in the manifest: its text (as the operator sees it), YAML type, and where it is. */
 export interface ScalarAt {
@@ -102,7 +103,7 @@ export function looksLikeFlinkManifest(text: string): boolean {
   );
 }
 
-/** Finds every FlinkDeployment and FlinkSessionJob in a manifest. Never throws. */
+/** Finds every FlinkDeployment and FlinkSessionJob in a manifest (canaries left out). Never throws. */
 export function readManifest(text: string): ManifestReadResult {
   const lines = new LineIndex(text);
   let docs: Document.Parsed[];
@@ -207,6 +208,10 @@ class NodeReader {
     const kind = this.scalar(root, "kind");
     if (!apiVersion || !kind || !apiVersion.text.startsWith(FLINK_API_GROUP) || !RESOURCE_KINDS.includes(kind.text)) return undefined;
     const metadata = this.child(root, "metadata")?.map;
+    // A canary (label `flink.apache.org/canary: "true"`) only probes the operator's health: the
+    // operator neither validates nor deploys it (CanaryResourceManager.isCanaryResource, checked first
+    // by FlinkDeploymentController.reconcile and the webhook's FlinkValidator), so there is nothing to lint.
+    if (this.scalar(this.child(metadata, "labels")?.map, CANARY_LABEL)?.text.toLowerCase() === "true") return undefined;
     const specPair = this.get(root, "spec");
     const spec = this.child(root, "spec");
     const [start = 0, , end = start] = root.range ?? [];
