@@ -3,7 +3,7 @@
 import { findingsOf, FindingKind, replaceRange, reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
 
-const MESSAGE_IDS = ["noSpace", "equalsSign", "noValue", "noSeparator"] as const;
+const MESSAGE_IDS = ["noSpace", "equalsSign", "noValue", "noSeparator", "continuation", "log4j"] as const;
 
 export default defineRule({
   meta: {
@@ -13,14 +13,20 @@ export default defineRule({
     messages: {
       noSpace: "Flink skips \"{{line}}\" because a space must follow the colon; write \"{{replacement}}\".",
       equalsSign: "Flink skips \"{{line}}\" because flink-conf.yaml takes \"key: value\", not \"=\"; write \"{{replacement}}\".",
-      noValue: "Flink skips \"{{line}}\" because it has no value; give \"{{key}}\" a value or delete the line.",
+      noValue: "Flink skips \"{{line}}\" because it has no value, so \"{{key}}\" keeps its default; give it a value or delete the line.",
       noSeparator: "Flink skips \"{{line}}\" because it is not a \"key: value\" line; write it as \"key: value\" or delete it.",
+      log4j:
+        "Flink skips \"{{line}}\": it is a log4j setting, and flink-conf.yaml does not configure logging; move it to conf/log4j.properties (log4j-console.properties for a process in the foreground, as in Docker).",
+      continuation:
+        "Flink skips \"{{line}}\": flink-conf.yaml has no line continuation, so this text is not part of the value of \"{{key}}\" above it; put the whole value on that one line.",
     },
     docs: {
       why:
         "`flink-conf.yaml` is not read as YAML: Flink splits every line at the first colon followed by a space " +
         "(`\": \"`). A line without that separator — `key:1728m`, `key = value`, `key:` with nothing after it, or a " +
-        "tab after the colon — is skipped with only a warning in the log, so the setting silently does not apply.",
+        "tab after the colon — is skipped with only a warning in the log, so the setting silently does not apply. " +
+        "A `key:` with nothing after it is only a warning: no value is lost, the option keeps its default as it would " +
+        "in YAML.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\n" }],
       invalid: [
         { dialect: "legacy", code: "taskmanager.memory.process.size:1728m\n" },
@@ -32,8 +38,11 @@ export default defineRule({
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyMissingSeparator)) {
       const replacement = finding.data?.["replacement"];
+      const messageId = variantOf(finding, MESSAGE_IDS, "noSeparator");
       ctx.report({
-        ...reportOf(finding, variantOf(finding, MESSAGE_IDS, "noSeparator")),
+        ...reportOf(finding, messageId),
+        // Nothing was written after the colon, so skipping the line loses nothing.
+        ...(messageId === "noValue" && { severity: "warning" as const }),
         ...(typeof replacement === "string" && {
           suggestions: [replaceRange(finding.range, replacement, `write "${replacement}"`)],
         }),

@@ -56,6 +56,8 @@ export function parseLegacy(text: string): ConfigDocument {
 
   // Headers of YAML nesting pasted into the file (`taskmanager:` above indented lines), innermost last.
   const nesting: { indent: number; path: DottedPath }[] = [];
+  // Line number → the key whose value that line holds or (wrongly) continues, for the wrapped-value check.
+  const valueLines = new Map<number, string>();
 
   contentLines.forEach((l, i) => {
     const indent = l.contentStart;
@@ -92,6 +94,17 @@ export function parseLegacy(text: string): ConfigDocument {
         findings.push(hashCutsKey(l, contentRange));
         return;
       }
+      const continued = valueLines.get(l.line.number - 1);
+      if (continued !== undefined && isWrappedValue(l.content)) {
+        // A long value wrapped onto the next line: Flink has no line continuation and skips this part.
+        valueLines.set(l.line.number, continued);
+        findings.push({
+          kind: FindingKind.legacyMissingSeparator,
+          range: contentRange,
+          data: { variant: "continuation", key: continued, line: l.content },
+        });
+        return;
+      }
       findings.push(missingSeparator(l, contentRange));
       return;
     }
@@ -117,6 +130,7 @@ export function parseLegacy(text: string): ConfigDocument {
       overridden: false,
     };
     entries.push(entry);
+    if (!insideNesting) valueLines.set(l.line.number, key);
 
     if (insideNesting) {
       const intended = showPath(extendPath(nesting[nesting.length - 1]?.path, key));
@@ -214,6 +228,17 @@ function hashCutsKey(l: LegacyLine, contentRange: ParseFinding["range"]): ParseF
   };
 }
 
+/**
+ * Whether a line without `": "` right below a setting reads as the rest of that setting's value (a
+ * long value wrapped by an editor) rather than a setting of its own: not `key:`, `key:value` or a
+ * plain `key = value` (a log4j line pasted in), e.g. `ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED`.
+ */
+function isWrappedValue(content: string): boolean {
+  if (content.endsWith(":") || /^[^\s=:]+:/.test(content)) return false;
+  const equals = /^([^\s=:]+)\s*=\s*(.*)$/.exec(content);
+  return equals === null || (equals[2] ?? "").includes("=");
+}
+
 /** A line with no `": "`: Flink logs a warning and skips it. Says which slip it looks like. */
 function missingSeparator(l: LegacyLine, range: ParseFinding["range"]): ParseFinding {
   const content = l.content;
@@ -224,6 +249,10 @@ function missingSeparator(l: LegacyLine, range: ParseFinding["range"]): ParseFin
   const equals = /^([^\s=:]+)\s*=\s*(.*)$/.exec(content);
   if (equals) {
     const [, key = "", value = ""] = equals;
+    // log4j2 properties pasted in: as "key: value" they would still configure nothing.
+    if (/^(rootLogger|logger|appender|log4j2?|property|monitorInterval|status)(\.|$)/.test(key)) {
+      return { kind, range, data: { variant: "log4j", line: content } };
+    }
     return { kind, range, data: { variant: "equalsSign", line: content, replacement: `${key}: ${value}` } };
   }
   const colon = content.indexOf(":");
