@@ -8,10 +8,10 @@ import { defineRule } from "../src/types.js";
 
 /** Fractions, CPU cores and slots have rules of their own, sizes memory-size-invalid. */
 const OWNED_ELSEWHERE = /(\.fraction|^taskmanager\.cpu\.cores|^taskmanager\.numberOfTaskSlots)$/;
-const MESSAGE_OF: Partial<Record<InvalidValueKind, "unparsable" | "segment" | "negative">> = {
+const MESSAGE_OF: Partial<Record<InvalidValueKind, "unparsable" | "segment" | "negativeBuffers">> = {
   unparsable: "unparsable",
   segment: "segment",
-  "negative-buffers": "negative",
+  "negative-buffers": "negativeBuffers",
 };
 
 export default defineRule({
@@ -27,6 +27,8 @@ export default defineRule({
       segment: "`taskmanager.memory.segment-size` cannot be used for the network buffers: {{flinkMessage}} Use a power of 2 of at least 4k, e.g. 32k (the default).",
       overflow: "The configured {{process}} sizes are too large to add up in 64 bits: {{flinkMessage}} Use realistic sizes.",
       negative: "A {{process}} size came out negative: {{flinkMessage}} Check `{{key}}`.",
+      negativeBuffers:
+        "`{{key}}: {{value}}` is negative, and so is the network size Flink multiplies out of it: {{flinkMessage}}. Use a positive count, or size the network with `taskmanager.memory.network.max` instead.",
     },
     docs: {
       why:
