@@ -13,7 +13,7 @@
  * are set (TaskManager: task.heap.size and managed.size; JobManager: heap.size), else Total Flink
  * when flink.size is set, else Total Process when process.size is set, else Flink fails for want of
  * a size. Without any, the fix is to set `*.memory.process.size` (memory-total-missing), so the
- * Total Process column applies. Before the path is chosen (1.x only), a launcher fills an unset
+ * Total Process column applies (setting flink.size instead reads the same options but the totals). Before the path is chosen (1.x only), a launcher fills an unset
  * target option from a legacy heap key: Total Flink (TaskManager) or JVM Heap (JobManager) for
  * bin/*.sh, Total Process for active deployments; the target then counts as set.
  *
@@ -130,8 +130,8 @@ export interface MemoryReads {
   /** The path Flink takes; with no size at all, the one setting the total process size gives. */
   path: MemoryPath;
   reads: MemoryRead[];
-  /** Memory keys in the file Flink does not read on this path (deprecated keys shadowed by their replacement excluded). */
-  unread: Array<{ option: OptionDef; key: string }>;
+  /** Memory options set in the file that Flink does not read on this path (a deprecated key beside its replacement is not listed). */
+  unread: MemoryRead[];
 }
 
 /** The options Flink reads for `process`, in its order, from which of them the file sets. */
@@ -198,7 +198,7 @@ function readsOf<O extends TaskManagerOptions | JobManagerOptions>(
     const key = conf.lookupKey(def);
     const stage = row[1] === "legacy" ? "legacy-heap" : def === (o as JobManagerOptions).directMemoryLimit ? "after-spec" : "spec";
     if (isRead(row[column] as When, def)) reads.push({ option: def, key, stage });
-    else if (key !== undefined) unread.push({ option: def, key });
+    else if (key !== undefined) unread.push({ option: def, key, stage });
   }
   return { process, path, reads, unread };
 }
@@ -236,17 +236,32 @@ export interface InvalidValue {
  * derivation: it is the first thing Flink reads, so nothing can hide it).
  */
 export function invalidMemoryValues(reads: MemoryReads, config: ReadonlyMap<string, ConfigValue>, flinkVersion: string): InvalidValue[] {
+  return checkValues(reads.process, reads.reads, config, flinkVersion);
+}
+
+/** The same checks of the values Flink does not read on its path: they do no harm yet. */
+export function invalidUnreadValues(reads: MemoryReads, config: ReadonlyMap<string, ConfigValue>, flinkVersion: string): InvalidValue[] {
+  return checkValues(reads.process, reads.unread, config, flinkVersion);
+}
+
+function checkValues(
+  process: ProcessKind,
+  reads: readonly MemoryRead[],
+  config: ReadonlyMap<string, ConfigValue>,
+  flinkVersion: string,
+): InvalidValue[] {
   const facts = versionFacts(flinkVersion);
   const conf = new FlinkConfiguration(config);
   const found: InvalidValue[] = [];
-  const cpuFromSlots = reads.process === "taskmanager" && !reads.reads.some((r) => r.option.key === "taskmanager.cpu.cores");
-  for (const { option, key, stage } of reads.reads) {
+  // Flink takes the CPU cores from the slots when cpu.cores is unset.
+  const cpuFromSlots = process === "taskmanager" && !config.has("taskmanager.cpu.cores");
+  for (const { option, key, stage } of reads) {
     if (key === undefined) continue;
     const add = (kind: InvalidValueKind, thrown: JavaException, value?: number | bigint): void => {
-      const e = reportedException(reads.process, facts, stage, thrown);
+      const e = reportedException(process, facts, stage, thrown);
       const causes = e.causeMessages();
       found.push({
-        process: reads.process,
+        process,
         kind,
         key,
         option,
