@@ -24,6 +24,9 @@ import {
   type SarifLog,
 } from "../src/formatters/sarif.js";
 import type { FileReport } from "../src/formatters/report.js";
+import { lint } from "../src/engine/lint.js";
+import { LineIndex } from "../src/parser/lines.js";
+import type { TextEdit } from "../src/types.js";
 import { CONTEXT, HOSTILE_FILE, HOSTILE_MESSAGE, REPORTS, diagnostic } from "../fixtures/formatters/reports.js";
 import { scratchDir } from "./scratch.js";
 
@@ -254,3 +257,121 @@ describe("SARIF fingerprints", () => {
     expect(stableHash(["ab", "c"])).not.toBe(stableHash(["a", "bc"]));
   });
 });
+
+describe("SARIF fixes", () => {
+  // A safe fix (indentation), suggestions (a rename; four ways out of two contradicting totals), an
+  // insertion (a missing total), a byte order mark and CRLF line ends, all from real lint results.
+  const files: Record<string, string> = {
+    "conf/flink-conf.yaml":
+      "\uFEFF# keep\r\ntaskmanager.memory.process.size: 1728m\r\ntaskmanager.memory.flink.size: 1600m\r\n" +
+      "taskmanager.memory.proces.size: 1g\r\n  rest.port: 8081\r\n",
+    "tm/config.yaml": "taskmanager:\n  memory:\n    process.size: 1728m\n",
+  };
+  const reports: FileReport[] = Object.entries(files).map(([filePath, text]) => ({ filePath, diagnostics: lint(text, { filename: filePath }).diagnostics }));
+  // A fix of several edits, as memory suggestions may have (remove one line, set another value).
+  const several = reports[0]?.diagnostics.find((d) => d.ruleId === "unknown-key");
+  const text0 = files["conf/flink-conf.yaml"] ?? "";
+  const restLine = text0.indexOf("  rest.port");
+  const lines0 = new LineIndex(text0);
+  if (several) {
+    several.suggestions = [
+      ...(several.suggestions ?? []),
+      {
+        description: "remove it and set rest.port to 8082",
+        edits: [
+          { range: lines0.range(several.start.offset, restLine), text: "" },
+          { range: lines0.range(restLine + 13, restLine + 17), text: "8082" },
+        ],
+      },
+    ];
+  }
+  const log = JSON.parse(formatSarif(reports, CONTEXT)) as SarifLog & {
+    runs: [{ results: Array<{ ruleId: string; locations: [{ physicalLocation: { artifactLocation: { uri: string } } }]; fixes?: SarifFixShape[] }> }];
+  };
+
+  it("has one fix per safe fix and suggestion, in that order, described as the rules describe them", () => {
+    const results = log.runs[0].results;
+    const described = results.map((r) => [r.ruleId, (r.fixes ?? []).map((f) => f.description.text)]);
+    const expected = reports.flatMap((report) =>
+      report.diagnostics.map((d) => [d.ruleId, [...(d.fix ? [d.fix] : []), ...(d.suggestions ?? [])].map((f) => f.description)]),
+    );
+    expect(described).toEqual(expected);
+    expect(described).toContainEqual(["legacy-indented-line", ["remove the indentation"]]);
+    expect(described.filter(([rule]) => rule === "memory-both-totals").flatMap(([, fixes]) => fixes).length).toBeGreaterThanOrEqual(2);
+    expect(described.filter(([rule]) => rule === "memory-total-missing").flatMap(([, fixes]) => fixes).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("replacements, applied by their line/column regions, make exactly the text the fix makes", () => {
+    let checked = 0;
+    for (const [index, result] of log.runs[0].results.entries()) {
+      const report = reports.find((r) => toArtifactLocation(r.filePath).uri === result.locations[0].physicalLocation.artifactLocation.uri);
+      const text = files[report?.filePath ?? ""] ?? "";
+      const diagnostic = reports.flatMap((r) => r.diagnostics)[index];
+      const fixes = diagnostic ? [...(diagnostic.fix ? [diagnostic.fix] : []), ...(diagnostic.suggestions ?? [])] : [];
+      (result.fixes ?? []).forEach((fix, i) => {
+        const [change] = fix.artifactChanges;
+        expect(fix.artifactChanges).toHaveLength(1);
+        expect(change.artifactLocation).toEqual(result.locations[0].physicalLocation.artifactLocation);
+        expect(applyReplacements(text, change.replacements)).toBe(applyEdits(text, fixes[i]?.edits ?? []));
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it("is valid against the SARIF 2.1.0 schema and passes Microsoft's validator", () => {
+    expect(schemaErrors(log)).toEqual([]);
+    const binary = multitoolBinary();
+    expect(binary, `@microsoft/sarif-multitool has no validator binary for ${process.platform}`).toBeDefined();
+    const findings = runMultitool(binary ?? "", JSON.stringify(log));
+    expect(findings.filter((f) => f.level === "error" || f.level === "warning")).toEqual([]);
+  });
+
+  it("the schema check rejects a fix without a region to delete", () => {
+    const broken = structuredClone(log);
+    const fix = broken.runs[0].results.find((r) => r.fixes)?.fixes?.[0];
+    const replacement = fix?.artifactChanges[0].replacements[0] as Partial<SarifReplacementShape> | undefined;
+    if (replacement) delete replacement.deletedRegion;
+    expect(schemaErrors(broken)).not.toEqual([]);
+  });
+});
+
+interface SarifRegionShape {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+interface SarifReplacementShape {
+  deletedRegion: SarifRegionShape;
+  insertedContent?: { text: string };
+}
+interface SarifFixShape {
+  description: { text: string };
+  artifactChanges: [{ artifactLocation: { uri: string; uriBaseId?: string }; replacements: SarifReplacementShape[] }];
+}
+
+/** A SARIF consumer's view: line/column (1-based, UTF-16 code units, end exclusive) to offsets, lines ending at CRLF, LF or CR. */
+function applyReplacements(text: string, replacements: readonly SarifReplacementShape[]): string {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push((match.index ?? 0) + match[0].length);
+  const offset = (line: number, column: number) => (starts[line - 1] ?? text.length) + column - 1;
+  const spans = replacements
+    .map((r) => ({ start: offset(r.deletedRegion.startLine, r.deletedRegion.startColumn), end: offset(r.deletedRegion.endLine, r.deletedRegion.endColumn), text: r.insertedContent?.text ?? "" }))
+    .sort((a, b) => a.start - b.start);
+  return applySpans(text, spans);
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return applySpans(text, edits.map((e) => ({ start: e.range.start.offset, end: e.range.end.offset, text: e.text })).sort((a, b) => a.start - b.start));
+}
+
+function applySpans(text: string, spans: readonly { start: number; end: number; text: string }[]): string {
+  let output = "";
+  let cursor = 0;
+  for (const span of spans) {
+    output += text.slice(cursor, span.start) + span.text;
+    cursor = span.end;
+  }
+  return output + text.slice(cursor);
+}

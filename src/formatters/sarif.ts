@@ -3,7 +3,7 @@
  * Also home of what the CI formatters share: `FormatContext`, the path-to-URI rules and the
  * stable fingerprint (FNV-1a 64, no `node:` imports so formatters stay pure).
  */
-import type { Diagnostic, Severity } from "../types.js";
+import type { Diagnostic, Fix, Severity } from "../types.js";
 import { ruleDocsUrl, type FileReport } from "./report.js";
 
 /** What the CI formatters need besides the reports. */
@@ -57,6 +57,18 @@ interface SarifResult {
   locations: [{ physicalLocation: SarifPhysicalLocation }];
   relatedLocations?: { id: number; physicalLocation: SarifPhysicalLocation; message: { text: string } }[];
   partialFingerprints: Record<string, string>;
+  fixes?: SarifFix[];
+}
+
+/** SARIF §3.55: a proposed change; each replacement deletes a region (empty: an insertion point) and inserts text. */
+interface SarifFix {
+  description: { text: string };
+  artifactChanges: [
+    {
+      artifactLocation: SarifArtifactLocation;
+      replacements: { deletedRegion: SarifRegion; insertedContent?: { text: string } }[];
+    },
+  ];
 }
 
 export interface SarifLog {
@@ -110,6 +122,8 @@ export function toSarifLog(reports: readonly FileReport[], context: FormatContex
         locations: [{ physicalLocation: { artifactLocation, region: toRegion(d.start, d.end) } }],
         partialFingerprints: { [FINGERPRINT_NAME]: fingerprints[i] ?? "" },
       };
+      const fixes = [...(d.fix ? [d.fix] : []), ...(d.suggestions ?? [])].filter((f) => f.edits.length > 0);
+      if (fixes.length) result.fixes = fixes.map((f) => toSarifFix(f, artifactLocation, d.ruleId));
       if (d.related?.length) {
         result.relatedLocations = d.related.map((r, j) => ({
           id: j + 1,
@@ -161,6 +175,22 @@ function describeRule(id: string, description: string, severity: Severity): Sari
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+\-.!|&]/g, (c) => `\\${c}`);
+}
+
+/** The safe fix and each suggestion, in that order, with their edits as replacements in the result's file. */
+function toSarifFix(fix: Fix, artifactLocation: SarifArtifactLocation, ruleId: string): SarifFix {
+  return {
+    description: { text: sarifMessageText(fix.description, ruleId) },
+    artifactChanges: [
+      {
+        artifactLocation,
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: toRegion(e.range.start, e.range.end),
+          ...(e.text !== "" && { insertedContent: { text: wellFormed(e.text) } }),
+        })),
+      },
+    ],
+  };
 }
 
 /** SARIF columns are 1-based UTF-16 code units and the end is exclusive, as ours are. */
