@@ -158,7 +158,9 @@ describe("language server over stdio", () => {
     });
     const write = actions.find((a) => a.title.includes("taskmanager.memory.process.size: 1728m"));
     expect(write?.kind).toBe("quickfix");
-    expect(write?.isPreferred).toBeUndefined(); // a suggestion, not a safe fix
+    // No safe fix here: the first suggestion offered is the preferred one, and only it.
+    expect(actions[0]?.isPreferred).toBe(true);
+    expect(actions.slice(1).every((a) => a.isPreferred === undefined)).toBe(true);
     const edits = editsOf(write?.edit, uri);
     expect(edits.length).toBeGreaterThan(0);
     const doc = TextDocument.create(uri, "flink-conf", 1, text);
@@ -341,6 +343,60 @@ describe("language server over stdio", () => {
       position: { line: 0, character: 5 },
     });
     expect(JSON.stringify(hover)).toContain("536870902");
+  });
+
+  it("offers each memory suggestion as a quick fix on the error's range, the first preferred, and each resolves it", async () => {
+    const uri = pathToFileURL(join(dir, "totals-flink-conf.yaml")).href;
+    const text = "taskmanager.memory.process.size: 1728m\ntaskmanager.memory.flink.size: 1600m\njobmanager.memory.process.size: 1600m\n";
+    let seen = session.published.length;
+    open(session, uri, text);
+    const published = await diagnosticsFor(session, uri, seen);
+    const both = byCode(published.diagnostics, "memory-both-totals");
+    expect(both).toHaveLength(1);
+    const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: both[0]?.range,
+      context: { diagnostics: both, triggerKind: 1 },
+    });
+    expect(actions.length).toBeGreaterThanOrEqual(2);
+    expect(actions.map((a) => a.kind)).toEqual(actions.map(() => "quickfix"));
+    expect(actions.map((a) => a.isPreferred)).toEqual([true, ...actions.slice(1).map(() => undefined)]);
+    expect(actions.every((a) => JSON.stringify(a.diagnostics) === JSON.stringify(both))).toBe(true);
+    expect(actions.map((a) => a.title)).toContain("Remove taskmanager.memory.flink.size");
+    // Each one, applied by the client, makes the server publish the file without that error.
+    let version = 1;
+    for (const action of actions) {
+      const edits = editsOf(action.edit, uri);
+      expect(edits.length, action.title).toBeGreaterThan(0);
+      version++;
+      seen = session.published.length;
+      change(session, uri, version, [{ text: TextDocument.applyEdits(TextDocument.create(uri, "x", 1, text), edits) }]);
+      const after = await diagnosticsFor(session, uri, seen, (p) => p.version === version);
+      // The error is gone (lowering the Flink size may leave the both-totals warning that it works).
+      expect(after.diagnostics.filter((d) => d.severity === 1 && d.code?.toString().startsWith("memory-")), action.title).toEqual([]);
+    }
+  });
+
+  it("offers no safe fix and no fix-all in a file that is not Flink configuration", async () => {
+    const uri = pathToFileURL(join(dir, "docker-compose.yml")).href;
+    const text = "services:\n  jobmanager:\n    image: flink:1.20\n    environment:\n      - |\n        FLINK_PROPERTIES=\n        parallelism.default: 2\n        parallelism.default: 2\n";
+    const seen = session.published.length;
+    open(session, uri, text);
+    const published = await diagnosticsFor(session, uri, seen);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } },
+      context: { diagnostics: published.diagnostics },
+    });
+    // Read as flink-conf.yaml it would "fix" the repeated line and the indentation: nothing of that is offered.
+    expect(actions.filter((a) => /overridden|indentation/i.test(a.title))).toEqual([]);
+    const fixAll = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ["source.fixAll"] },
+    });
+    expect(fixAll).toEqual([]);
   });
 
   it("shuts down cleanly and exits 0", async () => {

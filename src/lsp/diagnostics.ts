@@ -81,8 +81,10 @@ function quickFix(fix: Fix, preferred: boolean, lspDiagnostic: LspDiagnostic, po
 
 /**
  * The quick fixes for the diagnostics a client sent in a code action request: each is matched to a
- * flinklint diagnostic of the current text by rule id and range; its `fix` becomes the preferred
- * quick fix, each of its `suggestions` another one.
+ * flinklint diagnostic of the current text by rule id and range; its `fix`, then each of its
+ * `suggestions`, becomes a quick fix. The first one offered is preferred (what an editor's
+ * auto-fix applies): the safe fix when there is one, else the first suggestion, which the rule
+ * puts first as the likeliest intent.
  */
 export function quickFixes(
   requested: readonly LspDiagnostic[],
@@ -98,10 +100,8 @@ export function quickFixes(
       if (seen.has(diagnostic) || diagnostic.ruleId !== lspDiagnostic.code) continue;
       if (!sameLspRange(positions.toLspRange(diagnostic), lspDiagnostic.range)) continue;
       seen.add(diagnostic);
-      if (diagnostic.fix && diagnostic.fix.edits.length > 0) actions.push(quickFix(diagnostic.fix, true, lspDiagnostic, positions, target));
-      for (const suggestion of diagnostic.suggestions ?? []) {
-        if (suggestion.edits.length > 0) actions.push(quickFix(suggestion, false, lspDiagnostic, positions, target));
-      }
+      const fixes = [...(diagnostic.fix ? [diagnostic.fix] : []), ...(diagnostic.suggestions ?? [])].filter((f) => f.edits.length > 0);
+      fixes.forEach((fix, i) => actions.push(quickFix(fix, i === 0, lspDiagnostic, positions, target)));
     }
   }
   return actions;

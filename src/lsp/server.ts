@@ -30,6 +30,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import ignore from "ignore";
 import { decodeConfigBytes, effectiveOptions, ProjectConfigCache } from "../engine/files.js";
+import { fixText, keepSafeFixes } from "../engine/fix.js";
 import { lint } from "../engine/lint.js";
 import type { ProjectConfig } from "../engine/project-config.js";
 import type { Diagnostic, LintOptions, LintResult } from "../types.js";
@@ -144,7 +145,8 @@ export function attachServer(connection: Connection): void {
       const decoded = decodeConfigBytes(new TextEncoder().encode(text));
       if (!decoded.ok) return { result: undefined, diagnostics: [decoded.diagnostic] };
     }
-    const result = lint(text, options);
+    // Offered as safe only what --fix would apply: nothing in a file not identified as Flink configuration.
+    const result = keepSafeFixes(lint(text, options), options);
     return { result, diagnostics: result.diagnostics };
   }
 
@@ -331,7 +333,9 @@ export function attachServer(connection: Connection): void {
       if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(params.context.diagnostics, state.diagnostics, state.positions, target));
       // Source actions only when asked for (e.g. editor.codeActionsOnSave), never in the light bulb.
       if (only !== undefined && wants(FIX_ALL_KIND)) {
-        const all = fixAllAction(state.diagnostics, state.positions, target);
+        // The fixes --fix's first pass applies, checked the same way (a Flink file, Flink settings, a better lint).
+        const fixable = state.result === undefined ? [] : (fixText(state.text, state.options).passes[0] ?? []);
+        const all = fixAllAction(fixable, state.positions, target);
         if (all !== undefined) actions.push(all);
       }
       return actions;
