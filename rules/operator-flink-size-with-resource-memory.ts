@@ -68,7 +68,7 @@ export default defineRule({
         const overheadTooBig = result.code === "M4" && (result.numbers.jvmOverhead ?? 0n) > (result.numbers.max ?? 0n);
         const scope = view.derivations;
         const { phrase: fix, suggestions } = offerFixes(ctx, result, [
-          searchedSize(scope, result, memory.key, overheadTooBig ? "down" : "up", overheadTooBig ? "lower" : "raise", result.numbers.totalProcess, `\`${memory.source.path}\``),
+          searchedSize(scope, result, memory.key, overheadTooBig ? "down" : "up", overheadTooBig ? "lower" : "raise", result.numbers.totalProcess),
           searchedSize(scope, result, flinkKey, overheadTooBig ? "up" : "down", overheadTooBig ? "raise" : "lower", result.numbers.totalFlink),
           removal(scope, flinkKey),
         ]);

@@ -49,6 +49,11 @@ export interface ConfigEntry {
   valueRange: Range;
   /** True when a later entry with the same key replaces this one (Flink keeps the last). */
   overridden: boolean;
+  /**
+   * How the file names the place that sets this value, when it is not the key itself: a manifest's
+   * `spec.taskManager.resource.memory` is the TaskManager's process size. Advice names this place.
+   */
+  label?: string;
 }
 
 /**

@@ -4,10 +4,11 @@
  * text and the result linted again. The error it was offered for must be gone and no memory error
  * may appear that was not there before; the process it was about must now derive.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
+import { lintManifest, looksLikeFlinkManifest } from "../src/k8s/lint.js";
 import { dialectForFilename, parseConfig } from "../src/parser/index.js";
 import { applyEdits } from "../src/model/setting-edits.js";
 import { explainJson } from "../src/model/explain.js";
@@ -113,4 +114,39 @@ describe("memory suggestions resolve what they were offered for", () => {
       expect(applied).toBeGreaterThan(refusals);
     });
   }
+});
+
+/** Every YAML file under fixtures/ that holds a Flink Kubernetes Operator resource. */
+function manifestFixtures(dir = "fixtures"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return manifestFixtures(path);
+    if (!/\.ya?ml$/.test(entry.name) || dialectForFilename(entry.name) !== undefined) return [];
+    return looksLikeFlinkManifest(readFileSync(path, "utf8")) ? [path] : [];
+  });
+}
+
+describe("memory suggestions in manifests edit the manifest's own lines", () => {
+  it("every suggestion on every manifest fixture resolves its error", () => {
+    let applied = 0;
+    for (const file of manifestFixtures()) {
+      const text = readFileSync(file, "utf8");
+      const lintAll = (t: string) => lintManifest(t).flatMap((r) => r.diagnostics.filter((d) => d.severity === "error"));
+      const before = lintAll(text);
+      const beforeCounts = countBy(before);
+      for (const diagnostic of before.filter((d) => d.ruleId.startsWith("memory-") || d.ruleId.startsWith("operator-"))) {
+        for (const suggestion of diagnostic.suggestions ?? []) {
+          applied++;
+          const what = `${file} ${diagnostic.ruleId}: "${suggestion.description}"`;
+          const after = lintAll(applyEdits(text, sortedEdits(suggestion)));
+          const afterCounts = countBy(after);
+          expect(afterCounts.get(identity(diagnostic)) ?? 0, `${what}: the error is still there`).toBeLessThan(beforeCounts.get(identity(diagnostic)) ?? 0);
+          for (const d of after) expect(beforeCounts.has(identity(d)), `${what}: a new error ${d.ruleId}: ${d.message}`).toBe(true);
+        }
+      }
+    }
+    console.log(`manifests: ${applied} suggestions applied`);
+    // The resource.memory and flinkConfiguration cases of fixtures/k8s and fixtures/operator-*.
+    expect(applied).toBeGreaterThanOrEqual(10);
+  });
 });

@@ -170,6 +170,7 @@ export function effectiveConfiguration(text: string, resource: FlinkResource): E
         keyRange: range,
         valueRange: range,
         overridden: false,
+        label: memory.source.path,
       });
     }
   }

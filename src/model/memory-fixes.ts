@@ -8,6 +8,7 @@
  * the changed settings once read again, a suggestion.
  */
 import type { ConfigValue, Deployment, Fix, RuleContext } from "../types.js";
+import { lastEntry } from "./rule-support.js";
 import { memoryDerivations } from "./facts.js";
 import {
   deriveJobManagerMemory,
@@ -30,10 +31,20 @@ export interface FixScope {
   budget?: { left: number };
 }
 
-/** One change, with a phrase for the message (keys in backticks): "raise `taskmanager.memory.process.size` to 1778m". */
+/** One change, and the verb that says it ("raise" `taskmanager.memory.process.size` to 1778m). */
 export interface FixStep {
-  description: string;
+  verb: string;
   change: SettingChange;
+}
+
+/** How advice names a key: in backticks, as the file names it. */
+export type KeyName = (key: string) => string;
+
+const byKey: KeyName = (key) => `\`${key}\``;
+
+/** "raise `key` to 1778m", "remove `key`". */
+export function describeStep(step: FixStep, name: KeyName = byKey): string {
+  return "remove" in step.change ? `remove ${name(step.change.key)}` : `${step.verb} ${name(step.change.key)} to ${step.change.value}`;
 }
 
 /** Flink's shipped total process sizes (flink-dist's default file), for a missing total. */
@@ -152,14 +163,14 @@ export function roundedSizeText(bytes: bigint, direction: "up" | "down"): string
 }
 
 /** "raise `key` to value" (or set, lower, …). */
-export function setting(key: string, value: string, verb: string, shownAs = `\`${key}\``): FixStep {
-  return { description: `${verb} ${shownAs} to ${value}`, change: { key, value } };
+export function setting(key: string, value: string, verb: string): FixStep {
+  return { verb, change: { key, value } };
 }
 
 /** "remove `key`", when the settings have it. */
 export function removal(scope: FixScope, key: string | undefined): FixStep | undefined {
   if (key === undefined || !scope.config.has(key)) return undefined;
-  return { description: `remove \`${key}\``, change: { key, remove: true } };
+  return { verb: "remove", change: { key, remove: true } };
 }
 
 /**
@@ -173,7 +184,6 @@ export function searchedSize(
   direction: "up" | "down",
   verb: string,
   current: bigint | undefined = key === undefined ? undefined : currentBytes(scope, failure, key),
-  shownAs?: string,
 ): FixStep | undefined {
   if (key === undefined || current === undefined) return undefined;
   // The size closest to the current one that gets past this failure; if Flink then fails later
@@ -183,7 +193,7 @@ export function searchedSize(
   const found = starts(scope, failure.process, [{ key, value: sizeValue(key, past) }])
     ? past
     : (searchWorkingSize(scope, failure.process, key, past, direction) ?? past);
-  return found === undefined ? undefined : setting(key, sizeValue(key, found), verb, shownAs);
+  return found === undefined ? undefined : setting(key, sizeValue(key, found), verb);
 }
 
 function currentBytes(scope: FixScope, failure: MemoryFailure, key: string): bigint | undefined {
@@ -345,9 +355,9 @@ export function stepsFor(scope: FixScope, failure: MemoryFailure): (FixStep | un
   }
 }
 
-/** A checked fix: its steps (one change each) and the phrase joining them. */
+/** A checked fix: its steps (one change each, later ones replacing earlier ones of a key) and its changes. */
 export interface FixCandidate {
-  description: string;
+  steps: FixStep[];
   changes: SettingChange[];
 }
 
@@ -367,7 +377,7 @@ export function fixesFor(scope: FixScope, failure: MemoryFailure, first: readonl
     const identity = JSON.stringify(changes);
     if (seen.has(identity)) return;
     seen.add(identity);
-    found.push({ description: joinSteps(steps), changes });
+    found.push({ steps: [...steps], changes });
   };
   const chains: FixStep[][] = [];
   for (const step of first) {
@@ -415,13 +425,13 @@ function mergedChanges(steps: readonly FixStep[]): SettingChange[] {
  * "set `a` to 1728m and remove `b`": a step whose key a later step changes again is left out, and
  * the later one keeps the first one's verb ("set" a missing total, then to a larger size: "set").
  */
-function joinSteps(steps: readonly FixStep[]): string {
+export function describeFix(fix: FixCandidate, name: KeyName = byKey): string {
+  const steps = fix.steps;
   return steps
     .flatMap((step, i) => {
       if (steps.slice(i + 1).some((later) => later.change.key === step.change.key)) return [];
-      const first = steps.find((earlier) => earlier.change.key === step.change.key);
-      if (first === step || first === undefined || !("value" in step.change)) return [step.description];
-      return [setting(step.change.key, step.change.value, first.description.split(" ")[0] ?? "set").description];
+      const first = steps.find((earlier) => earlier.change.key === step.change.key) ?? step;
+      return [describeStep({ ...step, verb: first.verb }, name)];
     })
     .join(" and ");
 }
@@ -448,12 +458,14 @@ export interface OfferedFixes {
 export function offerFixes(ctx: RuleContext, failure: MemoryFailure, steps?: readonly (FixStep | undefined)[]): OfferedFixes {
   const scope = { ...ctx.facts.get(memoryDerivations), budget: { left: FIX_DERIVATION_BUDGET } };
   const fixes = fixesFor(scope, failure, steps ?? stepsFor(scope, failure));
+  // A key is named as the file sets it (a manifest's `resource.memory`), plain in a suggestion's title.
+  const label = (key: string): string => lastEntry(ctx.doc, key)?.label ?? key;
   const suggestions: Fix[] = [];
   for (const fix of fixes) {
     const edits = ctx.reread && editsForChanges(ctx.doc, fix.changes);
     if (edits && ctx.reread && holdsChanges(ctx.doc, fix.changes, edits, ctx.reread)) {
-      suggestions.push({ description: fix.description.replaceAll("`", ""), edits });
+      suggestions.push({ description: describeFix(fix, label), edits });
     }
   }
-  return { phrase: joinFixes(fixes.map((f) => f.description)), suggestions };
+  return { phrase: joinFixes(fixes.map((f) => describeFix(f, (key) => `\`${label(key)}\``))), suggestions };
 }

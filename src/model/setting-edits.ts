@@ -6,6 +6,7 @@
  */
 import type { ConfigDocument, ConfigEntry, ConfigValue, TextEdit } from "../types.js";
 import { deleteLineEdit } from "./catalog.js";
+import { parseMemorySize } from "./memory-size.js";
 
 /** One change of the configuration Flink reads. A `value` is written as is (e.g. `1728m`). */
 export type SettingChange = { key: string; value: string } | { key: string; remove: true };
@@ -82,7 +83,8 @@ export function holdsChanges(doc: ConfigDocument, changes: readonly SettingChang
   const expected = changedConfig(doc.config, changes);
   if (edited.config.size !== expected.size) return false;
   for (const [key, value] of expected) {
-    if (edited.config.get(key)?.text !== value.text) return false;
+    const now = edited.config.get(key)?.text;
+    if (now === undefined || !sameValue(now, value.text)) return false;
   }
   const before = new Map<string, number>();
   for (const finding of doc.findings) before.set(finding.kind, (before.get(finding.kind) ?? 0) + 1);
@@ -92,6 +94,14 @@ export function holdsChanges(doc: ConfigDocument, changes: readonly SettingChang
     before.set(finding.kind, left - 1);
   }
   return true;
+}
+
+/** The same text, or the same size written another way (a host may rewrite `1728m` as `1728 mb`). */
+function sameValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = parseMemorySize(a);
+  const y = parseMemorySize(b);
+  return x.ok && y.ok && x.bytes === y.bytes;
 }
 
 /**
