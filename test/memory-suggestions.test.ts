@@ -25,7 +25,7 @@ const suites = [
   { dir: "fixtures/conformance/1.20", flinkVersion: "1.20" },
   { dir: "fixtures/conformance/2.x", flinkVersion: "2.1" },
 ] as const;
-const MODES: readonly Deployment[] = ["standalone", "kubernetes"];
+const MODES = ["standalone", "kubernetes"] as const satisfies readonly Deployment[];
 
 /** The rules whose errors are a refused memory configuration, each naming a concrete change. */
 const SIZE_RULES = new Set([
