@@ -1,11 +1,11 @@
 // Flink needs a total (process or Flink memory) or the fine-grained sizes for each process and
 // refuses to start without them: ProcessMemoryUtils.memoryProcessSpecFromConfig.
-import { offerFixes } from "../src/model/memory-fixes.js";
+import { offerFixes, SHIPPED_PROCESS_SIZE } from "../src/model/memory-fixes.js";
+import { toConfigText } from "../src/model/memory-size.js";
 import { failuresWith, lastEntry, processName, START_OF_FILE } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule } from "../src/types.js";
 
-const EXAMPLES = { taskmanager: "1728m", jobmanager: "1600m" } as const;
 const LEGACY_KEYS = {
   taskmanager: ["taskmanager.heap.size", "taskmanager.heap.mb"],
   jobmanager: ["jobmanager.heap.size", "jobmanager.heap.mb"],
@@ -46,7 +46,7 @@ export default defineRule({
           process: processName(failure.process),
           flinkMessage: failure.error,
           key: `${failure.process}.memory.process.size`,
-          example: EXAMPLES[failure.process],
+          example: toConfigText(SHIPPED_PROCESS_SIZE[failure.process]),
           legacyNote: ignored.length > 0 ? ` Flink ${ctx.flinkVersion} ignores \`${ignored.join("`, `")}\` (removed in 2.0).` : "",
         },
         ...(related.length > 0 ? { related } : {}),

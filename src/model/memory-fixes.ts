@@ -43,7 +43,7 @@ export type KeyName = (key: string) => string;
 const byKey: KeyName = (key) => `\`${key}\``;
 
 /** "raise `key` to 1778m", "remove `key`". */
-export function describeStep(step: FixStep, name: KeyName = byKey): string {
+function describeStep(step: FixStep, name: KeyName = byKey): string {
   return "remove" in step.change ? `remove ${name(step.change.key)}` : `${step.verb} ${name(step.change.key)} to ${step.change.value}`;
 }
 
