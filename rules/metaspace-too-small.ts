@@ -13,7 +13,7 @@ export default defineRule({
     description: "JVM metaspace set below Flink's 256m default, a common cause of OutOfMemoryError: Metaspace",
     messages: {
       small:
-        "`{{key}}: {{value}}` gives the {{process}} -XX:MaxMetaspaceSize={{bytes}} ({{human}}), below Flink's default of 256 MiB; connectors and repeated job submissions (user-code class loaders) exhaust it and the JVM dies with \"OutOfMemoryError: Metaspace\". Raise it to at least 256m.",
+        "`{{key}}: {{value}}` gives the {{process}} -XX:MaxMetaspaceSize={{bytes}} ({{human}}), below Flink's default of 256 MiB: connectors and repeated job submissions (each a user-code class loader) can exhaust it, and the JVM then dies with \"OutOfMemoryError: Metaspace\". Unless the jobs are known to be small, raise it to 256m.",
     },
     docs: {
       why:
