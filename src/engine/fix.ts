@@ -16,6 +16,11 @@ import type { Diagnostic, LintOptions, LintResult, TextEdit } from "../types.js"
 const MAX_PASSES = 10;
 /** After a pass fails its check, at most this many of its fixes are tried one by one. */
 const MAX_SINGLE_TRIES = 100;
+/**
+ * Those tries re-lint the whole text each; they stop when this many characters have been linted
+ * in one fixText call, so a huge file costs a few lints, not a hundred.
+ */
+const RETRY_LINT_BUDGET = 32 * 1024 * 1024;
 
 export interface FixOutcome {
   /** The text after all passes (identical to the input when nothing applied). */
@@ -98,6 +103,7 @@ export function fixText(text: string, options: LintOptions): FixOutcome {
   const passes: Diagnostic[][] = [];
   /** Fixes that failed the check, by what they change (offsets move between passes). */
   const rejected = new Set<string>();
+  let budget = RETRY_LINT_BUDGET;
   for (let pass = 0; pass < MAX_PASSES && isFixable(result); pass++) {
     const spans = editableSpans(result.document, result.flinkVersion);
     const candidates = result.diagnostics.filter(
@@ -112,6 +118,8 @@ export function fixText(text: string, options: LintOptions): FixOutcome {
       const kept: FixableDiagnostic[] = [];
       let best: { output: string; applied: FixableDiagnostic[]; result: LintResult } | undefined;
       for (const d of batch.applied.slice(0, MAX_SINGLE_TRIES)) {
+        if (budget < current.length) break;
+        budget -= current.length;
         const trial = applyFixEdits(current, [...kept, d]);
         const trialResult = lint(trial.output, options);
         if (improves(best?.result ?? result, trialResult)) {
