@@ -10,6 +10,7 @@
  */
 import { lint } from "./lint.js";
 import { editableSpans, editIsWithin, identifyFlinkConfig } from "./identify.js";
+import { applyEdits, byStart } from "../model/setting-edits.js";
 import type { Diagnostic, LintOptions, LintResult, TextEdit } from "../types.js";
 
 /** Enough for fixes that enable other fixes; a cycle stops here instead of looping. */
@@ -46,7 +47,10 @@ export function isFixable(result: LintResult): boolean {
   return !result.document.loadFailure && !result.diagnostics.some((d) => d.ruleId === "parse" && d.severity === "error");
 }
 
-/** Applies one pass of non-overlapping fixes; later overlapping ones wait for the next pass. */
+/**
+ * Applies one pass of fixes: each diagnostic's edits go in whole or not at all, in order of their
+ * first edit, and one that overlaps an edit already taken waits for the next pass.
+ */
 export function applyFixEdits(text: string, diagnostics: readonly Diagnostic[]): { output: string; applied: FixableDiagnostic[] } {
   const candidates = diagnostics
     .filter(hasFix)
@@ -60,15 +64,7 @@ export function applyFixEdits(text: string, diagnostics: readonly Diagnostic[]):
     accepted.push(...edits);
     applied.push(diagnostic);
   }
-  accepted.sort(byStart);
-  let output = "";
-  let cursor = 0;
-  for (const edit of accepted) {
-    output += text.slice(cursor, edit.range.start.offset) + edit.text;
-    cursor = edit.range.end.offset;
-  }
-  output += text.slice(cursor);
-  return { output, applied };
+  return { output: applyEdits(text, accepted.sort(byStart)), applied };
 }
 
 /**
@@ -160,10 +156,6 @@ function dropFix(d: Diagnostic): Diagnostic {
 function withoutFixes(result: LintResult): LintResult {
   if (!result.diagnostics.some((d) => d.fix !== undefined)) return result;
   return { ...result, diagnostics: result.diagnostics.map((d) => (d.fix === undefined ? d : dropFix(d))) };
-}
-
-function byStart(a: TextEdit, b: TextEdit): number {
-  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
 }
 
 /** Two edits conflict when they overlap, or both insert at the same point. */

@@ -53,12 +53,17 @@ export function editsForChanges(doc: ConfigDocument, changes: readonly SettingCh
       edits.push(insertion);
     }
   }
-  edits.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  edits.sort(byStart);
   for (let i = 1; i < edits.length; i++) {
     const before = edits[i - 1] as TextEdit;
     if ((edits[i] as TextEdit).range.start.offset < before.range.end.offset) return undefined;
   }
   return edits;
+}
+
+/** The order `applyEdits` wants: by start, then by end (an insertion before a replacement at its point). */
+export function byStart(a: TextEdit, b: TextEdit): number {
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
 }
 
 /** `text` with non-overlapping `edits` (sorted by start) applied. */
