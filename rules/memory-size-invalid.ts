@@ -7,6 +7,13 @@ import { lastEntry } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule, type ConfigEntry, type Fix, type RuleContext } from "../src/types.js";
 
+/**
+ * Sizes whose natural unit is the byte: a memory page is a power of two of a few KiB, which Flink's
+ * own documentation and releases before 1.10 wrote unit-less (`32768`), so a bare number there is
+ * exactly what its author meant, and "did you mean 32768m" would be wrong advice.
+ */
+const BYTE_COUNT_KEYS: ReadonlySet<string> = new Set(["taskmanager.memory.segment-size"]);
+
 /** A value Flink would accept for what the text most likely meant, if we can tell. */
 function suggestFor(text: string): string | undefined {
   const trimmed = text.trim();
@@ -114,7 +121,7 @@ export default defineRule({
           data: { key, value: value.text, reason: parsed.error.message.replace(/\.$/, ""), advice: advice(value.text, parsed.code) },
           ...(read ? {} : { severity: "warning" as const }),
         });
-      } else if (parsed.unitless && parsed.bytes !== 0n) {
+      } else if (parsed.unitless && parsed.bytes !== 0n && !BYTE_COUNT_KEYS.has(key)) {
         // Spelling out a whole number of MiB keeps the meaning (a safe fix); `512` meaning 512m is
         // only a guess, so that stays a suggestion.
         const exact = parsed.bytes % MIB === 0n ? valueEdit(ctx, entry, value.text, toConfigText(parsed.bytes)) : undefined;
