@@ -11,6 +11,17 @@ const LEGACY_KEYS = {
   jobmanager: ["jobmanager.heap.size", "jobmanager.heap.mb"],
 } as const;
 
+/**
+ * The Flink Kubernetes Operator's own configuration (it holds `kubernetes.operator.*` keys) starts
+ * no JobManager or TaskManager: the operator lays it under each resource's `flinkConfiguration` and
+ * writes the process sizes from `spec.jobManager/taskManager.resource.memory`, so no total is
+ * missing there.
+ */
+function isOperatorConfiguration(keys: Iterable<string>): boolean {
+  for (const key of keys) if (key.startsWith("kubernetes.operator.")) return true;
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: "memory-total-missing",
@@ -24,12 +35,15 @@ export default defineRule({
       why:
         "Since Flink 1.10 (TaskManager) and 1.11 (JobManager), each process needs `*.memory.process.size`, " +
         "`*.memory.flink.size`, or the fine-grained sizes. Without one of them the process refuses to start. " +
-        "The legacy `*.heap.size` keys stand in for them only up to Flink 1.20.",
+        "The legacy `*.heap.size` keys stand in for them only up to Flink 1.20. The Flink Kubernetes Operator's own " +
+        "configuration (a file with `kubernetes.operator.*` keys) is not reported: the operator sets both process " +
+        "sizes of every deployment from its `resource.memory`.",
       valid: [{ dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
       invalid: [{ dialect: "standard", code: "taskmanager.memory.process.size: 1728m\n" }],
     },
   },
   check(ctx) {
+    if (isOperatorConfiguration(ctx.doc.config.keys())) return;
     const facts = versionFacts(ctx.flinkVersion);
     for (const failure of failuresWith(ctx, ["M1"])) {
       const ignored = facts.legacyHeapKeys ? [] : LEGACY_KEYS[failure.process].filter((k) => ctx.doc.config.has(k));
