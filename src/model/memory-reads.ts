@@ -77,45 +77,56 @@ type When =
   | "legacy" // a legacy heap key: the launcher's target is unset (and, for *.heap.mb, *.heap.size too)
   | "never";
 
-type Row<O> = readonly [option: keyof O, fineGrained: When, flink: When, process: When];
+/**
+ * The options Flink reads, in its order, and when on each path (fine-grained, total Flink, total
+ * process): one table for both processes, since most rows are the same; `reader` says which
+ * process has the option.
+ */
+type ReadRow =
+  | readonly [reader: "both", option: keyof TaskManagerOptions & keyof JobManagerOptions, fineGrained: When, flink: When, process: When]
+  | readonly [reader: "taskmanager", option: keyof TaskManagerOptions, fineGrained: When, flink: When, process: When]
+  | readonly [reader: "jobmanager", option: keyof JobManagerOptions, fineGrained: When, flink: When, process: When];
 
-const TASK_MANAGER_READS: ReadonlyArray<Row<TaskManagerOptions>> = [
-  ["legacyHeap", "legacy", "legacy", "legacy"],
-  ["legacyHeapMb", "legacy", "legacy", "legacy"],
-  ["taskHeap", "read", "if-set", "if-set"],
-  ["managedSize", "read", "if-set", "if-set"],
-  ["managedFraction", "never", "managed-unset", "managed-unset"],
-  ["frameworkHeap", "read", "read", "read"],
-  ["frameworkOffHeap", "read", "read", "read"],
-  ["taskOffHeap", "read", "read", "read"],
-  ["totalFlink", "if-set", "read", "never"],
-  ["totalProcess", "if-set", "if-set", "read"],
-  ["networkMin", "range", "range", "range"],
-  ["networkMax", "range", "range", "range"],
-  ["networkFraction", "range", "range", "range"],
-  ["networkBuffers", "buffers", "buffers", "buffers"],
-  ["segmentSize", "buffers", "buffers", "buffers"],
-  ["jvmMetaspace", "read", "read", "read"],
-  ["jvmOverheadMin", "read", "read", "read"],
-  ["jvmOverheadMax", "read", "read", "read"],
-  ["jvmOverheadFraction", "read", "read", "read"],
-  ["cpuCores", "if-set", "if-set", "if-set"],
-  ["taskSlots", "read", "read", "read"],
+const MEMORY_READS: readonly ReadRow[] = [
+  ["both", "legacyHeap", "legacy", "legacy", "legacy"],
+  ["both", "legacyHeapMb", "legacy", "legacy", "legacy"],
+  ["taskmanager", "taskHeap", "read", "if-set", "if-set"],
+  ["taskmanager", "managedSize", "read", "if-set", "if-set"],
+  ["taskmanager", "managedFraction", "never", "managed-unset", "managed-unset"],
+  ["taskmanager", "frameworkHeap", "read", "read", "read"],
+  ["taskmanager", "frameworkOffHeap", "read", "read", "read"],
+  ["taskmanager", "taskOffHeap", "read", "read", "read"],
+  ["jobmanager", "jvmHeap", "read", "never", "never"],
+  ["jobmanager", "offHeap", "read", "read", "read"],
+  ["both", "totalFlink", "if-set", "read", "never"],
+  ["both", "totalProcess", "if-set", "if-set", "read"],
+  ["taskmanager", "networkMin", "range", "range", "range"],
+  ["taskmanager", "networkMax", "range", "range", "range"],
+  ["taskmanager", "networkFraction", "range", "range", "range"],
+  ["taskmanager", "networkBuffers", "buffers", "buffers", "buffers"],
+  ["taskmanager", "segmentSize", "buffers", "buffers", "buffers"],
+  ["both", "jvmMetaspace", "read", "read", "read"],
+  ["both", "jvmOverheadMin", "read", "read", "read"],
+  ["both", "jvmOverheadMax", "read", "read", "read"],
+  ["both", "jvmOverheadFraction", "read", "read", "read"],
+  ["taskmanager", "cpuCores", "if-set", "if-set", "if-set"],
+  ["taskmanager", "taskSlots", "read", "read", "read"],
+  ["jobmanager", "directMemoryLimit", "read", "read", "read"],
 ];
 
-const JOB_MANAGER_READS: ReadonlyArray<Row<JobManagerOptions>> = [
-  ["legacyHeap", "legacy", "legacy", "legacy"],
-  ["legacyHeapMb", "legacy", "legacy", "legacy"],
-  ["jvmHeap", "read", "never", "never"],
-  ["offHeap", "read", "read", "read"],
-  ["totalFlink", "if-set", "read", "never"],
-  ["totalProcess", "if-set", "if-set", "read"],
-  ["jvmMetaspace", "read", "read", "read"],
-  ["jvmOverheadMin", "read", "read", "read"],
-  ["jvmOverheadMax", "read", "read", "read"],
-  ["jvmOverheadFraction", "read", "read", "read"],
-  ["directMemoryLimit", "read", "read", "read"],
-];
+type Row<K> = readonly [option: K, fineGrained: When, flink: When, process: When];
+
+/** The rows of `MEMORY_READS` that `process` reads, in order (the table's type keeps each option to its process). */
+function rowsFor(process: "taskmanager"): ReadonlyArray<Row<keyof TaskManagerOptions>>;
+function rowsFor(process: "jobmanager"): ReadonlyArray<Row<keyof JobManagerOptions>>;
+function rowsFor(process: ProcessKind): ReadonlyArray<Row<string>> {
+  const rows: Row<string>[] = [];
+  for (const [reader, ...row] of MEMORY_READS) if (reader === "both" || reader === process) rows.push(row);
+  return rows;
+}
+
+const TASK_MANAGER_READS = rowsFor("taskmanager");
+const JOB_MANAGER_READS = rowsFor("jobmanager");
 
 export interface MemoryRead {
   option: OptionDef;
@@ -149,7 +160,7 @@ function readsOf<O extends TaskManagerOptions | JobManagerOptions>(
   opts: DeriveOptions,
   process: ProcessKind,
   o: O,
-  rows: ReadonlyArray<Row<O>>,
+  rows: ReadonlyArray<Row<keyof O>>,
   fineGrained: ReadonlyArray<keyof O>,
 ): MemoryReads {
   const option = (name: keyof O): OptionDef => o[name] as OptionDef;
