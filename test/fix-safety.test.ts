@@ -37,6 +37,22 @@ async function flinklint(cwd: string, args: string[], stdin = ""): Promise<{ cod
   return { code, stdout, stderr };
 }
 
+/** The one stderr line `--fix` prints for a file it does not identify as Flink configuration. */
+function notIdentified(file: string, reason: string): string {
+  return `flinklint: ${file}: not fixed: not identified as a Flink configuration file (${reason})\n`;
+}
+
+/** Copies the fixture `name` into a fresh folder and runs `--fix` on it there; the file must come out byte for byte. */
+async function fixCopyOf(name: string): Promise<{ dir: string; fixed: Awaited<ReturnType<typeof flinklint>>; expectUnchanged: () => void }> {
+  const dir = scratchDir("fix-safety");
+  const text = readFileSync(join(SAFETY, name), "utf8");
+  writeFileSync(join(dir, name), text);
+  const fixed = await flinklint(dir, ["--fix", name]);
+  const expectUnchanged = () => expect(readFileSync(join(dir, name), "utf8")).toBe(text);
+  expectUnchanged();
+  return { dir, fixed, expectUnchanged };
+}
+
 function hasFix(d: Diagnostic): boolean {
   return d.fix !== undefined && d.fix.edits.length > 0;
 }
@@ -52,14 +68,8 @@ describe("host files that carry Flink settings (fixtures/fix-safety)", () => {
   });
 
   it("docker-compose.yml: --fix writes nothing and says why on one stderr line", async () => {
-    const dir = scratchDir("fix-safety");
-    const text = readFileSync(join(SAFETY, "docker-compose.yml"), "utf8");
-    writeFileSync(join(dir, "docker-compose.yml"), text);
-    const fixed = await flinklint(dir, ["--fix", "docker-compose.yml"]);
-    expect(readFileSync(join(dir, "docker-compose.yml"), "utf8")).toBe(text);
-    expect(fixed.stderr).toBe(
-      "flinklint: docker-compose.yml: not fixed: not identified as a Flink configuration file (its name says it is a Docker Compose file)\n",
-    );
+    const { dir, fixed } = await fixCopyOf("docker-compose.yml");
+    expect(fixed.stderr).toBe(notIdentified("docker-compose.yml", "its name says it is a Docker Compose file"));
     // Still reported: linting an explicitly named file is what the user asked for.
     expect(fixed.code).toBe(1);
     expect(fixed.stdout).toContain("docker-compose.yml:2:1: error");
@@ -69,19 +79,11 @@ describe("host files that carry Flink settings (fixtures/fix-safety)", () => {
   });
 
   it("a ConfigMap keeps its `size: 1600m` lines", async () => {
-    const dir = scratchDir("fix-safety");
-    const text = readFileSync(join(SAFETY, "configmap.yaml"), "utf8");
-    writeFileSync(join(dir, "configmap.yaml"), text);
-    const fixed = await flinklint(dir, ["--fix", "configmap.yaml"]);
-    expect(readFileSync(join(dir, "configmap.yaml"), "utf8")).toBe(text);
-    expect(fixed.stderr).toBe(
-      "flinklint: configmap.yaml: not fixed: not identified as a Flink configuration file (its name is not flink-conf.yaml or config.yaml; give --dialect to read it as one)\n",
-    );
+    const { dir, fixed, expectUnchanged } = await fixCopyOf("configmap.yaml");
+    expect(fixed.stderr).toBe(notIdentified("configmap.yaml", "its name is not flink-conf.yaml or config.yaml; give --dialect to read it as one"));
     const forced = await flinklint(dir, ["--fix", "--dialect", "legacy", "configmap.yaml"]);
-    expect(readFileSync(join(dir, "configmap.yaml"), "utf8")).toBe(text);
-    expect(forced.stderr).toBe(
-      "flinklint: configmap.yaml: not fixed: not identified as a Flink configuration file (it looks like a Kubernetes manifest: top-level apiVersion, kind)\n",
-    );
+    expectUnchanged();
+    expect(forced.stderr).toBe(notIdentified("configmap.yaml", "it looks like a Kubernetes manifest: top-level apiVersion, kind"));
   });
 
   /** Every way a user can point flinklint at a host file as if it were Flink configuration. */
@@ -131,9 +133,7 @@ describe("host files that carry Flink settings (fixtures/fix-safety)", () => {
     const dir = scratchDir("fix-safety");
     const unnamed = await flinklint(dir, ["--fix-dry-run", "--stdin"], text);
     expect(unnamed.stdout).not.toMatch(/^--- a\//m);
-    expect(unnamed.stderr).toBe(
-      "flinklint: <stdin>: not fixed: not identified as a Flink configuration file (standard input has no file name; give --stdin-filename or --dialect)\n",
-    );
+    expect(unnamed.stderr).toBe(notIdentified("<stdin>", "standard input has no file name; give --stdin-filename or --dialect"));
     for (const args of [["--stdin-filename", "conf/flink-conf.yaml"], ["--dialect", "legacy"]]) {
       const named = await flinklint(dir, ["--fix-dry-run", "--stdin", ...args], text);
       expect(named.stdout).toContain("+jobmanager.memory.process.size: 1600m");

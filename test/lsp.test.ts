@@ -108,6 +108,38 @@ async function shutDown(session: Session): Promise<number | null> {
 
 const byCode = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
 
+/** Opens `text` at `uri` and waits for the diagnostics published for it. */
+async function openAndLint(session: Session, uri: string, text: string, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+  const seen = session.published.length;
+  open(session, uri, text);
+  return diagnosticsFor(session, uri, seen, () => true, timeoutMs);
+}
+
+/** The code actions the server offers for `diagnostics` on `range`. */
+function codeActions(session: Session, uri: string, range: TextEdit["range"] | undefined, diagnostics: Diagnostic[], triggerKind?: number): Promise<CodeAction[]> {
+  const context = triggerKind === undefined ? { diagnostics } : { diagnostics, triggerKind };
+  return session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range, context });
+}
+
+/** The source actions asked for with `only: ["source.fixAll"]`, as an editor's "fix all" does. */
+function fixAllActions(session: Session, uri: string): Promise<CodeAction[]> {
+  return session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ["source.fixAll"] },
+  });
+}
+
+/** The server's hover at a 0-based line and UTF-16 character. */
+function hoverAt(session: Session, uri: string, line: number, character: number): Promise<Hover | null> {
+  return session.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: { line, character } });
+}
+
+/** `text` with a code action's edits applied, as the client applies them. */
+function withEdits(uri: string, text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create(uri, "flink-conf", 1, text), edits);
+}
+
 describe("language server over stdio", () => {
   let dir: string;
   let session: Session;
@@ -131,9 +163,7 @@ describe("language server over stdio", () => {
     const uri = pathToFileURL(join(dir, "flink-conf.yaml")).href;
     // CRLF line ends, and non-ASCII text (two BMP letters and an astral emoji) before the error column.
     const text = ["taskmanager.memory.process.size:1728m", "jobmanager.memory.process.size: 1600m", "s3.secret-key: pässwörd😀x#1", ""].join("\r\n");
-    let seen = session.published.length;
-    open(session, uri, text);
-    const first = await diagnosticsFor(session, uri, seen);
+    const first = await openAndLint(session, uri, text);
     expect(first.version).toBe(1);
 
     const separator = byCode(first.diagnostics, "legacy-missing-separator");
@@ -151,11 +181,7 @@ describe("language server over stdio", () => {
     expect(byCode(first.diagnostics, "memory-fraction-capped")).toHaveLength(0);
 
     // Code actions for the missing separator: its suggestion, applied, gives the intended line.
-    const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
-      textDocument: { uri },
-      range: separator[0]?.range,
-      context: { diagnostics: separator, triggerKind: 1 },
-    });
+    const actions = await codeActions(session, uri, separator[0]?.range, separator, 1);
     const write = actions.find((a) => a.title.includes("taskmanager.memory.process.size: 1728m"));
     expect(write?.kind).toBe("quickfix");
     // No safe fix here: the first suggestion offered is the preferred one, and only it.
@@ -163,12 +189,10 @@ describe("language server over stdio", () => {
     expect(actions.slice(1).every((a) => a.isPreferred === undefined)).toBe(true);
     const edits = editsOf(write?.edit, uri);
     expect(edits.length).toBeGreaterThan(0);
-    const doc = TextDocument.create(uri, "flink-conf", 1, text);
-    const fixed = TextDocument.applyEdits(doc, edits);
-    expect(fixed.split("\r\n")[0]).toBe("taskmanager.memory.process.size: 1728m");
+    expect(withEdits(uri, text, edits).split("\r\n")[0]).toBe("taskmanager.memory.process.size: 1728m");
 
     // The client applies the edit (incremental change); the separator finding and the missing total go away.
-    seen = session.published.length;
+    let seen = session.published.length;
     change(session, uri, 2, edits.map((e) => ({ range: e.range, text: e.newText })));
     const second = await diagnosticsFor(session, uri, seen, (p) => p.version === 2);
     expect(byCode(second.diagnostics, "legacy-missing-separator")).toHaveLength(0);
@@ -182,10 +206,7 @@ describe("language server over stdio", () => {
     expect(third.diagnostics).toEqual([]);
 
     // Hover the TaskManager total: the derived numbers, as `flinklint explain` prints them.
-    const hover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
-      textDocument: { uri },
-      position: { line: 0, character: 12 },
-    });
+    const hover = await hoverAt(session, uri, 0, 12);
     const markdown = hover !== null && typeof hover.contents === "object" && "value" in hover.contents ? hover.contents.value : "";
     expect(markdown).toContain("536870902"); // -Xmx of the default 1728m TaskManager
     expect(markdown).toContain("1811939328"); // total process
@@ -194,10 +215,7 @@ describe("language server over stdio", () => {
     expect(hover?.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 31 } });
 
     // Hover the JobManager key: its own process.
-    const jmHover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
-      textDocument: { uri },
-      position: { line: 1, character: 3 },
-    });
+    const jmHover = await hoverAt(session, uri, 1, 3);
     expect(JSON.stringify(jmHover)).toContain("1073741824"); // JM heap for 1600m
     // Saving lints again, at once.
     seen = session.published.length;
@@ -205,52 +223,34 @@ describe("language server over stdio", () => {
     expect((await diagnosticsFor(session, uri, seen)).version).toBe(3);
 
     // Not a memory key: no hover.
-    const none = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
-      textDocument: { uri },
-      position: { line: 2, character: 2 },
-    });
+    const none = await hoverAt(session, uri, 2, 2);
     expect(none).toBeNull();
   });
 
   it("shows Flink's error when hovering a configuration Flink refuses, and a safe fix as the preferred quick fix", async () => {
     const uri = pathToFileURL(join(dir, "bad-flink-conf.yaml")).href;
     const text = "taskmanager.memory.process.size: 1g\ntaskmanager.memory.flink.size: 2g\n  jobmanager.memory.process.size: 1600m\n";
-    const seen = session.published.length;
-    open(session, uri, text);
-    const published = await diagnosticsFor(session, uri, seen);
-    const hover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
-      textDocument: { uri },
-      position: { line: 1, character: 20 },
-    });
+    const published = await openAndLint(session, uri, text);
+    const hover = await hoverAt(session, uri, 1, 20);
     const markdown = JSON.stringify(hover);
     expect(markdown).toContain("IllegalConfigurationException");
     expect(markdown).toContain("refuses");
 
     const indented = byCode(published.diagnostics, "legacy-indented-line");
     expect(indented).toHaveLength(1);
-    const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
-      textDocument: { uri },
-      range: indented[0]?.range,
-      context: { diagnostics: indented },
-    });
+    const actions = await codeActions(session, uri, indented[0]?.range, indented);
     expect(actions[0]?.isPreferred).toBe(true);
-    const after = TextDocument.applyEdits(TextDocument.create(uri, "x", 1, text), editsOf(actions[0]?.edit, uri));
+    const after = withEdits(uri, text, editsOf(actions[0]?.edit, uri));
     expect(after.split("\n")[2]).toBe("jobmanager.memory.process.size: 1600m");
 
     // Fix-all is a source action, offered only when asked for.
-    const fixAll = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ["source.fixAll"] },
-    });
+    const fixAll = await fixAllActions(session, uri);
     expect(fixAll.map((a) => a.kind)).toEqual(["source.fixAll.flinklint"]);
   });
 
   it("shows info notes as Information, with related locations, for documents outside any project", async () => {
     const uri = "untitled:flink-conf.yaml";
-    const seen = session.published.length;
-    open(session, uri, "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\njobmanager.memory.process.size: 1700m\n");
-    const published = await diagnosticsFor(session, uri, seen);
+    const published = await openAndLint(session, uri, "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\njobmanager.memory.process.size: 1700m\n");
     expect(byCode(published.diagnostics, "memory-fraction-capped").every((d) => d.severity === 3)).toBe(true);
     expect(byCode(published.diagnostics, "memory-fraction-capped").length).toBeGreaterThan(0);
     const duplicate = byCode(published.diagnostics, "duplicate-key");
@@ -263,13 +263,8 @@ describe("language server over stdio", () => {
 
   it("hovers nested keys of a config.yaml", async () => {
     const uri = pathToFileURL(join(dir, "config.yaml")).href;
-    const seen = session.published.length;
-    open(session, uri, "jobmanager:\n  memory:\n    process.size: 1600m\ntaskmanager:\n  memory:\n    process.size: 1728m\n");
-    await diagnosticsFor(session, uri, seen);
-    const hover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
-      textDocument: { uri },
-      position: { line: 5, character: 6 },
-    });
+    await openAndLint(session, uri, "jobmanager:\n  memory:\n    process.size: 1600m\ntaskmanager:\n  memory:\n    process.size: 1728m\n");
+    const hover = await hoverAt(session, uri, 5, 6);
     expect(hover?.range).toEqual({ start: { line: 5, character: 4 }, end: { line: 5, character: 16 } });
     expect(JSON.stringify(hover)).toContain("536870902");
   });
@@ -280,9 +275,7 @@ describe("language server over stdio", () => {
     await import("node:fs/promises").then((fs) => fs.mkdir(sub));
     writeFileSync(join(sub, ".flinklint.yaml"), "rules:\n  no-such-rule: off\n");
     const uri = pathToFileURL(join(sub, "flink-conf.yaml")).href;
-    const seen = session.published.length;
-    open(session, uri, "taskmanager.memory.process.size: 1728m\n");
-    const published = await diagnosticsFor(session, uri, seen);
+    const published = await openAndLint(session, uri, "taskmanager.memory.process.size: 1728m\n");
     expect(byCode(published.diagnostics, "project-config")[0]?.message).toMatch(/no-such-rule/);
   });
 
@@ -293,12 +286,8 @@ describe("language server over stdio", () => {
     const bad = "taskmanager.memory.process.size:1728m\n";
     const skipped = pathToFileURL(join(sub, "skipped-flink-conf.yaml")).href;
     const linted = pathToFileURL(join(sub, "flink-conf.yaml")).href;
-    let seen = session.published.length;
-    open(session, skipped, bad);
-    expect((await diagnosticsFor(session, skipped, seen)).diagnostics).toEqual([]);
-    seen = session.published.length;
-    open(session, linted, bad);
-    expect((await diagnosticsFor(session, linted, seen)).diagnostics.length).toBeGreaterThan(0);
+    expect((await openAndLint(session, skipped, bad)).diagnostics).toEqual([]);
+    expect((await openAndLint(session, linted, bad)).diagnostics.length).toBeGreaterThan(0);
   });
 
   it("survives binary-ish content, broken YAML and a 10,000-line document", async () => {
@@ -310,26 +299,18 @@ describe("language server over stdio", () => {
       ["untitled:random.yaml", Array.from({ length: 200 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join("")],
     ];
     for (const [uri, text] of cases) {
-      const seen = session.published.length;
-      open(session, uri, text);
-      const published = await diagnosticsFor(session, uri, seen);
+      const published = await openAndLint(session, uri, text);
       expect(published.diagnostics.length).toBeGreaterThan(0);
-      const hover = await session.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } });
+      const hover = await hoverAt(session, uri, 0, 1);
       expect(hover === null || typeof hover === "object").toBe(true);
-      const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
-        textDocument: { uri },
-        range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } },
-        context: { diagnostics: published.diagnostics },
-      });
+      const actions = await codeActions(session, uri, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, published.diagnostics);
       expect(Array.isArray(actions)).toBe(true);
     }
 
     const big = ["taskmanager.memory.process.size: 1728m", "jobmanager.memory.process.size: 1600m"];
     for (let i = 0; i < 10_000; i++) big.push(i % 10 === 0 ? `# comment ${i} ünï` : `some.option.${i}: value-${i}`);
     const uri = "untitled:big-flink-conf.yaml";
-    const seen = session.published.length;
-    open(session, uri, big.join("\n"));
-    const published = await diagnosticsFor(session, uri, seen, () => true, 20_000);
+    const published = await openAndLint(session, uri, big.join("\n"), 20_000);
     expect(Array.isArray(published.diagnostics)).toBe(true);
     // A change at the end is linted too, and positions are still right on the last line.
     const lastLine = big.length;
@@ -338,26 +319,17 @@ describe("language server over stdio", () => {
     change(session, uri, 2, [{ range: { start: end, end }, text: "\nbroken:value" }]);
     const changed = await diagnosticsFor(session, uri, seen2, (p) => p.version === 2, 20_000);
     expect(byCode(changed.diagnostics, "legacy-missing-separator").map((d) => d.range.start)).toEqual([{ line: lastLine, character: 0 }]);
-    const hover = await session.connection.sendRequest<Hover | null>("textDocument/hover", {
-      textDocument: { uri },
-      position: { line: 0, character: 5 },
-    });
+    const hover = await hoverAt(session, uri, 0, 5);
     expect(JSON.stringify(hover)).toContain("536870902");
   });
 
   it("offers each memory suggestion as a quick fix on the error's range, the first preferred, and each resolves it", async () => {
     const uri = pathToFileURL(join(dir, "totals-flink-conf.yaml")).href;
     const text = "taskmanager.memory.process.size: 1728m\ntaskmanager.memory.flink.size: 1600m\njobmanager.memory.process.size: 1600m\n";
-    let seen = session.published.length;
-    open(session, uri, text);
-    const published = await diagnosticsFor(session, uri, seen);
+    const published = await openAndLint(session, uri, text);
     const both = byCode(published.diagnostics, "memory-both-totals");
     expect(both).toHaveLength(1);
-    const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
-      textDocument: { uri },
-      range: both[0]?.range,
-      context: { diagnostics: both, triggerKind: 1 },
-    });
+    const actions = await codeActions(session, uri, both[0]?.range, both, 1);
     expect(actions.length).toBeGreaterThanOrEqual(2);
     expect(actions.map((a) => a.kind)).toEqual(actions.map(() => "quickfix"));
     expect(actions.map((a) => a.isPreferred)).toEqual([true, ...actions.slice(1).map(() => undefined)]);
@@ -369,8 +341,8 @@ describe("language server over stdio", () => {
       const edits = editsOf(action.edit, uri);
       expect(edits.length, action.title).toBeGreaterThan(0);
       version++;
-      seen = session.published.length;
-      change(session, uri, version, [{ text: TextDocument.applyEdits(TextDocument.create(uri, "x", 1, text), edits) }]);
+      const seen = session.published.length;
+      change(session, uri, version, [{ text: withEdits(uri, text, edits) }]);
       const after = await diagnosticsFor(session, uri, seen, (p) => p.version === version);
       // The error is gone (lowering the Flink size may leave the both-totals warning that it works).
       expect(after.diagnostics.filter((d) => d.severity === 1 && d.code?.toString().startsWith("memory-")), action.title).toEqual([]);
@@ -380,22 +352,12 @@ describe("language server over stdio", () => {
   it("offers no safe fix and no fix-all in a file that is not Flink configuration", async () => {
     const uri = pathToFileURL(join(dir, "docker-compose.yml")).href;
     const text = "services:\n  jobmanager:\n    image: flink:1.20\n    environment:\n      - |\n        FLINK_PROPERTIES=\n        parallelism.default: 2\n        parallelism.default: 2\n";
-    const seen = session.published.length;
-    open(session, uri, text);
-    const published = await diagnosticsFor(session, uri, seen);
+    const published = await openAndLint(session, uri, text);
     expect(published.diagnostics.length).toBeGreaterThan(0);
-    const actions = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } },
-      context: { diagnostics: published.diagnostics },
-    });
+    const actions = await codeActions(session, uri, { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } }, published.diagnostics);
     // Read as flink-conf.yaml it would "fix" the repeated line and the indentation: nothing of that is offered.
     expect(actions.filter((a) => /overridden|indentation/i.test(a.title))).toEqual([]);
-    const fixAll = await session.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ["source.fixAll"] },
-    });
+    const fixAll = await fixAllActions(session, uri);
     expect(fixAll).toEqual([]);
   });
 
@@ -407,8 +369,7 @@ describe("language server over stdio", () => {
 describe("language server debouncing", () => {
   const uri = "untitled:flink-conf.yaml";
   /** A request answered after every message sent before it: the server handles them in order. */
-  const roundTrip = (session: Session) =>
-    session.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 0 } });
+  const roundTrip = (session: Session) => hoverAt(session, uri, 0, 0);
 
   /** Opens a document, then changes it five times at once (versions 2 to 6); `check` gets what was published before the burst. */
   async function afterBurst(debounceMs: number, check: (session: Session, seen: number) => Promise<void>): Promise<void> {
