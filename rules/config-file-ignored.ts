@@ -17,6 +17,7 @@ function baseName(path: string): string {
 export default defineRule({
   meta: {
     id: "config-file-ignored",
+    scope: "file",
     severity: "error",
     description: "A configuration file that the chosen Flink version does not read at all",
     messages: {

@@ -9,6 +9,7 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "memory-both-totals",
+    scope: "processes",
     severity: "error",
     description: "Both total process and total Flink memory set: overhead becomes the rest, and must fit its range",
     messages: {

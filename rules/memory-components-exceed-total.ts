@@ -7,6 +7,7 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "memory-components-exceed-total",
+    scope: "processes",
     severity: "error",
     description: "TaskManager memory components add up to more than Total Flink memory",
     messages: {

@@ -16,6 +16,7 @@ const MESSAGE_OF: Partial<Record<InvalidValueKind, "notPositive" | "notFinite" |
 export default defineRule({
   meta: {
     id: "memory-cpu-invalid",
+    scope: "processes",
     severity: "error",
     description: "TaskManager CPU cores or slots that are not a positive number",
     messages: {

@@ -8,6 +8,7 @@ const COMPONENT_NAMES: Record<string, string> = { jvmOverhead: "JVM overhead", n
 export default defineRule({
   meta: {
     id: "memory-fraction-capped",
+    scope: "processes",
     severity: "info",
     description: "A fraction-derived size that Flink raised to its min or lowered to its max",
     messages: {

@@ -7,6 +7,7 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "memory-fraction-ignored",
+    scope: "processes",
     severity: "warning",
     description: "A configured fraction Flink ignores because the component is the rest of a fixed total",
     messages: {

@@ -10,6 +10,7 @@ const FRACTION_KEY = /\.fraction$/;
 export default defineRule({
   meta: {
     id: "memory-fraction-invalid",
+    scope: "processes",
     severity: "error",
     description: "A memory fraction Flink cannot read as a number",
     messages: {

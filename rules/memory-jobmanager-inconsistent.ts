@@ -7,6 +7,7 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "memory-jobmanager-inconsistent",
+    scope: "processes",
     severity: "error",
     description: "JobManager heap, off-heap and Total Flink memory that cannot all hold",
     messages: {

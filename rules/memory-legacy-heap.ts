@@ -15,6 +15,7 @@ const LEGACY = [
 export default defineRule({
   meta: {
     id: "memory-legacy-heap",
+    scope: "processes",
     severity: "warning",
     description: "A legacy heap key, which is not the JVM heap and is ignored in Flink 2.x",
     messages: {

@@ -8,6 +8,7 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "memory-metaspace-overhead-exceed-process",
+    scope: "processes",
     severity: "error",
     description: "Total process memory too small for JVM metaspace and overhead (plus Flink memory)",
     messages: {

@@ -8,6 +8,7 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "memory-min-above-max",
+    scope: "processes",
     severity: "error",
     description: "A memory range (network, JVM overhead) whose min is above its max",
     messages: {

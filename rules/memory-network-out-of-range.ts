@@ -7,6 +7,7 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "memory-network-out-of-range",
+    scope: "processes",
     severity: "error",
     description: "Network memory, left over from Total Flink memory, falls outside its min/max",
     messages: {

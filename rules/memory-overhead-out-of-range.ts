@@ -8,6 +8,7 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "memory-overhead-out-of-range",
+    scope: "processes",
     severity: "error",
     description: "JVM overhead, left over from the total process size, falls outside its min/max",
     messages: {

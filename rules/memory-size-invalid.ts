@@ -67,6 +67,7 @@ function advice(text: string, code: string): string {
 export default defineRule({
   meta: {
     id: "memory-size-invalid",
+    scope: "processes",
     severity: "error",
     description: "A memory size Flink cannot parse, or a unit-less size Flink reads as bytes",
     messages: {
@@ -105,6 +106,9 @@ export default defineRule({
       const value = ctx.doc.config.get(key);
       const entry = lastEntry(ctx.doc, key);
       if (value === undefined || entry === undefined) continue;
+      // A host wrote this value from a setting of its own (a manifest's `resource.memory`), whose
+      // syntax that host's rule checks in its own terms.
+      if (entry.label !== undefined) continue;
       // A deprecated key is only read when its replacement is absent.
       if (replacement !== undefined && ctx.doc.config.has(replacement)) continue;
       const parsed = parseMemorySize(value.text);

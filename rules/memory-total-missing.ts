@@ -25,6 +25,7 @@ function isOperatorConfiguration(keys: Iterable<string>): boolean {
 export default defineRule({
   meta: {
     id: "memory-total-missing",
+    scope: "processes",
     severity: "error",
     description: "No total memory size for the TaskManager or JobManager, so Flink cannot start it",
     messages: {

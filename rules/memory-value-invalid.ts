@@ -17,6 +17,7 @@ const MESSAGE_OF: Partial<Record<InvalidValueKind, "unparsable" | "segment" | "n
 export default defineRule({
   meta: {
     id: "memory-value-invalid",
+    scope: "processes",
     severity: "error",
     description: "A memory-related number or flag Flink cannot use (unparsable, negative, or overflowing)",
     messages: {

@@ -1,8 +1,8 @@
 // The operator writes resource.memory into *.memory.process.size but keeps a *.memory.flink.size from
 // flinkConfiguration; with both totals Flink makes the JVM overhead the rest and fails when it leaves
 // its range: FlinkConfigBuilder.setResource, ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory.
-import { viewOf } from "../src/k8s/facts.js";
-import { exampleManifest, flinkConfigEntry } from "../src/k8s/rule-support.js";
+import { viewOf } from "../src/hosts/flink-resource/facts.js";
+import { exampleManifest, flinkConfigEntry } from "../src/hosts/flink-resource/rule-support.js";
 import { toHumanReadableString } from "../src/model/memory-size.js";
 import { offerFixes, removal, searchedSize } from "../src/model/memory-fixes.js";
 import { processName } from "../src/model/rule-support.js";
@@ -11,6 +11,8 @@ import { defineRule } from "../src/types.js";
 export default defineRule({
   meta: {
     id: "operator-flink-size-with-resource-memory",
+    scope: "processes",
+    supersedes: ["memory-both-totals"],
     severity: "error",
     description: "A flink.size in flinkConfiguration next to resource.memory: JVM overhead becomes the rest, and must fit its range",
     messages: {

@@ -1,8 +1,8 @@
 // The operator reads spec.flinkVersion as its FlinkVersion enum (the CRD lists the values) and its
 // validator refuses a missing or unsupported one: FlinkVersion, DefaultValidator.validateFlinkVersion.
-import { viewOf } from "../src/k8s/facts.js";
-import { flinkVersionStatus, OPERATOR_FLINK_VERSIONS } from "../src/k8s/operator.js";
-import { exampleManifest } from "../src/k8s/rule-support.js";
+import { viewOf } from "../src/hosts/flink-resource/facts.js";
+import { flinkVersionStatus, OPERATOR_FLINK_VERSIONS } from "../src/hosts/flink-resource/operator.js";
+import { exampleManifest } from "../src/hosts/flink-resource/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 function hint(text: string): string {
@@ -14,6 +14,7 @@ function hint(text: string): string {
 export default defineRule({
   meta: {
     id: "operator-flink-version-invalid",
+    scope: "processes",
     severity: "error",
     description: "A FlinkDeployment spec.flinkVersion that is missing or not one the operator accepts",
     messages: {

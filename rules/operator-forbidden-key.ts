@@ -1,7 +1,7 @@
 // The operator sets the namespace and cluster ids from the FlinkDeployment's metadata and refuses a
 // flinkConfiguration that sets them ("Forbidden Flink config key"): DefaultValidator.validateFlinkDeploymentConfig.
-import { exampleManifest, flinkConfigEntry } from "../src/k8s/rule-support.js";
-import { viewOf } from "../src/k8s/facts.js";
+import { exampleManifest, flinkConfigEntry } from "../src/hosts/flink-resource/rule-support.js";
+import { viewOf } from "../src/hosts/flink-resource/facts.js";
 import { defineRule } from "../src/types.js";
 
 /** DefaultValidator.FORBIDDEN_CONF_KEYS, and where FlinkConfigBuilder.build() takes each from. */
@@ -14,6 +14,7 @@ const FORBIDDEN: ReadonlyArray<{ key: string; from: string }> = [
 export default defineRule({
   meta: {
     id: "operator-forbidden-key",
+    scope: "processes",
     severity: "error",
     description: "A flinkConfiguration key the Flink Kubernetes Operator forbids, so it refuses the FlinkDeployment",
     messages: {

@@ -1,13 +1,14 @@
 // Standby JobManagers need high availability to elect a leader; the operator refuses replicas > 1
 // without it: DefaultValidator.validateJmReplicas (HighAvailabilityMode.isHighAvailabilityModeActivated).
-import { viewOf } from "../src/k8s/facts.js";
-import { isHighAvailabilityActivated } from "../src/k8s/operator.js";
-import { exampleManifest } from "../src/k8s/rule-support.js";
+import { viewOf } from "../src/hosts/flink-resource/facts.js";
+import { isHighAvailabilityActivated } from "../src/hosts/flink-resource/operator.js";
+import { exampleManifest } from "../src/hosts/flink-resource/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
   meta: {
     id: "operator-jobmanager-replicas-without-ha",
+    scope: "processes",
     severity: "error",
     description: "More than one JobManager replica without high availability, which the operator refuses",
     messages: {

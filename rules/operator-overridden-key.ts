@@ -1,9 +1,9 @@
 // The operator writes its spec fields into the Flink configuration after copying flinkConfiguration,
 // so the same key there is silently replaced (resource.memory → *.memory.process.size, …): FlinkConfigBuilder.
-import { viewOf } from "../src/k8s/facts.js";
-import type { FlinkResource } from "../src/k8s/manifest.js";
-import { cpuSource, hasResourceRequirements, injectedMemory, processPath, processSpec } from "../src/k8s/operator.js";
-import { exampleManifest, flinkConfigEntry } from "../src/k8s/rule-support.js";
+import { viewOf } from "../src/hosts/flink-resource/facts.js";
+import type { FlinkResource } from "../src/hosts/flink-resource/manifest.js";
+import { cpuSource, hasResourceRequirements, injectedMemory, processPath, processSpec } from "../src/hosts/flink-resource/operator.js";
+import { exampleManifest, flinkConfigEntry } from "../src/hosts/flink-resource/rule-support.js";
 import { defineRule, type Range } from "../src/types.js";
 
 interface Override {
@@ -97,6 +97,7 @@ function overridesOf(resource: FlinkResource): Override[] {
 export default defineRule({
   meta: {
     id: "operator-overridden-key",
+    scope: "processes",
     severity: "warning",
     description: "A flinkConfiguration key the operator silently replaces with a value from the FlinkDeployment spec",
     messages: {

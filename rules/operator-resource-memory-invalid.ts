@@ -1,11 +1,11 @@
 // The operator reads resource memory with Flink's MemorySize first, then as a Kubernetes quantity, and
 // refuses what neither reads or what Flink cannot read back: ResourceConfigUtils.parseResourceMemoryString,
 // DefaultValidator.validateResources / validateResourceRequirements.
-import { viewOf } from "../src/k8s/facts.js";
-import type { FlinkResource, ScalarAt } from "../src/k8s/manifest.js";
-import { processPath, processSpec } from "../src/k8s/operator.js";
-import { parseResourceMemory, quantityAmount } from "../src/k8s/quantity.js";
-import { exampleManifest } from "../src/k8s/rule-support.js";
+import { viewOf } from "../src/hosts/flink-resource/facts.js";
+import type { FlinkResource, ScalarAt } from "../src/hosts/flink-resource/manifest.js";
+import { processPath, processSpec } from "../src/hosts/flink-resource/operator.js";
+import { parseResourceMemory, quantityAmount } from "../src/hosts/flink-resource/quantity.js";
+import { exampleManifest } from "../src/hosts/flink-resource/rule-support.js";
 import { toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
 import { defineRule, type RuleContext } from "../src/types.js";
 
@@ -88,6 +88,7 @@ function check(ctx: RuleContext<MessageId>, m: MemoryValue): void {
 export default defineRule<MessageId>({
   meta: {
     id: "operator-resource-memory-invalid",
+    scope: "processes",
     severity: "error",
     description: "A FlinkDeployment resource memory the operator cannot read as a Flink size or Kubernetes quantity",
     messages: {

@@ -3,8 +3,8 @@
 // map at once: YamlParserUtils.convertAndDumpYamlFromFlatMap (FLINK-29372 renamed such keys).
 // The Kubernetes operator writes flat flink-conf.yaml lines for Flink 1.x and refuses such keys for
 // Flink 2.x: FlinkConfMountDecorator.validateConfigKeysForV2.
-import { viewOf } from "../src/k8s/facts.js";
-import { flinkVersionStatus } from "../src/k8s/operator.js";
+import { viewOf } from "../src/hosts/flink-resource/facts.js";
+import { flinkVersionStatus } from "../src/hosts/flink-resource/operator.js";
 import { catalogFor, deleteLineEdit } from "../src/model/catalog.js";
 import { lastEntry } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";

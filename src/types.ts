@@ -196,6 +196,10 @@ export interface RuleContext<M extends string = string> {
   readonly reread?: (text: string) => ConfigDocument | undefined;
   /** Lazily computed, memoized facts shared by rules (e.g. the memory derivations). */
   readonly facts: Facts;
+  /** The processes the configuration starts (both for a Flink file). */
+  readonly processes: readonly FlinkProcess[];
+  /** The memory limits of the containers the processes run in, when a host file sets them. */
+  readonly memoryLimits: readonly ContainerMemoryLimit[];
   report(report: RuleReport<M>): void;
 }
 
@@ -239,6 +243,18 @@ export interface RuleMeta<M extends string = string> {
   docs: RuleDocs;
   /** Runs even when the document failed to load (the parse rules); other rules are skipped then. */
   runsOnUnloadable?: boolean;
+  /**
+   * What the rule is about, when not simply the settings: "processes" — the JobManager and
+   * TaskManager the configuration starts (not run for one that starts none, such as a job's own
+   * configuration); "file" — the Flink configuration file itself (not run when a host such as a
+   * manifest carries the settings).
+   */
+  scope?: "processes" | "file";
+  /**
+   * Rules whose diagnostic at the same place says the same thing in other terms: when this rule
+   * reports there, theirs is dropped.
+   */
+  supersedes?: readonly string[];
 }
 
 export interface RuleModule<M extends string = string> {
@@ -249,6 +265,63 @@ export interface RuleModule<M extends string = string> {
 /** Typed helper so each rule's message ids are checked. */
 export function defineRule<M extends string>(rule: RuleModule<M>): RuleModule<M> {
   return Object.freeze(rule);
+}
+
+/** The two kinds of process a Flink cluster runs. */
+export type FlinkProcess = "jobmanager" | "taskmanager";
+
+/**
+ * The memory a process's container may use (Kubernetes `resources.limits.memory`, Compose
+ * `mem_limit`): the kernel kills the container when the process uses more.
+ */
+export interface ContainerMemoryLimit {
+  process: FlinkProcess;
+  bytes: bigint;
+  /** The limit as written, e.g. `2Gi`. */
+  text: string;
+  range: Range;
+  /** Where the host file sets it, e.g. `services.taskmanager.mem_limit`. */
+  label: string;
+}
+
+/** One source of settings merged into a target's configuration, for `explain` and messages. */
+export interface LayerSummary {
+  /** "image-default", "entrypoint", "flink-properties", "dynamic-properties", "file", "operator-spec", … */
+  kind: string;
+  /** How messages name it, e.g. "the flink:1.17 image's default flink-conf.yaml". */
+  label: string;
+  /** True when its text is not in the linted file (an image's default file). */
+  external: boolean;
+}
+
+/**
+ * One configuration Flink will read, as a host adapter (src/hosts) found it in a file: the file
+ * itself, a Compose service, a container, a FlinkDeployment. Its document is positioned in the
+ * host file's text; the engine lints it without knowing what the host is.
+ */
+export interface ConfigTarget {
+  /** "" for a plain Flink file; else the service, container or resource name. */
+  name: string;
+  /** What it is, for headings and messages: "" for a plain file, "Compose service", "FlinkDeployment", … */
+  what: string;
+  /** The Kubernetes namespace, when the host names one (a name is unique only within it). */
+  namespace?: string;
+  document: ConfigDocument;
+  /** The layers merged into `document`, lowest first. */
+  layers: readonly LayerSummary[];
+  /** What the host implies (an image tag, `spec.flinkVersion`); a version the user sets wins. */
+  flinkVersion?: string;
+  /** What the host implies (`spec.mode`, a container); absent: the user's setting. */
+  deployment?: Deployment;
+  /** The processes this configuration starts ([] for a job's own configuration). */
+  processes: readonly FlinkProcess[];
+  /** Whether it is a configuration file Flink reads by its name (rules of scope "file" apply). */
+  isConfigFile: boolean;
+  /** Where a finding about something missing goes (the file's first position when absent). */
+  anchor?: Range;
+  /** Reads an edited host text as this target, for suggestions that are checked by re-linting. */
+  reread?: (text: string) => ConfigDocument | undefined;
+  memoryLimits?: readonly ContainerMemoryLimit[];
 }
 
 /** What `lint()` returns for one text. */

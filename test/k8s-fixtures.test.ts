@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCompact } from "../src/formatters/compact.js";
-import { lintManifest } from "../src/k8s/index.js";
+import { lintManifest } from "../src/hosts/flink-resource/index.js";
 import { FIXTURES, fixtureOptions, readExpectations } from "./fixture-support.js";
 
 function listManifestFixtures(): string[] {

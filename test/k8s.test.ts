@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
 import { formatCompact } from "../src/formatters/compact.js";
-import { explainManifest, lintManifest, looksLikeFlinkManifest, parseResourceMemory } from "../src/k8s/index.js";
+import { explainManifest, lintManifest, looksLikeFlinkManifest, parseResourceMemory } from "../src/hosts/flink-resource/index.js";
 import { explainJson } from "../src/model/explain.js";
 import { parseConfig } from "../src/parser/index.js";
 import type { Deployment } from "../src/types.js";

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
-import { lintManifest, looksLikeFlinkManifest } from "../src/k8s/lint.js";
+import { lintManifest, looksLikeFlinkManifest } from "../src/hosts/flink-resource/lint.js";
 import { dialectForFilename, parseConfig } from "../src/parser/index.js";
 import { applyEdits } from "../src/model/setting-edits.js";
 import { explainJson } from "../src/model/explain.js";

@@ -41,7 +41,7 @@ function vectorConfigs(): Map<string, ConfigValue>[] {
 
 function derivedFor(config: ReadonlyMap<string, ConfigValue>, flinkVersion: string, deployment: Deployment) {
   const doc = { config } as unknown as ConfigDocument;
-  const facts = createFacts({ doc, flinkVersion, deployment, filename: undefined, siblingFiles: [] });
+  const facts = createFacts({ doc, flinkVersion, deployment, filename: undefined, siblingFiles: [], processes: ["jobmanager", "taskmanager"], memoryLimits: [] });
   const { taskmanager, jobmanager } = facts.get(memoryDerivations);
   return { taskmanager, jobmanager };
 }

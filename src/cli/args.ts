@@ -1,7 +1,7 @@
 /** Command-line arguments: parsed with node:util's parseArgs, validated into plain settings. */
 import { parseArgs } from "node:util";
 import { parseDeployment, resolveFlinkVersion, SettingsError } from "../engine/settings.js";
-import type { LintFilesOptions } from "../engine/files.js";
+import type { LintFilesOptions } from "../node/files.js";
 import type { Deployment, Dialect } from "../types.js";
 
 export class UsageError extends Error {

@@ -8,13 +8,13 @@ import { resolve } from "node:path";
 import {
   displayPath,
   FileAccessError,
-  lintBytes,
   lintFiles,
   settingsForFile,
   type FileLintResult,
   type LintFilesOptions,
-} from "../engine/files.js";
+} from "../node/files.js";
 import { SettingsError } from "../engine/settings.js";
+import { lintBytes } from "../lint-file.js";
 import { countBySeverity, type FileReport } from "../formatters/report.js";
 import { parseCliArguments, toLintFilesOptions, USAGE, UsageError, type CliArguments, type FormatName } from "./args.js";
 

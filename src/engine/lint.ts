@@ -11,6 +11,7 @@ import { applyDirectives, findDirectives } from "./directives.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import type {
   ConfigDocument,
+  ConfigTarget,
   Diagnostic,
   Dialect,
   LintOptions,
@@ -51,6 +52,7 @@ export function lintDocument(
   reread: ((text: string) => ConfigDocument | undefined) | undefined = document.origin
     ? undefined
     : (text: string) => parseConfig(text, document.dialect),
+  scope: Pick<RuleContext, "processes" | "memoryLimits"> = BOTH_PROCESSES,
 ): LintResult {
   const flinkVersion = resolveFlinkVersion(options.flinkVersion, document.dialect);
   const base = {
@@ -59,6 +61,8 @@ export function lintDocument(
     deployment: options.deployment ?? "standalone",
     filename: options.filename,
     siblingFiles: options.siblingFiles ?? [],
+    processes: scope.processes,
+    memoryLimits: scope.memoryLimits,
     ...(reread && { reread }),
   } as const;
   const facts = createFacts(base);
@@ -123,6 +127,54 @@ export function lintDocument(
     suppressed: hideInfo(suppressed).sort(compareDiagnostics),
     document,
   };
+}
+
+const BOTH_PROCESSES: Pick<RuleContext, "processes" | "memoryLimits"> = Object.freeze({
+  processes: Object.freeze(["jobmanager", "taskmanager"] as const),
+  memoryLimits: Object.freeze([]),
+});
+
+/**
+ * Lints one configuration a host adapter found (src/hosts): the rules that apply to it (scope),
+ * with the version and deployment the host implies unless the user set them, and its findings
+ * placed in the host file (a finding about something missing goes to the target's anchor).
+ */
+export function lintTarget(target: ConfigTarget, options: LintOptions = {}, rules: readonly RuleModule[] = allRules): LintResult {
+  const used = rules.filter(
+    (r) => !(r.meta.scope === "processes" && target.processes.length === 0) && !(r.meta.scope === "file" && !target.isConfigFile),
+  );
+  const flinkVersion = options.flinkVersion ?? target.flinkVersion;
+  const deployment = target.deployment ?? options.deployment;
+  const result = lintDocument(
+    target.document,
+    {
+      ...options,
+      dialect: target.document.dialect,
+      ...(flinkVersion !== undefined && { flinkVersion }),
+      ...(deployment !== undefined && { deployment }),
+    },
+    used,
+    target.reread,
+    { processes: target.processes, memoryLimits: target.memoryLimits ?? [] },
+  );
+  return {
+    ...result,
+    diagnostics: placeInHost(result.diagnostics, target, used),
+    suppressed: placeInHost(result.suppressed, target, used),
+  };
+}
+
+/** Drops what a more specific rule said at the same place, and moves start-of-file findings to the anchor. */
+function placeInHost(diagnostics: readonly Diagnostic[], target: ConfigTarget, rules: readonly RuleModule[]): Diagnostic[] {
+  const supersededBy = new Map<string, readonly string[]>();
+  for (const rule of rules) if (rule.meta.supersedes?.length) supersededBy.set(rule.meta.id, rule.meta.supersedes);
+  const dropped = new Set<string>();
+  for (const d of diagnostics) for (const ruleId of supersededBy.get(d.ruleId) ?? []) dropped.add(`${ruleId}@${d.start.offset}`);
+  const anchor = target.anchor;
+  return diagnostics
+    .filter((d) => !dropped.has(`${d.ruleId}@${d.start.offset}`))
+    .map((d) => (anchor && d.start.offset === 0 && d.end.offset === 0 ? { ...d, start: anchor.start, end: anchor.end } : d))
+    .sort(compareDiagnostics);
 }
 
 function toDiagnostic(

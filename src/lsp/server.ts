@@ -29,11 +29,12 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import ignore from "ignore";
-import { decodeConfigBytes, effectiveOptions, ProjectConfigCache } from "../engine/files.js";
-import { fixText, keepSafeFixes } from "../engine/fix.js";
-import { lint } from "../engine/lint.js";
+import { decodeConfigBytes } from "../engine/decode.js";
+import { effectiveOptions, ProjectConfigCache } from "../node/files.js";
+import { fixText } from "../engine/fix.js";
+import { lintText, type TextLintResult } from "../lint-file.js";
 import type { ProjectConfig } from "../engine/project-config.js";
-import type { Diagnostic, LintOptions, LintResult } from "../types.js";
+import type { Diagnostic, LintOptions } from "../types.js";
 import { fixAllAction, FIX_ALL_KIND, quickFixes, SOURCE, toLspDiagnostic } from "./diagnostics.js";
 import { memoryHover } from "./hover.js";
 import { LspPositions } from "./positions.js";
@@ -52,7 +53,8 @@ interface Linted {
   version: number;
   text: string;
   positions: LspPositions;
-  result: LintResult | undefined;
+  /** Undefined when the text is no configuration file (binary) or linting failed. */
+  result: TextLintResult | undefined;
   diagnostics: Diagnostic[];
   options: LintOptions;
 }
@@ -139,23 +141,22 @@ export function attachServer(connection: Connection): void {
     }
   }
 
-  /** Lints a text exactly as the CLI lints a file's bytes: a NUL makes it binary, not a config. */
-  function lintText(text: string, options: LintOptions): { result: LintResult | undefined; diagnostics: Diagnostic[] } {
+  /** Lints a text exactly as the CLI lints a file's bytes (the one lint entry): a NUL makes it binary, not a config. */
+  function lintDocumentText(text: string, options: LintOptions): { result: TextLintResult | undefined; diagnostics: Diagnostic[] } {
     if (text.includes("\u0000")) {
       const decoded = decodeConfigBytes(new TextEncoder().encode(text));
       if (!decoded.ok) return { result: undefined, diagnostics: [decoded.diagnostic] };
     }
-    // Offered as safe only what --fix would apply: nothing in a file not identified as Flink configuration.
-    const result = keepSafeFixes(lint(text, options), options);
+    const result = lintText(text, options);
     return { result, diagnostics: result.diagnostics };
   }
 
   function lintVersion(document: TextDocument, options: LintOptions): Linted {
     const text = document.getText();
     const positions = new LspPositions(text);
-    let outcome: { result: LintResult | undefined; diagnostics: Diagnostic[] };
+    let outcome: { result: TextLintResult | undefined; diagnostics: Diagnostic[] };
     try {
-      outcome = lintText(text, options);
+      outcome = lintDocumentText(text, options);
     } catch (error) {
       // A bad setting (e.g. an unsupported Flink version) or a bug: say so in the file, keep serving.
       const origin = { line: 1, column: 1, offset: 0 };
@@ -306,10 +307,10 @@ export function attachServer(connection: Connection): void {
       const state = await current(params.textDocument.uri);
       if (state?.result === undefined) return null;
       const offset = state.positions.toOffset(params.position);
-      const hover = memoryHover(state.result.document, offset, {
-        flinkVersion: state.result.flinkVersion,
-        deployment: state.options.deployment ?? "standalone",
-      });
+      // Each configuration of the file (a manifest may hold several) is asked in turn.
+      const hover = state.result.results
+        .map((r) => memoryHover(r.document, offset, { flinkVersion: r.flinkVersion, deployment: r.target.deployment ?? state.options.deployment ?? "standalone" }))
+        .find((h) => h !== undefined);
       if (hover === undefined) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
@@ -334,7 +335,7 @@ export function attachServer(connection: Connection): void {
       // Source actions only when asked for (e.g. editor.codeActionsOnSave), never in the light bulb.
       if (only !== undefined && wants(FIX_ALL_KIND)) {
         // The fixes --fix's first pass applies, checked the same way (a Flink file, Flink settings, a better lint).
-        const fixable = state.result === undefined ? [] : (fixText(state.text, state.options).passes[0] ?? []);
+        const fixable = state.result?.fixable !== true ? [] : (fixText(state.text, state.options).passes[0] ?? []);
         const all = fixAllAction(fixable, state.positions, target);
         if (all !== undefined) actions.push(all);
       }

@@ -45,8 +45,9 @@ export function derivations(ctx: RuleContext): MemoryDerivations {
 /** The failed derivations (TaskManager first) whose code is one of `codes`. */
 export function failuresWith(ctx: RuleContext, codes: readonly FailureCode[]): MemoryFailure[] {
   const d = derivations(ctx);
+  // A container that runs only a TaskManager does not fail on the JobManager's sizes, and back.
   return [d.taskmanager, d.jobmanager].filter(
-    (r): r is MemoryFailure => !r.ok && codes.includes(r.code),
+    (r): r is MemoryFailure => !r.ok && codes.includes(r.code) && ctx.processes.includes(r.process),
   );
 }
 

@@ -4,10 +4,10 @@
  * DefaultValidator, FlinkVersion; Flink's HighAvailabilityMode), and the `ConfigDocument` built
  * from it: the configuration the operator hands to Flink, every entry with its range in the manifest.
  */
-import { assembleDocument } from "../parser/document.js";
-import { SUPPORTED_VERSIONS } from "../model/versions.js";
-import type { ProcessKind } from "../model/memory.js";
-import type { ConfigDocument, ConfigEntry, ConfigValue, Deployment } from "../types.js";
+import { assembleDocument } from "../../parser/document.js";
+import { SUPPORTED_VERSIONS } from "../../model/versions.js";
+import type { ProcessKind } from "../../model/memory.js";
+import type { ConfigDocument, ConfigEntry, ConfigValue, Deployment } from "../../types.js";
 import type { FlinkResource, ProcessSpec, ScalarAt } from "./manifest.js";
 import { parseResourceMemory, type ResourceMemory } from "./quantity.js";
 

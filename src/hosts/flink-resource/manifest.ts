@@ -6,10 +6,10 @@
  * (nested maps joined with ".", lists joined with ";", scalars as `JsonNode.asText()`).
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
-import { LineIndex } from "../parser/lines.js";
-import { javaDoubleToString } from "../util/java.js";
-import type { ConfigEntry, ParseFinding, Range } from "../types.js";
-import { collisionFindings } from "../parser/standard.js";
+import { LineIndex } from "../../parser/lines.js";
+import { javaDoubleToString } from "../../util/java.js";
+import type { ConfigEntry, ParseFinding, Range } from "../../types.js";
+import { collisionFindings } from "../../parser/standard.js";
 
 export const FLINK_API_GROUP = "flink.apache.org/";
 export type FlinkResourceKind = "FlinkDeployment" | "FlinkSessionJob";

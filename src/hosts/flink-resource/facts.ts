@@ -4,10 +4,10 @@
  * document itself; for a manifest linted as a plain config.yaml it is built from the text, so the
  * rules also work there. Undefined for Flink config files: the operator rules then stay silent.
  */
-import { defineFact } from "../engine/facts.js";
-import { memoryDerivations, type MemoryDerivations } from "../model/facts.js";
-import { deriveJobManagerMemory, deriveTaskManagerMemory } from "../model/memory.js";
-import type { ConfigDocument, FactDefinition, RuleContext } from "../types.js";
+import { defineFact } from "../../engine/facts.js";
+import { memoryDerivations, type MemoryDerivations } from "../../model/facts.js";
+import { deriveJobManagerMemory, deriveTaskManagerMemory } from "../../model/memory.js";
+import type { ConfigDocument, FactDefinition, RuleContext } from "../../types.js";
 import { FLINK_API_GROUP, readManifest, type FlinkResource } from "./manifest.js";
 import { effectiveConfiguration, type InjectedMemory } from "./operator.js";
 

@@ -1,5 +1,5 @@
 /** What the operator rules share: finding a flinkConfiguration key and describing a spec value. */
-import type { ConfigEntry } from "../types.js";
+import type { ConfigEntry } from "../../types.js";
 import type { FlinkResource } from "./manifest.js";
 
 /** The entry the operator uses for `key` in `spec.flinkConfiguration` (the last one), if set there. */

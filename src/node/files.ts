@@ -9,13 +9,11 @@ import ignore from "ignore";
 import type { GlobEntry, Options as GlobbyOptions } from "globby";
 import { dialectForFilename } from "../parser/index.js";
 import { rules } from "../../rules/index.js";
-import { compareDiagnostics, lint } from "./lint.js";
-import { lintManifest, looksLikeFlinkManifest } from "../k8s/lint.js";
-import { fixText, keepSafeFixes } from "./fix.js";
-import { FLINK_CONFIG_FILE_NAME } from "./identify.js";
-import { parseProjectConfig, PROJECT_CONFIG_NAMES, type ProjectConfig } from "./project-config.js";
-import { LineIndex } from "../parser/lines.js";
-import type { Diagnostic, LintOptions, Position } from "../types.js";
+import { carriesFlinkConfiguration } from "../hosts/index.js";
+import { lintBytes, type TextLintOutcome } from "../lint-file.js";
+import { FLINK_CONFIG_FILE_NAME } from "../engine/identify.js";
+import { parseProjectConfig, PROJECT_CONFIG_NAMES, type ProjectConfig } from "../engine/project-config.js";
+import type { LintOptions } from "../types.js";
 
 /** A problem with the arguments or the file system: the CLI prints it and exits with 2. */
 export class FileAccessError extends Error {
@@ -28,105 +26,9 @@ const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
  * One file's findings. Parsed documents are not kept: a run over thousands of files holds only
  * their diagnostics (use `lint()` for the document).
  */
-export interface FileLintResult {
+export interface FileLintResult extends TextLintOutcome {
   /** Path relative to the working directory when inside it, else absolute. */
   filePath: string;
-  /** For a Kubernetes manifest: the findings of every Flink resource in it, in file order. */
-  diagnostics: Diagnostic[];
-  /** With fixing on: the text before and after, when fixes changed it. */
-  fixed?: { source: string; output: string; count: number };
-  /** With fixing on: why safe fixes were not applied (the file is not identified as Flink configuration). */
-  notFixed?: string;
-}
-
-/** Decoded text, or the reason the bytes are no config file. */
-export type DecodedText = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
-
-const ORIGIN = { line: 1, column: 1, offset: 0 };
-
-function unreadable(messageId: string, message: string, at: Position = ORIGIN): DecodedText {
-  return { ok: false, diagnostic: { ruleId: "parse", messageId, severity: "error", message, start: at, end: at } };
-}
-
-/** The line:column at which byte `offset` stands, reading the (valid) bytes before it as UTF-8. */
-function positionOfByte(bytes: Uint8Array, offset: number): Position {
-  const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, offset));
-  return new LineIndex(before).position(before.length);
-}
-
-/** Reads bytes the way Flink does (UTF-8); a BOM is kept in the text so rules can point at it. */
-export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return unreadable("utf16", "the file is UTF-16 encoded; Flink reads its configuration as UTF-8, so it would see no valid settings: save it as UTF-8");
-  }
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    return unreadable(
-      "binary",
-      `the file contains a NUL byte at offset ${nul}: it looks binary, not a Flink configuration file`,
-      positionOfByte(bytes, nul),
-    );
-  }
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    const byte = (bytes[at] ?? 0).toString(16).padStart(2, "0");
-    return unreadable(
-      "encoding",
-      `the file is not valid UTF-8 (byte 0x${byte} at offset ${at}); Flink reads its configuration as UTF-8, so re-save the file as UTF-8`,
-      positionOfByte(bytes, at),
-    );
-  }
-}
-
-/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF.
-    const second = bytes[i + 1] ?? 0;
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
-    i += length;
-  }
-  return i;
-}
-
-/** Lints one file's bytes; with `fix`, also computes the fixed text (nothing is written here). */
-export function lintBytes(
-  bytes: Uint8Array,
-  options: LintOptions,
-  fix = false,
-): Omit<FileLintResult, "filePath"> {
-  const decoded = decodeConfigBytes(bytes);
-  if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
-  if (options.dialect === undefined && looksLikeFlinkManifest(decoded.text)) {
-    // A Kubernetes manifest: one result per Flink resource, all positioned in this file.
-    const { dialect: _dialect, deployment: _deployment, ...manifestOptions } = options;
-    const manifests = lintManifest(decoded.text, manifestOptions);
-    return withoutManifestFixes(manifests.flatMap((m) => m.diagnostics).sort(compareDiagnostics), fix);
-  }
-  // Reports offer as fixable only what --fix would apply (see identify.ts).
-  if (!fix) return { diagnostics: keepSafeFixes(lint(decoded.text, options), options).diagnostics };
-  const { output, fixed, result, notFixed } = fixText(decoded.text, options);
-  const outcome: Omit<FileLintResult, "filePath"> = { diagnostics: result.diagnostics };
-  if (output !== decoded.text) outcome.fixed = { source: decoded.text, output, count: fixed.length };
-  if (notFixed !== undefined) outcome.notFixed = notFixed;
-  return outcome;
-}
-
-/** --fix does not rewrite manifests (yet): their findings are reported without a safe fix, and --fix says so. */
-function withoutManifestFixes(diagnostics: Diagnostic[], fix: boolean): Omit<FileLintResult, "filePath"> {
-  if (!diagnostics.some((d) => d.fix)) return { diagnostics };
-  const stripped = diagnostics.map(({ fix: _fix, ...rest }) => rest);
-  return fix ? { diagnostics: stripped, notFixed: "--fix does not rewrite Kubernetes manifests yet" } : { diagnostics: stripped };
 }
 
 /**
@@ -236,7 +138,7 @@ async function expandDirectory(dir: string, cwd: string, visited: Set<string>): 
     }
     if (!isFile) continue;
     if (FLINK_CONFIG_FILE_NAME.test(entry.name)) found.push(entry.path);
-    else if (YAML_FILE_NAME.test(entry.name) && (await holdsFlinkManifest(entry.path))) found.push(entry.path);
+    else if (YAML_FILE_NAME.test(entry.name) && (await holdsFlinkConfiguration(entry.path))) found.push(entry.path);
   }
   // Without links every path is its own file; only links can reach one file twice.
   return linked ? distinctRealFiles(found) : found;
@@ -272,13 +174,13 @@ export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles"> & 
   fix?: "write" | "dry-run";
 };
 
-/** Whether a YAML file found in a directory is a Flink operator manifest (read cheaply; unreadable: no). */
-async function holdsFlinkManifest(file: string): Promise<boolean> {
+/** Whether a YAML file found in a directory carries Flink configuration some host adapter reads (unreadable: no). */
+async function holdsFlinkConfiguration(file: string): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
-  // Generated bundles can be huge; a manifest worth linting is not.
+  // Generated bundles can be huge; a host file worth linting is not.
   if (!info?.isFile() || info.size > 16 * 1024 * 1024) return false;
   const text = await readFile(file, "utf8").catch(() => "");
-  return looksLikeFlinkManifest(text);
+  return carriesFlinkConfiguration({ text, filename: file, options: {} });
 }
 
 /** Each real file once: the same file reached through a linked folder or a linked file is linted once. */

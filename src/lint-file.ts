@@ -1,0 +1,116 @@
+/**
+ * The one lint entry of flinklint: a file's text (or bytes) → the findings of every Flink
+ * configuration it carries, read by the host adapter that knows the file's kind. The CLI, the
+ * language server and the browser page all lint through here; it is pure (no file system).
+ */
+import { rules as allRules } from "../rules/index.js";
+import { decodeConfigBytes } from "./engine/decode.js";
+import { fixText, keepSafeFixes } from "./engine/fix.js";
+import { compareDiagnostics, lintTarget } from "./engine/lint.js";
+import { HOST_ADAPTERS, readHost, type HostAdapter } from "./hosts/index.js";
+import type { ConfigTarget, Diagnostic, LintOptions, LintResult, RuleModule } from "./types.js";
+
+/** The findings of one configuration of a file. */
+export interface TargetLintResult extends LintResult {
+  /** "" for a plain Flink file; else the service, container or resource name. */
+  name: string;
+  /** "" for a plain Flink file; else what it is ("FlinkDeployment", "Compose service", …). */
+  what: string;
+  target: ConfigTarget;
+}
+
+export interface TextLintResult {
+  /** The adapter that read the file, e.g. "flink-file", "flink-resource". */
+  adapter: string;
+  /** What the file is, e.g. "Flink configuration file". */
+  host: string;
+  results: TargetLintResult[];
+  /** Every target's findings, in file order, each once (targets may share the host's lines). */
+  diagnostics: Diagnostic[];
+  /** For a named file that carries no Flink configuration: one line to say so. */
+  notice?: string;
+  /** Whether `--fix` writes safe fixes into this kind of file. */
+  fixable: boolean;
+  /** Safe fixes the rules offered that are dropped because `--fix` does not write this host. */
+  unwrittenFixes: number;
+}
+
+/** Lints a file's text as its host; safe fixes are kept only where `--fix` would apply them. */
+export function lintText(
+  text: string,
+  options: LintOptions = {},
+  adapters: readonly HostAdapter[] = HOST_ADAPTERS,
+  rules: readonly RuleModule[] = allRules,
+): TextLintResult {
+  const reading = readHost({ text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
+  let unwrittenFixes = 0;
+  const results = reading.targets.map((target): TargetLintResult => {
+    const result = lintTarget(target, options, rules);
+    if (reading.fixable) return { ...keepSafeFixes(result, options), name: target.name, what: target.what, target };
+    const stripped = withoutFixes(result);
+    unwrittenFixes += stripped.dropped;
+    return { ...stripped.result, name: target.name, what: target.what, target };
+  });
+  return {
+    adapter: reading.adapter,
+    host: reading.host,
+    results,
+    diagnostics: distinct(results.flatMap((r) => r.diagnostics)).sort(compareDiagnostics),
+    ...(reading.notice !== undefined && { notice: reading.notice }),
+    fixable: reading.fixable,
+    unwrittenFixes,
+  };
+}
+
+/** One file's findings, and with fixing on the fixed text (nothing is written here). */
+export interface TextLintOutcome {
+  diagnostics: Diagnostic[];
+  /** With fixing on: the text before and after, when fixes changed it. */
+  fixed?: { source: string; output: string; count: number };
+  /** With fixing on: why safe fixes were not applied. */
+  notFixed?: string;
+  /** For a named file that carries no Flink configuration: one line to say so. */
+  notice?: string;
+}
+
+/** Lints one file's bytes; with `fix`, also computes the fixed text. */
+export function lintBytes(bytes: Uint8Array, options: LintOptions, fix = false, adapters: readonly HostAdapter[] = HOST_ADAPTERS): TextLintOutcome {
+  const decoded = decodeConfigBytes(bytes);
+  if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
+  const reading = readHost({ text: decoded.text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
+  if (fix && reading.fixable) {
+    const { output, fixed, result, notFixed } = fixText(decoded.text, options);
+    const outcome: TextLintOutcome = { diagnostics: result.diagnostics };
+    if (output !== decoded.text) outcome.fixed = { source: decoded.text, output, count: fixed.length };
+    if (notFixed !== undefined) outcome.notFixed = notFixed;
+    return outcome;
+  }
+  const linted = lintText(decoded.text, options, adapters);
+  const outcome: TextLintOutcome = { diagnostics: linted.diagnostics };
+  if (fix && reading.notFixed !== undefined && linted.unwrittenFixes > 0) outcome.notFixed = reading.notFixed;
+  if (linted.notice !== undefined) outcome.notice = linted.notice;
+  return outcome;
+}
+
+/** The result with its safe fixes taken out, and how many there were. */
+function withoutFixes(result: LintResult): { result: LintResult; dropped: number } {
+  let dropped = 0;
+  const strip = (list: Diagnostic[]) =>
+    list.map((d) => {
+      if (!d.fix) return d;
+      dropped++;
+      const { fix: _fix, ...rest } = d;
+      return rest;
+    });
+  return { result: { ...result, diagnostics: strip(result.diagnostics), suppressed: strip(result.suppressed) }, dropped };
+}
+
+function distinct(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const id = `${d.ruleId}\u0000${d.start.offset}\u0000${d.end.offset}\u0000${d.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
