@@ -1,9 +1,28 @@
 // Memory fractions must lie in [0, 1); Flink checks each when it derives the component and refuses
 // the configuration otherwise: RangeFraction via ProcessMemoryUtils.getRangeFraction.
 import { javaDoubleToString } from "../src/util/java.js";
-import { offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, reportFailure } from "../src/model/rule-support.js";
-import { defineRule } from "../src/types.js";
+import { memoryDerivations, memoryValueChecks } from "../src/model/facts.js";
+import { derive, offerFixes } from "../src/model/memory-fixes.js";
+import type { MemoryFailure } from "../src/model/memory.js";
+import type { InvalidValue } from "../src/model/memory-reads.js";
+import { derivations, failuresWith, lastEntry } from "../src/model/rule-support.js";
+import { defineRule, type RuleContext } from "../src/types.js";
+
+const isOutOfRange = (failure: MemoryFailure, key: string): boolean => failure.reason === "fraction-out-of-range" && failure.keys[0] === key;
+
+/**
+ * The failure Flink reports for `value`: the derivation's own for the first fraction it checks,
+ * and for each later one the derivation's once the other fractions out of range of that process
+ * are at their defaults (Flink stops at the first, then at the next once that one is fixed).
+ * Undefined when Flink would stop on something else before it gets to this fraction.
+ */
+function failureFor(ctx: RuleContext, value: InvalidValue, outOfRange: readonly InvalidValue[]): MemoryFailure | undefined {
+  const own = failuresWith(ctx, ["M7"]).find((f) => f.process === value.process && isOutOfRange(f, value.key));
+  if (own !== undefined) return own;
+  const others = outOfRange.filter((o) => o !== value && o.process === value.process);
+  const result = derive(ctx.facts.get(memoryDerivations), value.process, others.map((o) => ({ key: o.key, value: o.option.defaultText })));
+  return !result.ok && result.code === "M7" && isOutOfRange(result, value.key) ? result : undefined;
+}
 
 export default defineRule({
   meta: {
@@ -13,21 +32,40 @@ export default defineRule({
     messages: {
       outOfRange:
         "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1: {{flinkMessage}} Use a value such as {{example}} (the default).",
+      outOfRangeLater:
+        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1 ({{flinkMessage}}); Flink stops on it once the problems it meets first are fixed. Use a value such as {{example}} (the default).",
     },
     docs: {
       why:
         "Managed, network and JVM overhead fractions are parts of a total, so Flink accepts 0 ≤ fraction < 1; " +
-        "`1.0`, percentages written as `40` or negative values stop the process. Fractions are read as 32-bit floats.",
+        "`1.0`, percentages written as `40` or negative values stop the process. Fractions are read as 32-bit floats. " +
+        "Every fraction Flink reads on the path it takes is reported, not only the first, and also when another memory " +
+        "error stops Flink before it: Flink stops on each as soon as what it meets first is fixed.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\ntaskmanager.memory.managed.fraction: 0.4\njobmanager.memory.process.size: 1600m\n" }],
       invalid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\ntaskmanager.memory.managed.fraction: 1.0\njobmanager.memory.process.size: 1600m\n" }],
     },
   },
   check(ctx) {
-    for (const failure of failuresWith(ctx, ["M7"])) {
-      if (failure.reason !== "fraction-out-of-range") continue;
-      const example = /default: ([^ ]+) /.exec(failure.error)?.[1] ?? "0.1";
-      const { suggestions } = offerFixes(ctx, failure);
-      reportFailure(ctx, failure, "outOfRange", { fraction: javaDoubleToString(failure.fraction ?? NaN), example }, failure.keys, suggestions);
+    const outOfRange = ctx.facts.get(memoryValueChecks).invalid.filter((v) => v.kind === "fraction-out-of-range");
+    for (const value of outOfRange) {
+      const entry = lastEntry(ctx.doc, value.key);
+      if (entry === undefined) continue;
+      const failure = failureFor(ctx, value, outOfRange);
+      // Behind another failure, the fixes of that failure: each starts the process, so gets past this fraction too.
+      const derived = derivations(ctx)[value.process];
+      const fixed = failure ?? (derived.ok ? undefined : derived);
+      ctx.report({
+        messageId: failure === undefined ? "outOfRangeLater" : "outOfRange",
+        at: entry.valueRange,
+        key: value.key,
+        data: {
+          fraction: javaDoubleToString(typeof value.value === "number" ? value.value : NaN),
+          // Without a failure to quote, the check itself (Flink's message would also name the range's min and max).
+          flinkMessage: failure?.error ?? value.error,
+          example: value.option.defaultText,
+        },
+        ...(fixed === undefined ? {} : { suggestions: offerFixes(ctx, fixed).suggestions }),
+      });
     }
   },
 });
