@@ -27,6 +27,7 @@ function failureFor(ctx: RuleContext, value: InvalidValue, outOfRange: readonly 
 export default defineRule({
   meta: {
     id: "memory-fraction-out-of-range",
+    scope: "processes",
     severity: "error",
     description: "A memory fraction outside [0, 1)",
     messages: {
@@ -46,7 +47,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const outOfRange = ctx.facts.get(memoryValueChecks).invalid.filter((v) => v.kind === "fraction-out-of-range");
+    // Only the processes the configuration starts (a TaskManager-only container has no JobManager to stop).
+    const outOfRange = ctx.facts.get(memoryValueChecks).invalid.filter((v) => v.kind === "fraction-out-of-range" && ctx.processes.includes(v.process));
     for (const value of outOfRange) {
       const entry = lastEntry(ctx.doc, value.key);
       if (entry === undefined) continue;
