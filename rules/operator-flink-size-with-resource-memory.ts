@@ -1,8 +1,8 @@
 // The operator writes resource.memory into *.memory.process.size but keeps a *.memory.flink.size from
 // flinkConfiguration; with both totals Flink makes the JVM overhead the rest and fails when it leaves
 // its range: FlinkConfigBuilder.setResource, ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory.
-import { viewOf } from "../src/hosts/flink-resource/facts.js";
-import { exampleManifest, flinkConfigEntry } from "../src/hosts/flink-resource/rule-support.js";
+import { viewOf } from "../src/model/operator/facts.js";
+import { exampleManifest, flinkConfigEntry } from "../src/model/operator/rule-support.js";
 import { toHumanReadableString } from "../src/model/memory-size.js";
 import { offerFixes, removal, searchedSize } from "../src/model/memory-fixes.js";
 import { processName } from "../src/model/rule-support.js";
@@ -30,10 +30,11 @@ export default defineRule({
         "JVM overhead is no longer a fraction but `process − flink − metaspace`, and Flink refuses to start the process " +
         "when that falls outside `jvm-overhead.min`..`max`. The operator's validator does not look at this, so it " +
         "shows only as a crash-looping pod.",
-      valid: [{ dialect: "standard", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2048m\n") }],
+      valid: [{ dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2048m\n") }],
       invalid: [
         {
           dialect: "standard",
+          filename: "flink-deployment.yaml",
           code: exampleManifest("  flinkConfiguration:\n    taskmanager.memory.flink.size: 2g\n  taskManager:\n    resource:\n      memory: 2048m\n"),
         },
       ],

@@ -1,8 +1,8 @@
 // The operator reads spec.flinkVersion as its FlinkVersion enum (the CRD lists the values) and its
 // validator refuses a missing or unsupported one: FlinkVersion, DefaultValidator.validateFlinkVersion.
-import { viewOf } from "../src/hosts/flink-resource/facts.js";
-import { flinkVersionStatus, OPERATOR_FLINK_VERSIONS } from "../src/hosts/flink-resource/operator.js";
-import { exampleManifest } from "../src/hosts/flink-resource/rule-support.js";
+import { viewOf } from "../src/model/operator/facts.js";
+import { flinkVersionStatus, OPERATOR_FLINK_VERSIONS } from "../src/model/operator/operator.js";
+import { exampleManifest } from "../src/model/operator/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 function hint(text: string): string {
@@ -33,8 +33,8 @@ export default defineRule({
         "(`v1_13` … `v2_4`, with an underscore). A value such as `v1.17` or `1.14.3` is refused by the API server, a " +
         "missing one and versions older than 1.15 by the operator's validator. flinklint also takes the Flink " +
         "version to check against from it (unless `--flink-version` is given).",
-      valid: [{ dialect: "standard", code: exampleManifest("") }],
-      invalid: [{ dialect: "standard", code: exampleManifest("").replace("flinkVersion: v1_20", "flinkVersion: v1.17") }],
+      valid: [{ dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("") }],
+      invalid: [{ dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("").replace("flinkVersion: v1_20", "flinkVersion: v1.17") }],
     },
   },
   check(ctx) {

@@ -1,7 +1,7 @@
 // The operator sets the namespace and cluster ids from the FlinkDeployment's metadata and refuses a
 // flinkConfiguration that sets them ("Forbidden Flink config key"): DefaultValidator.validateFlinkDeploymentConfig.
-import { exampleManifest, flinkConfigEntry } from "../src/hosts/flink-resource/rule-support.js";
-import { viewOf } from "../src/hosts/flink-resource/facts.js";
+import { exampleManifest, flinkConfigEntry } from "../src/model/operator/rule-support.js";
+import { viewOf } from "../src/model/operator/facts.js";
 import { defineRule } from "../src/types.js";
 
 /** DefaultValidator.FORBIDDEN_CONF_KEYS, and where FlinkConfigBuilder.build() takes each from. */
@@ -26,8 +26,8 @@ export default defineRule({
         "The Flink Kubernetes Operator derives `kubernetes.namespace`, `kubernetes.cluster-id` and " +
         "`high-availability.cluster-id` from the FlinkDeployment's metadata. Its validator rejects a " +
         "`spec.flinkConfiguration` that sets any of them, and the deployment is not started.",
-      valid: [{ dialect: "standard", code: exampleManifest("  flinkConfiguration:\n    taskmanager.numberOfTaskSlots: \"2\"\n") }],
-      invalid: [{ dialect: "standard", code: exampleManifest("  flinkConfiguration:\n    kubernetes.cluster-id: my-cluster\n") }],
+      valid: [{ dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  flinkConfiguration:\n    taskmanager.numberOfTaskSlots: \"2\"\n") }],
+      invalid: [{ dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  flinkConfiguration:\n    kubernetes.cluster-id: my-cluster\n") }],
     },
   },
   check(ctx) {

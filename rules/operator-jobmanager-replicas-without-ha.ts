@@ -1,8 +1,8 @@
 // Standby JobManagers need high availability to elect a leader; the operator refuses replicas > 1
 // without it: DefaultValidator.validateJmReplicas (HighAvailabilityMode.isHighAvailabilityModeActivated).
-import { viewOf } from "../src/hosts/flink-resource/facts.js";
-import { isHighAvailabilityActivated } from "../src/hosts/flink-resource/operator.js";
-import { exampleManifest } from "../src/hosts/flink-resource/rule-support.js";
+import { viewOf } from "../src/model/operator/facts.js";
+import { isHighAvailabilityActivated } from "../src/model/operator/operator.js";
+import { exampleManifest } from "../src/model/operator/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -23,12 +23,13 @@ export default defineRule({
       valid: [
         {
           dialect: "standard",
+          filename: "flink-deployment.yaml",
           code: exampleManifest(
             "  flinkConfiguration:\n    high-availability.type: kubernetes\n    high-availability.storageDir: s3://bucket/ha\n  jobManager:\n    replicas: 2\n    resource:\n      memory: 2048m\n",
           ),
         },
       ],
-      invalid: [{ dialect: "standard", code: exampleManifest("  jobManager:\n    replicas: 2\n    resource:\n      memory: 2048m\n") }],
+      invalid: [{ dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  jobManager:\n    replicas: 2\n    resource:\n      memory: 2048m\n") }],
     },
   },
   check(ctx) {

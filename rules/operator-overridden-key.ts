@@ -1,9 +1,9 @@
 // The operator writes its spec fields into the Flink configuration after copying flinkConfiguration,
 // so the same key there is silently replaced (resource.memory → *.memory.process.size, …): FlinkConfigBuilder.
-import { viewOf } from "../src/hosts/flink-resource/facts.js";
-import type { FlinkResource } from "../src/hosts/flink-resource/manifest.js";
-import { cpuSource, hasResourceRequirements, injectedMemory, processPath, processSpec } from "../src/hosts/flink-resource/operator.js";
-import { exampleManifest, flinkConfigEntry } from "../src/hosts/flink-resource/rule-support.js";
+import { viewOf } from "../src/model/operator/facts.js";
+import type { FlinkResource } from "../src/model/operator/resource.js";
+import { cpuSource, hasResourceRequirements, injectedMemory, processPath, processSpec } from "../src/model/operator/operator.js";
+import { exampleManifest, flinkConfigEntry } from "../src/model/operator/rule-support.js";
 import { defineRule, type Range } from "../src/types.js";
 
 interface Override {
@@ -109,10 +109,11 @@ export default defineRule({
         "`resource.memory` becomes `*.memory.process.size`, `resource.cpu` the CPU, `replicas`, `image`, " +
         "`serviceAccount` and the job's parallelism their keys. The same key in flinkConfiguration is silently " +
         "replaced, so the value you read there is not the one Flink runs with.",
-      valid: [{ dialect: "standard", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2048m\n") }],
+      valid: [{ dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2048m\n") }],
       invalid: [
         {
           dialect: "standard",
+          filename: "flink-deployment.yaml",
           code: exampleManifest("  flinkConfiguration:\n    taskmanager.memory.process.size: 4g\n  taskManager:\n    resource:\n      memory: 2048m\n"),
         },
       ],

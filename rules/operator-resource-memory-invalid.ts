@@ -1,11 +1,11 @@
 // The operator reads resource memory with Flink's MemorySize first, then as a Kubernetes quantity, and
 // refuses what neither reads or what Flink cannot read back: ResourceConfigUtils.parseResourceMemoryString,
 // DefaultValidator.validateResources / validateResourceRequirements.
-import { viewOf } from "../src/hosts/flink-resource/facts.js";
-import type { FlinkResource, ScalarAt } from "../src/hosts/flink-resource/manifest.js";
-import { processPath, processSpec } from "../src/hosts/flink-resource/operator.js";
-import { parseResourceMemory, quantityAmount } from "../src/hosts/flink-resource/quantity.js";
-import { exampleManifest } from "../src/hosts/flink-resource/rule-support.js";
+import { viewOf } from "../src/model/operator/facts.js";
+import type { FlinkResource, ScalarAt } from "../src/model/operator/resource.js";
+import { processPath, processSpec } from "../src/model/operator/operator.js";
+import { parseResourceMemory, quantityAmount } from "../src/model/operator/quantity.js";
+import { exampleManifest } from "../src/model/operator/rule-support.js";
 import { toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
 import { defineRule, type RuleContext } from "../src/types.js";
 
@@ -111,12 +111,12 @@ export default defineRule<MessageId>({
         "or a fractional quantity whose byte count it writes with a decimal point (`1.5Gi` → `1610612736.0`), which " +
         "Flink cannot read back, makes the operator refuse the FlinkDeployment.",
       valid: [
-        { dialect: "standard", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2Gi\n") },
-        { dialect: "standard", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2048m\n") },
+        { dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2Gi\n") },
+        { dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2048m\n") },
       ],
       invalid: [
-        { dialect: "standard", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2 gigs\n") },
-        { dialect: "standard", code: exampleManifest("  taskManager:\n    resource:\n      memory: 1.5Gi\n") },
+        { dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  taskManager:\n    resource:\n      memory: 2 gigs\n") },
+        { dialect: "standard", filename: "flink-deployment.yaml", code: exampleManifest("  taskManager:\n    resource:\n      memory: 1.5Gi\n") },
       ],
     },
   },

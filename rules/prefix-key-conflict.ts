@@ -3,8 +3,8 @@
 // map at once: YamlParserUtils.convertAndDumpYamlFromFlatMap (FLINK-29372 renamed such keys).
 // The Kubernetes operator writes flat flink-conf.yaml lines for Flink 1.x and refuses such keys for
 // Flink 2.x: FlinkConfMountDecorator.validateConfigKeysForV2.
-import { viewOf } from "../src/hosts/flink-resource/facts.js";
-import { flinkVersionStatus } from "../src/hosts/flink-resource/operator.js";
+import { operatorResource, viewOf } from "../src/model/operator/facts.js";
+import { flinkVersionStatus } from "../src/model/operator/operator.js";
 import { catalogFor, deleteLineEdit } from "../src/model/catalog.js";
 import { lastEntry } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
@@ -110,9 +110,11 @@ const OPERATOR_REMOVED_KEYS: ReadonlySet<string> = new Set([
  * another rule's refusal). Undefined for a plain config.yaml.
  */
 function operatorFlinkVersion(ctx: Parameters<typeof viewOf>[0]): string | null | undefined {
-  if (ctx.doc.origin?.kind === "flink-kubernetes-operator" && ctx.doc.origin.resourceKind !== "FlinkDeployment") return null;
+  const resource = ctx.facts.get(operatorResource);
+  if (resource === undefined) return undefined;
+  if (resource.kind !== "FlinkDeployment") return null;
   const view = viewOf(ctx);
-  if (view === undefined) return ctx.doc.origin === undefined ? undefined : null;
+  if (view === undefined) return null;
   const status = flinkVersionStatus(view.resource);
   if (status.status !== "valid" && status.status !== "unsupported") return null;
   return Number(status.version.split(".")[0]) >= 2 ? status.version : null;

@@ -2,13 +2,10 @@
 // metadata. Run with `npm run docs` (it builds first); a test fails when they are out of date.
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { rules } from "../dist/rules/index.js";
-import { lint } from "../dist/src/engine/lint.js";
+import { lintExample } from "../dist/src/lint-file.js";
 import { renderRuleDocs, renderRulesTable, replaceGeneratedBlock } from "../dist/src/docs.js";
 
 const root = new URL("../", import.meta.url);
-const lintExample = (example) =>
-  lint(example.code, { dialect: example.dialect, showInfo: true, ...(example.flinkVersion && { flinkVersion: example.flinkVersion }) })
-    .diagnostics;
 
 let changed = 0;
 const write = (path, text) => {

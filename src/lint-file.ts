@@ -8,7 +8,7 @@ import { decodeConfigBytes } from "./engine/decode.js";
 import { fixText, keepSafeFixes } from "./engine/fix.js";
 import { compareDiagnostics, lintTarget } from "./engine/lint.js";
 import { HOST_ADAPTERS, readHost, type HostAdapter } from "./hosts/index.js";
-import type { ConfigTarget, Diagnostic, LintOptions, LintResult, RuleModule } from "./types.js";
+import type { ConfigTarget, Diagnostic, DocExample, LintOptions, LintResult, RuleModule } from "./types.js";
 
 /** The findings of one configuration of a file. */
 export interface TargetLintResult extends LintResult {
@@ -113,4 +113,14 @@ function distinct(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(id);
     return true;
   });
+}
+
+/** Lints a rule's docs example as the docs show it: a Flink file in its dialect, or a host file by its name. */
+export function lintExample(example: DocExample): Diagnostic[] {
+  const options: LintOptions = {
+    showInfo: true,
+    ...(example.filename !== undefined ? { filename: example.filename } : { dialect: example.dialect }),
+    ...(example.flinkVersion !== undefined && { flinkVersion: example.flinkVersion }),
+  };
+  return lintText(example.code, options).diagnostics;
 }

@@ -89,24 +89,6 @@ export interface ConfigDocument {
    * the reason, as Flink would state it. Rules other than the parse rules do not run then.
    */
   loadFailure?: { message: string; causes: string[]; range: Range };
-  /**
-   * Set when the entries were not read from a Flink configuration file but built from another
-   * source; absent for config files. See `DocumentOrigin`.
-   */
-  origin?: DocumentOrigin;
-}
-
-/**
- * Where a built document's entries come from. "flink-kubernetes-operator": the configuration the
- * Flink Kubernetes Operator hands to Flink for one FlinkDeployment of a manifest (src/k8s); `text`
- * is then the manifest, ranges point into it, and `offset` is where the resource starts.
- */
-export interface DocumentOrigin {
-  kind: "flink-kubernetes-operator";
-  /** The resource's kind (`FlinkDeployment`, `FlinkSessionJob`) and `metadata.name`. */
-  resourceKind: string;
-  name: string;
-  offset: number;
 }
 
 export interface RelatedLocation {
@@ -226,8 +208,11 @@ export interface RuleDocs {
 }
 
 export interface DocExample {
+  /** The dialect of the snippet (a manifest's is "standard": it is YAML). */
   dialect: Dialect;
   code: string;
+  /** Lint it as a file of this name, read by the host adapter of its kind (e.g. a manifest). */
+  filename?: string;
   /** Lint options for the example, e.g. a Flink version. */
   flinkVersion?: string;
 }
@@ -322,6 +307,14 @@ export interface ConfigTarget {
   /** Reads an edited host text as this target, for suggestions that are checked by re-linting. */
   reread?: (text: string) => ConfigDocument | undefined;
   memoryLimits?: readonly ContainerMemoryLimit[];
+  /** Facts the host already knows (an operator resource), given to the rules as `ctx.facts`. */
+  facts?: readonly SeededFact[];
+}
+
+/** A fact's value supplied up front instead of computed. */
+export interface SeededFact<T = unknown> {
+  fact: FactDefinition<T>;
+  value: T;
 }
 
 /** What `lint()` returns for one text. */

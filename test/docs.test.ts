@@ -3,18 +3,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
 import { renderRuleDocs, renderRulesTable, replaceGeneratedBlock } from "../src/docs.js";
-import { lint } from "../src/engine/lint.js";
 import { ruleDocsUrl } from "../src/formatters/report.js";
-import type { DocExample } from "../src/types.js";
+import { lintExample } from "../src/lint-file.js";
 
 const ROOT = new URL("../", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, ROOT), "utf8");
-const lintExample = (example: DocExample) =>
-  lint(example.code, {
-    dialect: example.dialect,
-    showInfo: true,
-    ...(example.flinkVersion !== undefined && { flinkVersion: example.flinkVersion }),
-  }).diagnostics;
 
 describe("README", () => {
   const readme = read("README.md");

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
+import { lintText } from "../src/lint-file.js";
 import { formatCompact } from "../src/formatters/compact.js";
 import { explainManifest, lintManifest, looksLikeFlinkManifest, parseResourceMemory } from "../src/hosts/flink-resource/index.js";
 import { explainJson } from "../src/model/explain.js";
@@ -204,9 +205,10 @@ describe("lintManifest", () => {
     expect(results[0]?.diagnostics.map((d) => d.ruleId)).toEqual(["parse"]);
   });
 
-  it("lets the operator rules work on a manifest linted as a plain config.yaml", () => {
-    const ruleIds = lint(manifest, { dialect: "standard" }).diagnostics.map((d) => d.ruleId);
-    expect(ruleIds).toContain("operator-flink-size-with-resource-memory");
+  it("runs the operator rules on a manifest read as one, and not when --dialect reads it as a config.yaml", () => {
+    expect(lintText(manifest, { filename: "flink.yaml" }).diagnostics.map((d) => d.ruleId)).toContain("operator-flink-size-with-resource-memory");
+    const asFlinkFile = lint(manifest, { dialect: "standard" }).diagnostics.map((d) => d.ruleId);
+    expect(asFlinkFile.filter((id) => id.startsWith("operator-"))).toEqual([]);
   });
 
   it("keeps the operator rules silent on Flink config files", () => {

@@ -5,19 +5,11 @@
 import { existsSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
-import { lint } from "../src/engine/lint.js";
-import type { DocExample } from "../src/types.js";
+import { lintExample } from "../src/lint-file.js";
 import { FIXTURES } from "./fixture-support.js";
 
 const RULES_DIR = new URL("../rules/", import.meta.url).pathname;
 
-function lintExample(example: DocExample) {
-  return lint(example.code, {
-    dialect: example.dialect,
-    showInfo: true,
-    ...(example.flinkVersion !== undefined && { flinkVersion: example.flinkVersion }),
-  });
-}
 
 describe("rule registry", () => {
   it("lists exactly the files in rules/", () => {
@@ -51,13 +43,13 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))("rule %s", (id, rule) =
 
   it("reports each invalid docs example", () => {
     for (const example of rule.meta.docs.invalid) {
-      expect(lintExample(example).diagnostics.map((d) => d.ruleId), example.code).toContain(id);
+      expect(lintExample(example).map((d) => d.ruleId), example.code).toContain(id);
     }
   });
 
   it("does not report any valid docs example", () => {
     for (const example of rule.meta.docs.valid) {
-      expect(lintExample(example).diagnostics.map((d) => d.ruleId), example.code).not.toContain(id);
+      expect(lintExample(example).map((d) => d.ruleId), example.code).not.toContain(id);
     }
   });
 });

@@ -1,5 +1,5 @@
 /** `flinklint explain <file>`: the memory Flink derives from a file, as a table or as JSON. */
-import { readFile } from "../util/fs-async.js";
+import { readFile } from "../node/fs-async.js";
 import { resolve } from "node:path";
 import { explainDocument, renderExplain } from "../model/explain.js";
 import { readHost } from "../hosts/index.js";

@@ -3,7 +3,7 @@
  * so tests drive it like a user would without spawning a process.
  */
 import { readFileSync } from "node:fs";
-import { rename, writeFile } from "../util/fs-async.js";
+import { rename, writeFile } from "../node/fs-async.js";
 import { resolve } from "node:path";
 import {
   displayPath,

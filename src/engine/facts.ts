@@ -1,5 +1,5 @@
 /** Memoized per-document facts (e.g. the memory derivation) that several rules read. */
-import type { FactDefinition, Facts, RuleContext } from "../types.js";
+import type { FactDefinition, Facts, RuleContext, SeededFact } from "../types.js";
 
 type FactInput = Omit<RuleContext, "report" | "facts">;
 
@@ -8,9 +8,9 @@ export function defineFact<T>(name: string, compute: FactDefinition<T>["compute"
   return Object.freeze({ name, compute });
 }
 
-/** A fresh cache for one document. */
-export function createFacts(input: FactInput): Facts {
-  const cache = new Map<FactDefinition<unknown>, unknown>();
+/** A fresh cache for one document, holding the facts its host already knows. */
+export function createFacts(input: FactInput, seeded: readonly SeededFact[] = []): Facts {
+  const cache = new Map<FactDefinition<unknown>, unknown>(seeded.map((s) => [s.fact as FactDefinition<unknown>, s.value]));
   const facts: Facts = {
     get<T>(fact: FactDefinition<T>): T {
       const known = cache.get(fact);

@@ -19,6 +19,7 @@ import type {
   RuleContext,
   RuleModule,
   RuleReport,
+  SeededFact,
   Severity,
 } from "../types.js";
 
@@ -41,19 +42,26 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
   return lintDocument(document, options, rules);
 }
 
+/** What a host knows about the configuration it read, beyond its settings (see ConfigTarget). */
+export interface DocumentSetting {
+  /** Reads an edited text as the document was read; undefined: edits cannot be checked. */
+  reread: ((text: string) => ConfigDocument | undefined) | undefined;
+  processes: RuleContext["processes"];
+  memoryLimits: RuleContext["memoryLimits"];
+  facts?: readonly SeededFact[];
+}
+
 /**
- * Runs the rules on an already parsed document. `reread` reads an edited text as `document` was
- * read; by default a Flink file is parsed again in its dialect (a host passes its own reader).
+ * Runs the rules on an already parsed document. Without `setting` it is a Flink file: an edited
+ * text is re-read in its dialect, and it starts both processes.
  */
 export function lintDocument(
   document: ConfigDocument,
   options: LintOptions = {},
   rules: readonly RuleModule[] = allRules,
-  reread: ((text: string) => ConfigDocument | undefined) | undefined = document.origin
-    ? undefined
-    : (text: string) => parseConfig(text, document.dialect),
-  scope: Pick<RuleContext, "processes" | "memoryLimits"> = BOTH_PROCESSES,
+  setting: DocumentSetting = flinkFileSetting(document),
 ): LintResult {
+  const { reread } = setting;
   const flinkVersion = resolveFlinkVersion(options.flinkVersion, document.dialect);
   const base = {
     doc: document,
@@ -61,11 +69,11 @@ export function lintDocument(
     deployment: options.deployment ?? "standalone",
     filename: options.filename,
     siblingFiles: options.siblingFiles ?? [],
-    processes: scope.processes,
-    memoryLimits: scope.memoryLimits,
+    processes: setting.processes,
+    memoryLimits: setting.memoryLimits,
     ...(reread && { reread }),
   } as const;
-  const facts = createFacts(base);
+  const facts = createFacts(base, setting.facts);
   const diagnostics: Diagnostic[] = [];
   // Each message template is split once per document, not once per report (a file may yield 100,000s).
   const templates = new Map<string, CompiledTemplate>();
@@ -129,10 +137,11 @@ export function lintDocument(
   };
 }
 
-const BOTH_PROCESSES: Pick<RuleContext, "processes" | "memoryLimits"> = Object.freeze({
-  processes: Object.freeze(["jobmanager", "taskmanager"] as const),
-  memoryLimits: Object.freeze([]),
-});
+const BOTH_PROCESSES: RuleContext["processes"] = Object.freeze(["jobmanager", "taskmanager"] as const);
+
+function flinkFileSetting(document: ConfigDocument): DocumentSetting {
+  return { reread: (text) => parseConfig(text, document.dialect), processes: BOTH_PROCESSES, memoryLimits: [] };
+}
 
 /**
  * Lints one configuration a host adapter found (src/hosts): the rules that apply to it (scope),
@@ -154,8 +163,7 @@ export function lintTarget(target: ConfigTarget, options: LintOptions = {}, rule
       ...(deployment !== undefined && { deployment }),
     },
     used,
-    target.reread,
-    { processes: target.processes, memoryLimits: target.memoryLimits ?? [] },
+    { reread: target.reread, processes: target.processes, memoryLimits: target.memoryLimits ?? [], ...(target.facts && { facts: target.facts }) },
   );
   return {
     ...result,

@@ -2,7 +2,7 @@
  * The file-system side of linting: expanding arguments to files, reading bytes as Flink would
  * (UTF-8), and turning unreadable content into a diagnostic instead of a crash.
  */
-import { chmod, readFile, realpath, rename, stat, unlink, writeFile } from "../util/fs-async.js";
+import { chmod, readFile, realpath, rename, stat, unlink, writeFile } from "./fs-async.js";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import ignore from "ignore";

@@ -5,10 +5,11 @@
  */
 import { assembleDocument } from "../../parser/document.js";
 import { FindingKind } from "../../parser/findings.js";
+import { operatorResource } from "../../model/operator/facts.js";
 import type { ConfigDocument, ConfigTarget, Range } from "../../types.js";
 import type { HostAdapter, HostInput, HostReading } from "../types.js";
 import { looksLikeFlinkManifest, readManifest, type FlinkResource } from "./manifest.js";
-import { effectiveConfiguration, flinkVersionStatus } from "./operator.js";
+import { effectiveConfiguration, flinkVersionStatus } from "../../model/operator/operator.js";
 
 export const HOST = "Kubernetes manifest";
 
@@ -35,6 +36,7 @@ export function manifestTargets(text: string): ConfigTarget[] {
       isConfigFile: false,
       anchor: resource.spec?.keyRange ?? resource.kindRange,
       reread: (edited) => rereadResource(edited, index, resource),
+      facts: [{ fact: operatorResource, value: resource }],
     });
   }
   return targets;

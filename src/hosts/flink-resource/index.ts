@@ -10,5 +10,5 @@ export {
   type ManifestLintResult,
 } from "./lint.js";
 export { readManifest, type FlinkResource, type FlinkResourceKind } from "./manifest.js";
-export { effectiveConfiguration, flinkVersionStatus, OPERATOR_FLINK_VERSIONS } from "./operator.js";
-export { parseResourceMemory, type ResourceMemory } from "./quantity.js";
+export { effectiveConfiguration, flinkVersionStatus, OPERATOR_FLINK_VERSIONS } from "../../model/operator/operator.js";
+export { parseResourceMemory, type ResourceMemory } from "../../model/operator/quantity.js";

@@ -10,7 +10,7 @@ import { explainDocument, type ExplainJson, type ExplainResult } from "../../mod
 import type { LintOptions, LintResult, RuleModule } from "../../types.js";
 import { manifestTargets } from "./adapter.js";
 import { readManifest, type FlinkResourceKind } from "./manifest.js";
-import { effectiveConfiguration, flinkVersionStatus } from "./operator.js";
+import { effectiveConfiguration, flinkVersionStatus } from "../../model/operator/operator.js";
 
 export { looksLikeFlinkManifest } from "./manifest.js";
 

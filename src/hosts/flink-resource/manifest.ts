@@ -9,73 +9,15 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type
 import { LineIndex } from "../../parser/lines.js";
 import { javaDoubleToString } from "../../util/java.js";
 import type { ConfigEntry, ParseFinding, Range } from "../../types.js";
+import type { FlinkResource, FlinkResourceKind, KeyAt, ProcessSpec, ScalarAt } from "../../model/operator/resource.js";
+import { FLINK_API_GROUP } from "../../model/operator/resource.js";
+
+export type { FlinkResource, FlinkResourceKind, ScalarAt } from "../../model/operator/resource.js";
+export { FLINK_API_GROUP } from "../../model/operator/resource.js";
 import { collisionFindings } from "../../parser/standard.js";
 
-export const FLINK_API_GROUP = "flink.apache.org/";
-export type FlinkResourceKind = "FlinkDeployment" | "FlinkSessionJob";
 const RESOURCE_KINDS: readonly string[] = ["FlinkDeployment", "FlinkSessionJob"];
 const CANARY_LABEL = "flink.apache.org/canary";
-
-/** A scalar in the manifest: its text (as the operator sees it), YAML type, and where it is. */
-export interface ScalarAt {
-  /** `JsonNode.asText()` of the value: a string as is, numbers and booleans printed. */
-  text: string;
-  /** The YAML type kubectl would send: a string or not. */
-  isString: boolean;
-  /** The parsed value (bigint for integers). */
-  value: unknown;
-  keyRange: Range;
-  valueRange: Range;
-}
-
-/** A mapping key that is present, with where its key is. */
-export interface KeyAt {
-  keyRange: Range;
-}
-
-export interface ResourceSpec extends KeyAt {
-  memory?: ScalarAt;
-  cpu?: ScalarAt;
-}
-
-export interface ResourceRequirementsSpec extends KeyAt {
-  requests: Map<string, ScalarAt>;
-  limits: Map<string, ScalarAt>;
-}
-
-export interface ProcessSpec extends KeyAt {
-  resource?: ResourceSpec;
-  resources?: ResourceRequirementsSpec;
-  replicas?: ScalarAt;
-}
-
-/** One FlinkDeployment or FlinkSessionJob found in a manifest. */
-export interface FlinkResource {
-  kind: FlinkResourceKind;
-  apiVersion: string;
-  /** `metadata.name`, "" when absent. */
-  name: string;
-  namespace?: string;
-  /** Offsets of the resource's text: its YAML document, or its item of a `kind: List`. */
-  start: number;
-  end: number;
-  /** Offsets of the YAML document the resource is in (used to blank out the other documents). */
-  documentStart: number;
-  documentEnd: number;
-  kindRange: Range;
-  spec?: KeyAt;
-  /** `spec.flinkConfiguration`: the flat map the operator builds, in source order. */
-  flinkConfiguration?: KeyAt & { entries: ConfigEntry[]; findings: ParseFinding[] };
-  flinkVersion?: ScalarAt;
-  /** `spec.mode`: "native" (default) or "standalone". */
-  mode?: ScalarAt;
-  image?: ScalarAt;
-  imagePullPolicy?: ScalarAt;
-  serviceAccount?: ScalarAt;
-  job?: KeyAt & { parallelism?: ScalarAt };
-  jobManager?: ProcessSpec;
-  taskManager?: ProcessSpec;
-}
 
 export interface ManifestReadResult {
   resources: FlinkResource[];

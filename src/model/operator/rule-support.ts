@@ -1,6 +1,6 @@
 /** What the operator rules share: finding a flinkConfiguration key and describing a spec value. */
 import type { ConfigEntry } from "../../types.js";
-import type { FlinkResource } from "./manifest.js";
+import type { FlinkResource } from "./resource.js";
 
 /** The entry the operator uses for `key` in `spec.flinkConfiguration` (the last one), if set there. */
 export function flinkConfigEntry(resource: FlinkResource, key: string): ConfigEntry | undefined {

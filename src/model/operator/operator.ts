@@ -5,10 +5,10 @@
  * from it: the configuration the operator hands to Flink, every entry with its range in the manifest.
  */
 import { assembleDocument } from "../../parser/document.js";
-import { SUPPORTED_VERSIONS } from "../../model/versions.js";
-import type { ProcessKind } from "../../model/memory.js";
+import { SUPPORTED_VERSIONS } from "../versions.js";
+import type { ProcessKind } from "../memory.js";
 import type { ConfigDocument, ConfigEntry, ConfigValue, Deployment } from "../../types.js";
-import type { FlinkResource, ProcessSpec, ScalarAt } from "./manifest.js";
+import type { FlinkResource, ProcessSpec, ScalarAt } from "./resource.js";
 import { parseResourceMemory, type ResourceMemory } from "./quantity.js";
 
 /** The operator's `FlinkVersion` enum (also the CRD's `enum`), oldest first. */
@@ -176,6 +176,5 @@ export function effectiveConfiguration(text: string, resource: FlinkResource): E
   }
   const findings = [...(resource.flinkConfiguration?.findings ?? [])];
   const document = assembleDocument("standard", maskOtherDocuments(text, resource), entries, findings);
-  document.origin = { kind: "flink-kubernetes-operator", resourceKind: resource.kind, name: resource.name, offset: resource.start };
   return { document, injected, deployment: deploymentOf(resource) };
 }

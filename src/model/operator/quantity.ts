@@ -5,7 +5,7 @@
  * Kubernetes `Quantity`, whose `BigDecimal` amount it prints with Java's `BigDecimal.toString()`.
  * The text it returns is what the operator writes into `*.memory.process.size`.
  */
-import { javaTrim, parseMemorySize, toCompactString } from "../../model/memory-size.js";
+import { javaTrim, parseMemorySize, toCompactString } from "../memory-size.js";
 
 /** A Java `BigDecimal`: unscaledValue × 10^-scale. */
 interface BigDec {
