@@ -1,0 +1,242 @@
+/**
+ * The host adapter for Kubernetes manifests of a standalone Flink cluster (Flink's
+ * standalone-Kubernetes docs): one target per ConfigMap data entry `flink-conf.yaml`/`config.yaml`,
+ * and one per container of a workload that starts a JobManager or TaskManager, built from the
+ * layers that container's Flink reads — the image's default file or the ConfigMap mounted at
+ * /opt/flink/conf, the entrypoint's settings and FLINK_PROPERTIES, then the `-D` arguments.
+ */
+import { assembleDocument } from "../../parser/document.js";
+import type { LineIndex } from "../../parser/lines.js";
+import { FindingKind } from "../../parser/findings.js";
+import { parseVersion } from "../../model/versions.js";
+import { parseEmbedded, scalarText } from "../embedded.js";
+import type { ConfigDocument, ConfigEntry, ConfigTarget, ContainerMemoryLimit, Dialect, LayerSummary, LintOptions, ParseFinding, Range } from "../../types.js";
+import type { HostAdapter, HostInput, HostReading } from "../types.js";
+import { FLINK_FILES, indexConfigMaps, type ConfigMapFile, type ConfigMapIndex } from "./configmap.js";
+import { imageConfigFile, imageDefaultEntries, imageDefaultLabel, readsLegacyFile, settingEntries } from "./image.js";
+import { looksLikeKubernetesManifest, readObjects } from "./objects.js";
+import { dynamicProperties, flinkProperties } from "./properties.js";
+import { quantityBytes } from "./quantity.js";
+import { CONF_DIR, flinkContainers, type FlinkContainer } from "./workload.js";
+
+export const HOST = "Kubernetes manifest";
+
+/** The version the user asked for, as "major.minor", when it is one. */
+function userVersion(options: LintOptions): string | undefined {
+  const parsed = options.flinkVersion === undefined ? undefined : parseVersion(options.flinkVersion.replace(/^v/, ""));
+  return parsed ? `${parsed[0]}.${parsed[1]}` : undefined;
+}
+
+/** The file Flink `version` reads from a conf directory holding `files` (GlobalConfiguration.loadConfiguration). */
+function fileRead(files: ReadonlySet<string>, version: string | undefined): string | undefined {
+  if (version === undefined) return files.has("flink-conf.yaml") ? "flink-conf.yaml" : files.has("config.yaml") ? "config.yaml" : undefined;
+  if (imageConfigFile(version) === "flink-conf.yaml") return files.has("flink-conf.yaml") ? "flink-conf.yaml" : undefined;
+  if (readsLegacyFile(version) && files.has("flink-conf.yaml")) return "flink-conf.yaml";
+  return files.has("config.yaml") ? "config.yaml" : undefined;
+}
+
+/** Where a container's configuration file comes from. */
+type ConfSource =
+  | { kind: "image"; file: string }
+  | { kind: "configmap"; file: string; configMapFile?: ConfigMapFile; embedded: ConfigMapFile["embedded"]; configMapName: string; key: string }
+  | { kind: "unknown"; reason: string };
+
+interface ContainerPlan {
+  container: FlinkContainer;
+  version?: string;
+  source: ConfSource;
+}
+
+function planContainer(container: FlinkContainer, index: ConfigMapIndex, options: LintOptions): ContainerPlan {
+  const version = userVersion(options) ?? container.image?.version;
+  const mount = container.mount;
+  const imageFile = container.image && imageConfigFile(version ?? container.image.version ?? "2.2");
+  const plan = (source: ConfSource): ContainerPlan => ({ container, ...(version !== undefined && { version }), source });
+  if (!mount) return imageFile ? plan({ kind: "image", file: imageFile }) : plan({ kind: "unknown", reason: "the image is not an official Flink image" });
+  const configMap = index.byName(mount.configMapName, container.workload.namespace);
+  // File name in /opt/flink/conf → data key of the ConfigMap.
+  const files = new Map<string, string>();
+  if (mount.subPath) files.set(mount.subPath.file, mount.subPath.key);
+  else if (mount.items) for (const [path, key] of mount.items) files.set(path, key);
+  else if (configMap) for (const key of index.dataKeys(configMap)) files.set(key, key);
+  const names = new Set(files.keys());
+  // A file mounted with subPath sits beside the image's own files.
+  if (mount.subPath && imageFile) names.add(imageFile);
+  const chosen = fileRead(names, version);
+  if (!configMap && !(mount.subPath && chosen === imageFile && chosen !== mount.subPath.file)) {
+    return plan({ kind: "unknown", reason: `ConfigMap ${mount.configMapName}, mounted at ${CONF_DIR}, is not in this file` });
+  }
+  if (chosen === undefined) {
+    return plan({ kind: "unknown", reason: `ConfigMap ${mount.configMapName} gives ${CONF_DIR} no configuration file Flink ${version ?? ""} reads`.replace("  ", " ") });
+  }
+  const key = files.get(chosen);
+  if (key === undefined) return plan({ kind: "image", file: chosen });
+  const entry = configMap && index.entry(configMap, key);
+  if (!configMap || !entry) return plan({ kind: "unknown", reason: `ConfigMap ${mount.configMapName} has no data entry ${key}` });
+  const configMapFile = index.files.find((f) => f.configMap === configMap && f.file === key);
+  return plan({ kind: "configmap", file: chosen, ...(configMapFile && { configMapFile }), embedded: entry.embedded, configMapName: mount.configMapName, key });
+}
+
+interface Built {
+  entries: ConfigEntry[];
+  findings: ParseFinding[];
+  loadFailure?: ConfigDocument["loadFailure"];
+  layers: LayerSummary[];
+  dialect: Dialect;
+  known: boolean;
+}
+
+function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Built {
+  const { container, source, version } = plan;
+  const entries: ConfigEntry[] = [];
+  const findings: ParseFinding[] = [];
+  const layers: LayerSummary[] = [];
+  let loadFailure: ConfigDocument["loadFailure"];
+  const dialect: Dialect = source.kind === "unknown" ? (version !== undefined && imageConfigFile(version) === "flink-conf.yaml" ? "legacy" : "standard") : FLINK_FILES[source.file] ?? "standard";
+  const at = container.imageValue?.valueRange ?? container.nameRange;
+  const imageVersion = version ?? container.image?.version ?? "2.2";
+  if (source.kind === "image" && container.image) {
+    const label = imageDefaultLabel(container.image, imageVersion);
+    entries.push(...imageDefaultEntries(imageVersion, dialect, at, label));
+    layers.push({ kind: "image-default", label, external: true });
+  } else if (source.kind === "configmap") {
+    const read = parseEmbedded(source.embedded, FLINK_FILES[source.file] ?? dialect, lines);
+    entries.push(...read.entries);
+    findings.push(...read.findings);
+    if (read.loadFailure) loadFailure = read.loadFailure;
+    layers.push({ kind: "file", label: `${source.key} of ConfigMap ${source.configMapName}, mounted as ${CONF_DIR}/${source.file}`, external: false });
+  } else if (source.kind === "unknown") {
+    layers.push({ kind: "file", label: `unknown: ${source.reason}`, external: true });
+  }
+  // A ConfigMap volume is read-only: the entrypoint cannot write its settings or FLINK_PROPERTIES into it.
+  const writable = source.kind === "image";
+  if (container.launch.entrypoint && writable) {
+    const settings: [string, string, Range][] = [["blob.server.port", "6124", at]];
+    const address = container.env.get("JOB_MANAGER_RPC_ADDRESS");
+    if (address) settings.push(["jobmanager.rpc.address", address.text, address.valueRange]);
+    const slots = container.env.get("TASK_MANAGER_NUMBER_OF_TASK_SLOTS");
+    if (slots) settings.push(["taskmanager.numberOfTaskSlots", slots.text, slots.valueRange]);
+    for (const [key, value, range] of settings) {
+      entries.push(...settingEntries([[key, value]], dialect, range, (k) => `${k} (set by the image's docker-entrypoint.sh)`));
+    }
+    layers.push({ kind: "entrypoint", label: "the image's docker-entrypoint.sh", external: true });
+  }
+  if (container.flinkProperties) {
+    const embedded = scalarText(text, container.flinkProperties);
+    if (container.launch.entrypoint && writable && embedded) {
+      const read = flinkProperties(embedded, imageConfigFile(imageVersion) === "flink-conf.yaml", lines);
+      entries.push(...read.entries);
+      findings.push(...read.findings);
+      layers.push({ kind: "flink-properties", label: `FLINK_PROPERTIES of container ${container.name}`, external: false });
+    } else {
+      const why = container.launch.entrypoint ? `${CONF_DIR} is a read-only ConfigMap volume` : "the container does not run docker-entrypoint.sh";
+      layers.push({ kind: "flink-properties", label: `FLINK_PROPERTIES of container ${container.name} (not applied: ${why})`, external: false });
+    }
+  }
+  const dynamic = dynamicProperties(container.launch.scriptArgs, lines);
+  if (dynamic.length > 0) {
+    entries.push(...dynamic);
+    layers.push({ kind: "dynamic-properties", label: `-D arguments of container ${container.name}`, external: false });
+  }
+  return { entries, findings, ...(loadFailure && { loadFailure }), layers, dialect, known: source.kind !== "unknown" };
+}
+
+function memoryLimitOf(container: FlinkContainer): ContainerMemoryLimit[] {
+  const limit = container.memoryLimit;
+  const bytes = limit && quantityBytes(limit.text);
+  if (!limit || bytes === undefined) return [];
+  return [{ process: container.launch.process, bytes, text: limit.text, range: limit.valueRange, label: container.memoryLimitPath }];
+}
+
+/** The target of a ConfigMap's Flink file, versioned by a workload of the file that reads it. */
+function configMapTarget(text: string, file: ConfigMapFile, plans: readonly ContainerPlan[], options: LintOptions, lines: LineIndex): ConfigTarget {
+  const reader = plans.find((p) => p.source.kind === "configmap" && p.source.configMapFile === file);
+  const version = userVersion(options) ?? reader?.version;
+  const read = parseEmbedded(file.embedded, file.dialect, lines);
+  const { configMap } = file;
+  const target: ConfigTarget = {
+    name: `${configMap.name}/${file.file}`,
+    what: "ConfigMap",
+    document: assembleDocument(file.dialect, text, read.entries, read.findings, read.loadFailure, lines),
+    layers: [{ kind: "file", label: `${file.file} of ConfigMap ${configMap.name}`, external: false }],
+    // Mounted at /opt/flink/conf, it is what both processes read.
+    processes: ["jobmanager", "taskmanager"],
+    isConfigFile: true,
+    anchor: file.keyRange,
+  };
+  if (configMap.namespace !== undefined) target.namespace = configMap.namespace;
+  if (version !== undefined) target.flinkVersion = version;
+  if (reader) target.deployment = "standalone";
+  return target;
+}
+
+/** The target of a container: the layers its Flink reads, the process it starts and its memory limit. */
+function containerTarget(text: string, plan: ContainerPlan, lines: LineIndex): ConfigTarget {
+  const { container } = plan;
+  const built = buildContainer(text, plan, lines);
+  const target: ConfigTarget = {
+    name: `${container.workload.name}/${container.name}`,
+    what: "container",
+    document: assembleDocument(built.dialect, text, built.entries, built.findings, built.loadFailure, lines),
+    layers: built.layers,
+    deployment: "standalone",
+    // Without its configuration file the process's memory cannot be known: only the arguments are checked.
+    processes: built.known ? [container.launch.process] : [],
+    isConfigFile: false,
+    anchor: container.nameRange,
+    memoryLimits: memoryLimitOf(container),
+  };
+  if (container.workload.namespace !== undefined) target.namespace = container.workload.namespace;
+  if (plan.version !== undefined) target.flinkVersion = plan.version;
+  return target;
+}
+
+/** Every target of a manifest, in file order. */
+export function kubernetesTargets(text: string, options: LintOptions = {}): ConfigTarget[] {
+  const stream = readObjects(text);
+  if (stream.syntaxError) return carriesFlinkFileKey(text) ? [unreadableManifest(text, stream.syntaxError)] : [];
+  const { lines } = stream;
+  const index = indexConfigMaps(text, stream);
+  const plans = flinkContainers(text, stream).map((c) => planContainer(c, index, options));
+  const targets = [
+    ...index.files.map((file) => configMapTarget(text, file, plans, options, lines)),
+    ...plans.map((plan) => containerTarget(text, plan, lines)),
+  ].sort((a, b) => (a.anchor?.start.offset ?? 0) - (b.anchor?.start.offset ?? 0));
+  return targets.map((target, position) => ({ ...target, reread: (edited: string) => kubernetesTargets(edited, options)[position]?.document }));
+}
+
+/** A data key `flink-conf.yaml:` or `config.yaml:` in the text: worth a parse error when the YAML is broken. */
+function carriesFlinkFileKey(text: string): boolean {
+  return /^[ \t]+["']?(?:flink-conf|config)\.yaml["']?[ \t]*:/m.test(text);
+}
+
+/** A broken manifest that seems to hold a Flink file: Flink gets nothing from it, as kubectl refuses it. */
+function unreadableManifest(text: string, error: { message: string; range: Range }): ConfigTarget {
+  const problem = `${error.message} (kubectl cannot read this manifest either)`;
+  const finding: ParseFinding = { kind: FindingKind.parse, range: error.range, data: { variant: "syntax", problem, cause: problem } };
+  const failure = { message: "The manifest is not valid YAML.", causes: [problem], range: error.range };
+  return { name: "", what: "ConfigMap", document: assembleDocument("standard", text, [], [finding], failure), layers: [], processes: [], isConfigFile: false };
+}
+
+function carries(text: string): boolean {
+  if (!looksLikeKubernetesManifest(text)) return false;
+  const stream = readObjects(text);
+  if (stream.syntaxError) return carriesFlinkFileKey(text);
+  return indexConfigMaps(text, stream).files.length > 0 || flinkContainers(text, stream).length > 0;
+}
+
+const NOT_FIXED = "--fix does not rewrite Kubernetes manifests yet";
+const NO_FLINK = "no Flink configuration in this manifest (no ConfigMap with flink-conf.yaml or config.yaml, no container running Flink)";
+
+function hostReading(targets: ConfigTarget[]): HostReading {
+  const reading: HostReading = { host: HOST, targets, fixable: false, notFixed: NOT_FIXED };
+  if (targets.length === 0) reading.notice = NO_FLINK;
+  return reading;
+}
+
+export const kubernetesAdapter: HostAdapter = {
+  id: "kubernetes",
+  claims: ({ text, options }: HostInput) => options.dialect === undefined && looksLikeKubernetesManifest(text),
+  carriesFlinkConfiguration: ({ text }: HostInput) => carries(text),
+  read: ({ text, options }: HostInput) => hostReading(kubernetesTargets(text, options)),
+};

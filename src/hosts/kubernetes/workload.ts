@@ -1,0 +1,189 @@
+/**
+ * Containers of Kubernetes workloads (Deployment, StatefulSet, Job, Pod, … and `kind: List` items)
+ * that start a Flink process: what they run (the official image's entrypoint and the start scripts
+ * apache/flink-docker's docker-entrypoint.sh calls), which configuration file they read from
+ * /opt/flink/conf (the image's own, or a ConfigMap mounted there), and their memory limit.
+ */
+import { isScalar, type Scalar, type YAMLMap } from "yaml";
+import { scalarText, verbatimText } from "../embedded.js";
+import type { FlinkProcess, Range } from "../../types.js";
+import { parseFlinkImage, type FlinkImage } from "./image.js";
+import type { Argument } from "./properties.js";
+import { podSpec, WORKLOAD_KINDS, type KubernetesObject, type ManifestStream, type ScalarValue } from "./objects.js";
+
+/** Where the official images keep Flink's configuration directory (FLINK_HOME=/opt/flink). */
+export const CONF_DIR = "/opt/flink/conf";
+
+/** What a container's argv starts, as docker-entrypoint.sh and the start scripts read it. */
+export interface Launch {
+  process: FlinkProcess;
+  /** Whether docker-entrypoint.sh runs first (it applies FLINK_PROPERTIES to the configuration file). */
+  entrypoint: boolean;
+  /** The arguments the start script gets, where the dynamic properties are. */
+  scriptArgs: Argument[];
+  /** The word that names the process (`taskmanager`, `jobmanager.sh`), for messages. */
+  mode: string;
+}
+
+const ENTRYPOINT_MODES: Readonly<Record<string, FlinkProcess>> = { jobmanager: "jobmanager", "standalone-job": "jobmanager", taskmanager: "taskmanager" };
+const SCRIPTS: Readonly<Record<string, FlinkProcess>> = { "jobmanager.sh": "jobmanager", "standalone-job.sh": "jobmanager", "taskmanager.sh": "taskmanager" };
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/**
+ * The Flink process an argv starts: Kubernetes runs `command` (else the image's ENTRYPOINT,
+ * /docker-entrypoint.sh) with `args` (else, without a `command`, the image's CMD, `help`).
+ */
+export function launchOf(argv: readonly Argument[]): Launch | undefined {
+  let i = 0;
+  let entrypoint = false;
+  if (argv[0] !== undefined && baseName(argv[0].text) === "docker-entrypoint.sh") {
+    entrypoint = true;
+    i = 1;
+  }
+  const mode = argv[i]?.text;
+  if (mode === undefined) return undefined;
+  if (entrypoint) {
+    const process = ENTRYPOINT_MODES[mode];
+    // The entrypoint passes the rest to `<script> start-foreground`.
+    if (process) return { process, entrypoint, scriptArgs: argv.slice(i + 1), mode };
+  }
+  const script = SCRIPTS[baseName(mode)];
+  const action = argv[i + 1]?.text;
+  if (script && (action === "start-foreground" || action === "start")) {
+    return { process: script, entrypoint, scriptArgs: argv.slice(i + 2), mode };
+  }
+  return undefined;
+}
+
+/** Which ConfigMap a container mounts into /opt/flink/conf, and how. */
+export interface ConfMount {
+  configMapName: string;
+  /** Whether the ConfigMap is the whole directory (a volume mount) or one file of it (`subPath`). */
+  subPath?: { file: string; key: string };
+  /** File name in the directory → data key of the ConfigMap; undefined: every data key, each under its own name. */
+  items?: Map<string, string>;
+  /** The mount's `mountPath` value, where findings about the mount go. */
+  range: Range;
+  /** The volume's `configMap.name` value. */
+  nameRange: Range;
+}
+
+export interface FlinkContainer {
+  workload: KubernetesObject;
+  name: string;
+  nameRange: Range;
+  image?: FlinkImage;
+  imageValue?: ScalarValue;
+  launch: Launch;
+  /** The `FLINK_PROPERTIES` env value node, when it is a literal. */
+  flinkProperties?: Scalar;
+  /** Literal env values by name (TASK_MANAGER_NUMBER_OF_TASK_SLOTS, JOB_MANAGER_RPC_ADDRESS). */
+  env: Map<string, ScalarValue>;
+  mount?: ConfMount;
+  memoryLimit?: ScalarValue;
+  /** The path of `resources.limits.memory`, for messages. */
+  memoryLimitPath: string;
+}
+
+function argumentsOf(text: string, stream: ManifestStream, container: YAMLMap, key: "command" | "args"): Argument[] | undefined {
+  const items = stream.reader.scalars(stream.reader.seq(container, key));
+  return items?.map(({ text: value, node, range }) => ({
+    text: value,
+    embedded: (typeof node.value === "string" ? scalarText(text, node) : undefined) ?? verbatimText(text, range.start.offset, range.end.offset),
+  }));
+}
+
+function normalDir(path: string): string {
+  return path.replace(/\/+$/, "");
+}
+
+function confMount(stream: ManifestStream, pod: YAMLMap | undefined, container: YAMLMap): ConfMount | undefined {
+  const { reader } = stream;
+  const volumes = reader.maps(reader.seq(pod, "volumes"));
+  for (const mount of reader.maps(reader.seq(container, "volumeMounts"))) {
+    const mountPath = reader.scalar(mount, "mountPath");
+    const volumeName = reader.scalar(mount, "name")?.text;
+    if (!mountPath || volumeName === undefined) continue;
+    const path = normalDir(mountPath.text);
+    const subPath = reader.scalar(mount, "subPath")?.text;
+    const inDir = path === CONF_DIR && subPath === undefined;
+    const asFile = subPath !== undefined && path.startsWith(`${CONF_DIR}/`) && !path.slice(CONF_DIR.length + 1).includes("/");
+    if (!inDir && !asFile) continue;
+    const volume = volumes.find((v) => reader.scalar(v, "name")?.text === volumeName);
+    const configMap = reader.map(volume, "configMap");
+    const name = reader.scalar(configMap, "name");
+    if (!name) continue;
+    const itemList = reader.seq(configMap, "items");
+    let items: Map<string, string> | undefined;
+    if (itemList) {
+      items = new Map();
+      for (const item of reader.maps(itemList)) {
+        const key = reader.scalar(item, "key")?.text;
+        const itemPath = reader.scalar(item, "path")?.text;
+        if (key !== undefined && itemPath !== undefined) items.set(itemPath, key);
+      }
+    }
+    const result: ConfMount = { configMapName: name.text, range: mountPath.valueRange, nameRange: name.valueRange };
+    if (items) result.items = items;
+    if (asFile && subPath !== undefined) {
+      // `subPath` names a file of the volume: an item's path, or a data key when there are no items.
+      result.subPath = { file: path.slice(CONF_DIR.length + 1), key: items?.get(subPath) ?? subPath };
+    }
+    return result;
+  }
+  return undefined;
+}
+
+/** The containers of the stream's workloads that start a Flink process, in file order. */
+export function flinkContainers(text: string, stream: ManifestStream): FlinkContainer[] {
+  const { reader } = stream;
+  const found: FlinkContainer[] = [];
+  for (const workload of stream.objects) {
+    if (!WORKLOAD_KINDS.includes(workload.kind)) continue;
+    const pod = podSpec(reader, workload);
+    const path = workload.kind === "Pod" ? "spec" : workload.kind === "CronJob" ? "spec.jobTemplate.spec.template.spec" : "spec.template.spec";
+    for (const container of reader.maps(reader.seq(pod, "containers"))) {
+      const name = reader.scalar(container, "name");
+      const imageValue = reader.scalar(container, "image");
+      const image = imageValue ? parseFlinkImage(imageValue.text) : undefined;
+      const mount = confMount(stream, pod, container);
+      const command = argumentsOf(text, stream, container, "command");
+      const args = argumentsOf(text, stream, container, "args");
+      // Kubernetes: `command` replaces the image's ENTRYPOINT; `args` its CMD (dropped when only `command` is given).
+      const entry: Argument = { text: "/docker-entrypoint.sh", embedded: verbatimText(text, 0, 0) };
+      const argv = command ? [...command, ...(args ?? [])] : [entry, ...(args ?? [{ text: "help", embedded: verbatimText(text, 0, 0) }])];
+      // Only the official images are known to have docker-entrypoint.sh as their ENTRYPOINT.
+      if (!command && !image) continue;
+      const launch = launchOf(argv);
+      if (!launch || (!image && !mount)) continue;
+      const env = new Map<string, ScalarValue>();
+      let flinkProperties: Scalar | undefined;
+      for (const variable of reader.maps(reader.seq(container, "env"))) {
+        const variableName = reader.scalar(variable, "name")?.text;
+        const value = reader.scalar(variable, "value");
+        if (variableName === undefined || !value) continue;
+        env.set(variableName, value);
+        if (variableName === "FLINK_PROPERTIES" && isScalar(value.node)) flinkProperties = value.node;
+      }
+      const memoryLimit = reader.scalar(reader.map(reader.map(container, "resources"), "limits"), "memory");
+      const containerName = name?.text ?? "";
+      found.push({
+        workload,
+        name: containerName,
+        nameRange: name?.valueRange ?? workload.kindRange,
+        ...(image && { image }),
+        ...(imageValue && { imageValue }),
+        launch,
+        ...(flinkProperties && { flinkProperties }),
+        env,
+        ...(mount && { mount }),
+        ...(memoryLimit && { memoryLimit }),
+        memoryLimitPath: `${path}.containers[${containerName}].resources.limits.memory`,
+      });
+    }
+  }
+  return found;
+}

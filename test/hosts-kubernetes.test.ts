@@ -1,0 +1,220 @@
+/**
+ * Kubernetes manifests of standalone Flink clusters (fixtures/hosts/kubernetes, modelled on Flink's
+ * standalone-Kubernetes docs): every finding lands on the manifest's own line and column named by
+ * the fixture's `# expect:` markers, unrelated objects stay silent, and each container's memory
+ * verdict equals that of the flat file its Flink reads.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseAllDocuments } from "yaml";
+import { describe, expect, it } from "vitest";
+import { rules } from "../rules/index.js";
+import { HOST_ADAPTERS } from "../src/hosts/index.js";
+import { kubernetesAdapter, kubernetesTargets } from "../src/hosts/kubernetes/adapter.js";
+import { parseFlinkImage } from "../src/hosts/kubernetes/image.js";
+import { quantityBytes } from "../src/hosts/kubernetes/quantity.js";
+import { lintText } from "../src/lint-file.js";
+import { deriveJobManagerMemory, deriveTaskManagerMemory } from "../src/model/memory.js";
+import { parseConfig } from "../src/parser/index.js";
+import type { ConfigValue, Dialect, FlinkProcess } from "../src/types.js";
+import { FIXTURES, readExpectations } from "./fixture-support.js";
+
+const DIR = join(FIXTURES, "hosts/kubernetes");
+const ADAPTERS = [kubernetesAdapter, ...HOST_ADAPTERS];
+const fixtures = readdirSync(DIR).filter((n) => n.endsWith(".yaml")).sort();
+const registered = new Set(rules.map((r) => r.meta.id));
+
+function lintFixture(name: string) {
+  const text = readFileSync(join(DIR, name), "utf8");
+  return { text, linted: lintText(text, { filename: name }, ADAPTERS) };
+}
+
+describe("Kubernetes manifests: findings on the manifest's own lines", () => {
+  it("has fixtures modelled on Flink's standalone-Kubernetes docs", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(fixtures)("%s", (name) => {
+    const { text, linted } = lintFixture(name);
+    expect(linted.adapter).toBe("kubernetes");
+    // Every marker names its column: the exact place on the manifest.
+    const wanted = readExpectations(text)
+      .filter((e) => registered.has(e.ruleId))
+      .map((e) => `${e.ruleId}:${e.line}:${e.column ?? "?"}`);
+    const actual = linted.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.ruleId}:${d.start.line}:${d.start.column}`);
+    expect(actual.sort()).toEqual(wanted.sort());
+    for (const d of linted.diagnostics) {
+      expect(d.end.offset).toBeLessThanOrEqual(text.length);
+      for (const r of d.related ?? []) expect(r.range.end.offset).toBeLessThanOrEqual(text.length);
+    }
+  });
+
+  it("unrelated objects (an app ConfigMap, a Service, an nginx Deployment) give a notice and nothing else", () => {
+    const { text, linted } = lintFixture("unrelated.yaml");
+    expect(linted.diagnostics).toEqual([]);
+    expect(linted.notice).toMatch(/no Flink configuration/);
+    expect(kubernetesAdapter.carriesFlinkConfiguration({ text, options: {} })).toBe(false);
+    for (const name of fixtures.filter((n) => n !== "unrelated.yaml")) {
+      expect(kubernetesAdapter.carriesFlinkConfiguration({ text: readFileSync(join(DIR, name), "utf8"), options: {} }), name).toBe(true);
+    }
+  });
+
+  it("a ConfigMap entry is one target in its dialect, named after the ConfigMap, versioned by the workload that mounts it", () => {
+    const { linted } = lintFixture("session-cluster.yaml");
+    expect(linted.results.map((r) => [r.what, r.name, r.dialect, r.flinkVersion, r.target.processes.join("+")])).toEqual([
+      ["ConfigMap", "flink-config/flink-conf.yaml", "legacy", "1.18", "jobmanager+taskmanager"],
+      ["container", "flink-jobmanager/jobmanager", "legacy", "1.18", "jobmanager"],
+      ["container", "flink-taskmanager/taskmanager", "legacy", "1.18", "taskmanager"],
+    ]);
+    expect(linted.fixable).toBe(false);
+    const standard = lintFixture("config-yaml-configmap.yaml").linted.results[0];
+    expect([standard?.dialect, standard?.target.namespace]).toEqual(["standard", "streaming"]);
+  });
+
+  it("FLINK_PROPERTIES is not applied over a read-only ConfigMap volume; -D arguments are", () => {
+    const [, container] = lintFixture("read-only-configmap.yaml").linted.results;
+    expect(container?.target.layers.map((l) => l.kind)).toEqual(["file", "flink-properties", "dynamic-properties"]);
+    expect(container?.target.layers[1]?.label).toMatch(/not applied: \/opt\/flink\/conf is a read-only ConfigMap volume/);
+    expect(container?.document.config.get("jobmanager.memory.process.size")?.text).toBe("1600m");
+    expect(container?.document.config.get("jobmanager.memory.jvm-metaspace.size")?.text).toBe("512m");
+  });
+
+  it("a value of the image's default file names where it comes from and sits on the image line", () => {
+    const { text, linted } = lintFixture("flink-properties-1.17.yaml");
+    const entry = linted.results[0]?.document.byKey.get("taskmanager.memory.process.size")?.[0];
+    expect(entry?.label).toBe("taskmanager.memory.process.size (from the flink:1.17.2-scala_2.12-java11 image's default flink-conf.yaml)");
+    expect(text.slice(entry?.keyRange.start.offset, entry?.keyRange.end.offset)).toBe("flink:1.17.2-scala_2.12-java11");
+  });
+
+  it("FLINK_PROPERTIES of a 1.19+ image: each line without its whitespace, split at the first colon", () => {
+    const target = lintFixture("flink-properties-1.19.yaml").linted.results[0];
+    expect(target?.flinkVersion).toBe("1.19");
+    expect(target?.document.config.get("taskmanager.memory.process.size")?.text).toBe("2g");
+    expect(target?.document.config.get("taskmanager.numberOfTaskSlots")?.text).toBe("4");
+    expect(target?.document.config.get("taskmanager.memory.managed.fraction")?.text).toBe("0.2");
+  });
+});
+
+describe("official Flink image references and Kubernetes quantities", () => {
+  it.each([
+    ["flink:1.17.2-scala_2.12-java11", "1.17", true],
+    ["apache/flink:1.20", "1.20", true],
+    ["docker.io/library/flink:1.19.1", "1.19", true],
+    ["registry.example.com:5000/apache/flink:2.1.0-java17@sha256:abc", "2.1", true],
+    ["flink", "2.2", false],
+    ["flink:latest", "2.2", false],
+    ["flink:java11", "2.2", false],
+  ])("%s runs Flink %s (pinned: %s)", (reference, version, pinned) => {
+    expect(parseFlinkImage(reference)).toMatchObject({ version, pinned });
+  });
+
+  it("other images are not Flink's, and a version flinklint does not model has none", () => {
+    expect(parseFlinkImage("nginx:1.27")).toBeUndefined();
+    expect(parseFlinkImage("myorg/flink:1.18")).toBeUndefined();
+    expect(parseFlinkImage("flink:1.9.3")?.version).toBeUndefined();
+  });
+
+  it.each([
+    ["2Gi", 2n * 1024n ** 3n],
+    ["1728Mi", 1728n * 1024n ** 2n],
+    ["2G", 2_000_000_000n],
+    ["1.5Gi", 1610612736n],
+    ["129e6", 129_000_000n],
+    ["1000m", 1n],
+    ["1500m", 2n],
+    ["2147483648", 2147483648n],
+  ])("%s is %s bytes", (text, bytes) => {
+    expect(quantityBytes(text)).toBe(bytes);
+  });
+
+  it.each(["2GB", "2 Gi", "-1Gi", "Gi", "1.2.3"])("%s is not a memory limit Kubernetes accepts", (text) => {
+    expect(quantityBytes(text)).toBeUndefined();
+  });
+});
+
+/**
+ * The flat file a container's Flink reads, built here from the manifest's plain values (not from
+ * the adapter's positions): the ConfigMap entry mounted at /opt/flink/conf, or the image's default
+ * file with FLINK_PROPERTIES applied as the image's entrypoint does; then the -D arguments.
+ */
+const IMAGE_DEFAULTS: Record<string, { file: string; dialect: Dialect }> = {
+  legacy: { file: "1.18-flink-conf.yaml", dialect: "legacy" },
+  standard: { file: "1.20-config.yaml", dialect: "standard" },
+};
+
+interface PlainContainer {
+  name: string;
+  image: string;
+  args?: string[];
+  command?: string[];
+  env?: { name: string; value?: string }[];
+  volumeMounts?: { name: string; mountPath: string }[];
+}
+
+function flatConfigs(text: string): { name: string; process: FlinkProcess; config: ReadonlyMap<string, ConfigValue>; version: string }[] {
+  const objects = parseAllDocuments(text, { version: "1.1" }).flatMap((d) => {
+    const o = d.toJS() as { kind?: string; items?: unknown[] } | null;
+    return o?.kind === "List" ? (o.items as object[]) : o ? [o] : [];
+  }) as { kind: string; metadata?: { name?: string }; data?: Record<string, string>; spec?: Record<string, unknown> }[];
+  const configMaps = new Map(objects.filter((o) => o.kind === "ConfigMap").map((o) => [o.metadata?.name, o.data ?? {}]));
+  const found: { name: string; process: FlinkProcess; config: ReadonlyMap<string, ConfigValue>; version: string }[] = [];
+  for (const o of objects) {
+    const pod = (o.kind === "Pod" ? o.spec : (o.spec?.["template"] as { spec?: Record<string, unknown> } | undefined)?.spec) as
+      | { containers?: PlainContainer[]; volumes?: { name: string; configMap?: { name: string } }[] }
+      | undefined;
+    for (const c of (pod?.containers ?? []).filter((container) => /(^|\/)flink:/.test(container.image))) {
+      const version = /:(\d+\.\d+)/.exec(c.image)?.[1] ?? "";
+      const legacy = Number(version.split(".")[1]) <= 18 && version.startsWith("1.");
+      const argv = [...(c.command?.slice(1) ?? []), ...(c.args ?? [])];
+      const mode = argv[0] ?? "";
+      const process: FlinkProcess = mode === "taskmanager" ? "taskmanager" : "jobmanager";
+      const mount = c.volumeMounts?.find((m) => m.mountPath.replace(/\/$/, "") === "/opt/flink/conf");
+      const configMap = mount && configMaps.get(pod?.volumes?.find((v) => v.name === mount.name)?.configMap?.name);
+      let lines: string[];
+      let dialect: Dialect;
+      if (configMap) {
+        dialect = legacy || configMap["flink-conf.yaml"] !== undefined ? "legacy" : "standard";
+        lines = [configMap[dialect === "legacy" ? "flink-conf.yaml" : "config.yaml"] ?? ""];
+      } else {
+        const base = IMAGE_DEFAULTS[legacy ? "legacy" : "standard"] as { file: string; dialect: Dialect };
+        dialect = base.dialect;
+        lines = [readFileSync(join(FIXTURES, "flink-defaults", base.file), "utf8"), "blob.server.port: 6124"];
+        const properties = c.env?.find((e) => e.name === "FLINK_PROPERTIES")?.value ?? "";
+        lines.push(legacy ? properties : properties.split("\n").map((l) => l.replace(/\s/g, "").replace(":", ": ")).filter((l) => l !== "").join("\n"));
+      }
+      for (let i = 1; i < argv.length; i++) {
+        const arg = argv[i] ?? "";
+        const property = arg === "-D" ? argv[++i] : arg.startsWith("-D") ? arg.slice(2) : undefined;
+        if (property) lines.push(property.replace("=", ": "));
+      }
+      const config = parseConfig(`${lines.join("\n")}\n`, dialect).config;
+      found.push({ name: `${o.metadata?.name}/${c.name}`, process, config, version });
+    }
+  }
+  return found;
+}
+
+function verdict(config: ReadonlyMap<string, ConfigValue>, process: FlinkProcess, flinkVersion: string): string {
+  const opts = { flinkVersion, deployment: "standalone" as const };
+  const result = process === "taskmanager" ? deriveTaskManagerMemory(config, opts) : deriveJobManagerMemory(config, opts);
+  return result.ok ? `starts with ${result.bytes.totalProcess} bytes` : `fails: ${result.error}`;
+}
+
+describe("the memory verdict of a container equals that of the flat file its Flink reads", () => {
+  const cases = fixtures.flatMap((name) => flatConfigs(readFileSync(join(DIR, name), "utf8")).map((flat) => [name, flat.name, flat] as const));
+
+  it("covers containers of several fixtures", () => {
+    expect(new Set(cases.map(([name]) => name)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(cases)("%s %s", (name, containerName, flat) => {
+    const target = kubernetesTargets(readFileSync(join(DIR, name), "utf8")).find((t) => t.what === "container" && t.name === containerName);
+    expect(target?.processes).toEqual([flat.process]);
+    expect(verdict(target?.document.config ?? new Map(), flat.process, flat.version)).toBe(verdict(flat.config, flat.process, flat.version));
+  });
+
+  it("the flat file of the 1.17 FLINK_PROPERTIES fixture really fails, so the comparison is not vacuous", () => {
+    const flat = flatConfigs(readFileSync(join(DIR, "flink-properties-1.17.yaml"), "utf8"))[0];
+    expect(flat && verdict(flat.config, flat.process, flat.version)).toMatch(/^fails: /);
+  });
+});
