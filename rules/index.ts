@@ -52,6 +52,10 @@ import operatorJobmanagerReplicasWithoutHa from "./operator-jobmanager-replicas-
 import operatorOverriddenKey from "./operator-overridden-key.js";
 import operatorResourceMemoryInvalid from "./operator-resource-memory-invalid.js";
 // operator rules: end
+// template rules: begin
+import helmTemplate from "./helm-template.js";
+import templatePlaceholder from "./template-placeholder.js";
+// template rules: end
 
 export const rules: readonly RuleModule[] = [
   // parser rules list: begin
@@ -103,4 +107,8 @@ export const rules: readonly RuleModule[] = [
   operatorFlinkSizeWithResourceMemory,
   operatorJobmanagerReplicasWithoutHa,
   // operator rules list: end
+  // template rules list: begin
+  helmTemplate,
+  templatePlaceholder,
+  // template rules list: end
 ];

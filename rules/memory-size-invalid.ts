@@ -2,6 +2,7 @@
 // so `1.5g`, `2Gi`, `-1m` or `1 GiB` stop the process, and a bare number means bytes: MemorySize.
 import { LONG_MAX, MIB, parseMemorySize, toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
 import { MEMORY_SIZE_KEYS } from "../src/model/options.js";
+import { hasTemplatePlaceholder } from "../src/parser/placeholders.js";
 import { memoryValueChecks } from "../src/model/facts.js";
 import { lastEntry } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
@@ -109,6 +110,8 @@ export default defineRule({
       // A host wrote this value from a setting of its own (a manifest's `resource.memory`), whose
       // syntax that host's rule checks in its own terms.
       if (entry.label !== undefined) continue;
+      // Filled in before Flink reads it (`${TM_MEMORY}`, `%HEAP%`): template-placeholder notes it.
+      if (hasTemplatePlaceholder(value.text)) continue;
       // A deprecated key is only read when its replacement is absent.
       if (replacement !== undefined && ctx.doc.config.has(replacement)) continue;
       const parsed = parseMemorySize(value.text);

@@ -5,6 +5,7 @@ import { catalogFor, memoryKeySet, type CatalogOption } from "../src/model/catal
 import { parseJavaFloatingText, parseJavaInt } from "../src/model/convert.js";
 import { javaTrim, LONG_MAX } from "../src/model/memory-size.js";
 import { parseVersion } from "../src/model/versions.js";
+import { hasTemplatePlaceholder } from "../src/parser/placeholders.js";
 import { lastEntry } from "../src/model/rule-support.js";
 import { closestMatch } from "../src/util/did-you-mean.js";
 import { defineRule, type ConfigValue, type Fix } from "../src/types.js";
@@ -190,7 +191,8 @@ export default defineRule({
       // A deprecated key is read only when its replacement is absent.
       if (target !== key && ctx.doc.config.has(target)) continue;
       const entry = lastEntry(ctx.doc, key);
-      if (entry === undefined) continue;
+      // Filled in before Flink reads it (`${PARALLELISM}`, `%SLOTS%`): template-placeholder notes it.
+      if (entry === undefined || hasTemplatePlaceholder(entry.value.text)) continue;
       const problem = check(option, entry.value, ctx.flinkVersion);
       if (problem === undefined) continue;
       const data: Record<string, string> = { key, value: entry.value.text, type: option.type };

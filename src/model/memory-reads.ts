@@ -52,6 +52,7 @@
  * test/memory-reads.test.ts holds this table to the derivation: on every configuration that
  * derives, the options it read are exactly the table's; on one that fails, a prefix of them.
  */
+import { hasTemplatePlaceholder } from "../parser/placeholders.js";
 import type { ConfigValue } from "../types.js";
 import { FlinkConfiguration } from "./configuration.js";
 import { ILLEGAL_ARGUMENT, ILLEGAL_CONFIGURATION, JavaException } from "./java-exception.js";
@@ -237,6 +238,11 @@ export interface InvalidValue {
   cause?: string;
   /** The value as Flink read it, when it could read it. */
   value?: number | bigint;
+  /**
+   * The value holds a template placeholder (`%SLOTS%`, `${TM_MEMORY}`): Flink fails on the text as
+   * it stands, but something fills it in before Flink reads it, so rules report it only as a template.
+   */
+  placeholder?: true;
 }
 
 /**
@@ -268,6 +274,8 @@ function checkValues(
   const cpuFromSlots = process === "taskmanager" && !config.has("taskmanager.cpu.cores");
   for (const { option, key, stage } of reads) {
     if (key === undefined) continue;
+    const text = config.get(key)?.text;
+    const placeholder = text !== undefined && hasTemplatePlaceholder(text);
     const add = (kind: InvalidValueKind, thrown: JavaException, value?: number | bigint): void => {
       const e = reportedException(process, facts, stage, thrown);
       const causes = e.causeMessages();
@@ -279,6 +287,7 @@ function checkValues(
         error: e.message,
         ...(causes.length > 0 ? { cause: causes[causes.length - 1] } : {}),
         ...(value !== undefined ? { value } : {}),
+        ...(placeholder ? { placeholder: true as const } : {}),
       });
     };
     let value: number | bigint | boolean | undefined;

@@ -1,0 +1,56 @@
+// Flink reads a value as it stands: `%SLOTS%` or `${TM_MEMORY}` is text until a start script's sed,
+// envsubst (the flink image's entrypoint) or the shell fills it in, and ConfigurationUtils converts only that.
+import { templateActionRange, templatePlaceholders } from "../src/parser/placeholders.js";
+import { defineRule } from "../src/types.js";
+
+export default defineRule({
+  meta: {
+    id: "template-placeholder",
+    severity: "warning",
+    description: "Values holding placeholders that are filled in before Flink reads them, which flinklint cannot check",
+    messages: {
+      placeholders:
+        "`{{key}}: {{value}}`{{others}} {{verb}} {{placeholders}} that a start script, `envsubst` or the shell fills in before Flink reads {{them}}; flinklint checks only what Flink reads, so lint the filled-in configuration to check {{them}}.",
+    },
+    docs: {
+      why:
+        "Configuration is often a template: a start script replaces `%SLOTS%` with `sed`, the flink image's " +
+        "entrypoint runs `envsubst` over `${VAR}`, a launch script passes `-Dkey=$VALUE`. The text in the file is " +
+        "then not what Flink reads, so flinklint's value checks (memory sizes, numbers, booleans) leave such values " +
+        "alone rather than report an error Flink will never see. This note, once per file, names the placeholders so " +
+        "that it is clear which values went unchecked. If nothing fills them in, Flink reads the placeholder itself " +
+        "and fails on every typed option that holds one.",
+      valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.numberOfTaskSlots: 4\n" }],
+      invalid: [
+        { dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.numberOfTaskSlots: %SLOTS%\n" },
+        { dialect: "standard", code: "taskmanager.memory.process.size: ${TM_MEMORY}\njobmanager.memory.process.size: 1600m\nparallelism.default: ${PARALLELISM:-2}\n" },
+      ],
+    },
+  },
+  check(ctx) {
+    // A Helm template is one note of its own (helm-template): every value there is unchecked.
+    if (templateActionRange(ctx.doc) !== undefined) return;
+    // A host that fills in variables itself (Compose) reports those it cannot see (unresolved-variable).
+    if (ctx.doc.findings.some((f) => f.kind === "unresolved-variable")) return;
+    const holding = ctx.doc.entries.filter((e) => !e.overridden && templatePlaceholders(e.value.text).length > 0);
+    const first = holding[0];
+    if (first === undefined) return;
+    const placeholders = [...new Set(holding.flatMap((e) => templatePlaceholders(e.value.text)))];
+    const shown = placeholders.slice(0, 5).map((p) => `\`${p}\``).join(", ") + (placeholders.length > 5 ? `, and ${placeholders.length - 5} more` : "");
+    const others = holding.length - 1;
+    ctx.report({
+      messageId: "placeholders",
+      at: first.valueRange,
+      key: first.key,
+      data: {
+        key: first.key,
+        value: first.value.text,
+        others: others === 0 ? "" : ` and ${others} other value${others === 1 ? "" : "s"}`,
+        verb: others === 0 ? "holds" : "hold",
+        placeholders: placeholders.length === 1 ? `a placeholder (${shown})` : `placeholders (${shown})`,
+        them: others === 0 ? "it" : "them",
+      },
+      related: holding.slice(1, 20).map((e) => ({ message: `${e.key} holds a placeholder too`, range: e.valueRange })),
+    });
+  },
+});
