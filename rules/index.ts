@@ -33,6 +33,7 @@ import memoryOverheadOutOfRange from "./memory-overhead-out-of-range.js";
 import memorySizeInvalid from "./memory-size-invalid.js";
 import memoryTotalMissing from "./memory-total-missing.js";
 import memoryValueInvalid from "./memory-value-invalid.js";
+import containerMemoryLimit from "./container-memory-limit.js";
 // memory rules: end
 // catalog rules: begin
 import deprecatedKey from "./deprecated-key.js";
@@ -88,6 +89,7 @@ export const rules: readonly RuleModule[] = [
   memoryFractionCapped,
   memoryFractionIgnored,
   memoryLegacyHeap,
+  containerMemoryLimit,
   // memory rules list: end
   // catalog rules list: begin
   unknownKey,

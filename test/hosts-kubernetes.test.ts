@@ -21,7 +21,11 @@ import { FIXTURES, readExpectations } from "./fixture-support.js";
 
 const DIR = join(FIXTURES, "hosts/kubernetes");
 const ADAPTERS = [kubernetesAdapter, ...HOST_ADAPTERS];
-const fixtures = readdirSync(DIR).filter((n) => n.endsWith(".yaml")).sort();
+/** The host fixtures, and those of the rule about container memory limits (paths relative to DIR). */
+const fixtures = [
+  ...readdirSync(DIR).filter((n) => n.endsWith(".yaml")),
+  ...readdirSync(join(FIXTURES, "container-memory-limit")).filter((n) => n.endsWith(".yaml")).map((n) => `../../container-memory-limit/${n}`),
+].sort();
 const registered = new Set(rules.map((r) => r.meta.id));
 
 function lintFixture(name: string) {
@@ -31,7 +35,7 @@ function lintFixture(name: string) {
 
 describe("Kubernetes manifests: findings on the manifest's own lines", () => {
   it("has fixtures modelled on Flink's standalone-Kubernetes docs", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(7);
+    expect(fixtures.length).toBeGreaterThanOrEqual(10);
   });
 
   it.each(fixtures)("%s", (name) => {
@@ -148,7 +152,7 @@ interface PlainContainer {
   args?: string[];
   command?: string[];
   env?: { name: string; value?: string }[];
-  volumeMounts?: { name: string; mountPath: string }[];
+  volumeMounts?: { name: string; mountPath: string; subPath?: string }[];
 }
 
 function flatConfigs(text: string): { name: string; process: FlinkProcess; config: ReadonlyMap<string, ConfigValue>; version: string }[] {
@@ -168,8 +172,10 @@ function flatConfigs(text: string): { name: string; process: FlinkProcess; confi
       const argv = [...(c.command?.slice(1) ?? []), ...(c.args ?? [])];
       const mode = argv[0] ?? "";
       const process: FlinkProcess = mode === "taskmanager" ? "taskmanager" : "jobmanager";
-      const mount = c.volumeMounts?.find((m) => m.mountPath.replace(/\/$/, "") === "/opt/flink/conf");
-      const configMap = mount && configMaps.get(pod?.volumes?.find((v) => v.name === mount.name)?.configMap?.name);
+      const mount = c.volumeMounts?.find((m) => m.mountPath.replace(/\/$/, "").startsWith("/opt/flink/conf"));
+      const data = mount && configMaps.get(pod?.volumes?.find((v) => v.name === mount.name)?.configMap?.name);
+      // A subPath mount puts one entry of the ConfigMap into the directory, under the mount's file name.
+      const configMap = data && mount?.subPath ? { [mount.mountPath.slice(mount.mountPath.lastIndexOf("/") + 1)]: data[mount.subPath] ?? "" } : data;
       let lines: string[];
       let dialect: Dialect;
       if (configMap) {

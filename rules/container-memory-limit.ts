@@ -1,0 +1,119 @@
+// A container may use no more memory than its limit: the kernel's OOM killer ends it once it does
+// (Kubernetes reports OOMKilled), and Flink sizes its JVM to the Total Process Memory it derives.
+import { derive } from "../src/model/memory-fixes.js";
+import { memoryDerivations } from "../src/model/facts.js";
+import { MIB, toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
+import { lastEntry, processName } from "../src/model/rule-support.js";
+import { editsForChanges, holdsChanges, type SettingChange } from "../src/model/setting-edits.js";
+import type { ContainerMemoryLimit, Fix, FlinkProcess, RelatedLocation, RuleContext } from "../src/types.js";
+import { defineRule } from "../src/types.js";
+
+const MANIFEST = `apiVersion: v1
+kind: Pod
+metadata:
+  name: flink-taskmanager
+spec:
+  containers:
+  - name: taskmanager
+    image: flink:1.20
+    args: ["taskmanager", "-Dtaskmanager.memory.process.size=4g"]
+    resources:
+      limits:
+        memory: LIMIT
+`;
+
+/** The changes that bring the process size down to the limit and still start both processes, checked by deriving. */
+function fittingChanges(ctx: RuleContext, process: FlinkProcess, limit: bigint): SettingChange[] | undefined {
+  const scope = ctx.facts.get(memoryDerivations);
+  const key = `${process}.memory.process.size`;
+  const size = (limit / MIB) * MIB;
+  if (size <= 0n) return undefined;
+  const lower: SettingChange = { key, value: toConfigText(size) };
+  const candidates: SettingChange[][] = [[lower]];
+  // A Total Flink Memory of its own would contradict the lower process size: it goes.
+  const flinkKey = `${process}.memory.flink.size`;
+  if (scope.config.has(flinkKey)) candidates.push([lower, { key: flinkKey, remove: true }]);
+  const other: FlinkProcess = process === "taskmanager" ? "jobmanager" : "taskmanager";
+  const otherStarted = scope[other].ok;
+  return candidates.find((changes) => {
+    const result = derive(scope, process, changes);
+    return result.ok && result.bytes.totalProcess <= limit && (!otherStarted || derive(scope, other, changes).ok);
+  });
+}
+
+/** "lower `key` to 2g and remove `other`" ("set" for a size the configuration does not set yet). */
+function describe(ctx: RuleContext, changes: readonly SettingChange[], label: (key: string) => string): string {
+  const verb = (key: string) => (ctx.doc.byKey.has(key) ? "lower" : "set");
+  return changes.map((c) => ("remove" in c ? `remove \`${label(c.key)}\`` : `${verb(c.key)} \`${label(c.key)}\` to ${c.value}`)).join(" and ");
+}
+
+export default defineRule({
+  meta: {
+    id: "container-memory-limit",
+    scope: "processes",
+    severity: "error",
+    description: "A Flink process larger than the memory limit of its container, which is then killed (OOMKilled)",
+    messages: {
+      exceeds:
+        "The {{process}}'s Total Process Memory is {{processSize}}, above its container's memory limit `{{limitLabel}}: {{limit}}` ({{limitBytes}} bytes): the kernel kills the container (OOMKilled) once its memory use passes the limit, so Flink's process size must not exceed it. {{fix}}",
+    },
+    docs: {
+      why:
+        "Kubernetes (`resources.limits.memory`) and Docker (`mem_limit`, `deploy.resources.limits.memory`) let a " +
+        "container use no more memory than its limit: once it does, the kernel's OOM killer ends it and Kubernetes " +
+        "reports the pod as OOMKilled and restarts it, again and again. Flink sizes the JVM (heap, direct and " +
+        "metaspace limits) and its native memory to the Total Process Memory it derives, and a TaskManager uses " +
+        "its managed and network memory in full under load, so a process size above the limit is a crash waiting " +
+        "for load. Lower `*.memory.process.size` to the limit (the other sizes are then derived within it) or " +
+        "raise the container's limit.",
+      valid: [{ dialect: "standard", filename: "taskmanager.yaml", code: MANIFEST.replace("LIMIT", "4Gi") }],
+      invalid: [{ dialect: "standard", filename: "taskmanager.yaml", code: MANIFEST.replace("LIMIT", "2Gi") }],
+    },
+  },
+  check(ctx) {
+    const derivations = ctx.facts.get(memoryDerivations);
+    for (const limit of ctx.memoryLimits) {
+      if (!ctx.processes.includes(limit.process)) continue;
+      const derived = derivations[limit.process];
+      // A process Flink does not start at all is the memory rules' finding, not this one's.
+      if (!derived.ok || derived.bytes.totalProcess <= limit.bytes) continue;
+      reportExceeds(ctx, limit, derived.bytes.totalProcess);
+    }
+  },
+});
+
+function reportExceeds(ctx: RuleContext, limit: ContainerMemoryLimit, totalProcess: bigint): void {
+  const process = limit.process;
+  const label = (key: string): string => lastEntry(ctx.doc, key)?.label ?? key;
+  const changes = fittingChanges(ctx, process, limit.bytes);
+  const suggestions: Fix[] = [];
+  const raise = `raise the limit to at least ${(totalProcess + MIB - 1n) / MIB}Mi`;
+  let fix = `${raise.charAt(0).toUpperCase()}${raise.slice(1)}.`;
+  if (changes) {
+    fix = `${describe(ctx, changes, label).replace(/^./, (c) => c.toUpperCase())}, or ${raise}.`;
+    const edits = ctx.reread && editsForChanges(ctx.doc, changes);
+    if (edits && ctx.reread && holdsChanges(ctx.doc, changes, edits, ctx.reread)) {
+      suggestions.push({ description: describe(ctx, changes, (k) => k).replace(/`/g, ""), edits });
+    }
+  }
+  const related: RelatedLocation[] = [];
+  for (const key of [`${process}.memory.process.size`, `${process}.memory.flink.size`]) {
+    const entry = lastEntry(ctx.doc, key);
+    if (entry) related.push({ message: `${entry.label ?? key} is set here`, range: entry.keyRange });
+  }
+  ctx.report({
+    messageId: "exceeds",
+    at: limit.range,
+    key: `${process}.memory.process.size`,
+    data: {
+      process: processName(process),
+      processSize: toHumanReadableString(totalProcess),
+      limitLabel: limit.label,
+      limit: limit.text,
+      limitBytes: limit.bytes,
+      fix,
+    },
+    ...(related.length > 0 && { related }),
+    ...(suggestions.length > 0 && { suggestions }),
+  });
+}
