@@ -1,0 +1,74 @@
+/**
+ * Templates (src/hosts/template): a Helm template gets one note, on its first action, saying to
+ * lint the rendered output, never a YAML error; the rendered output, several documents on standard
+ * input, is linted through the FlinkDeployment adapter with findings on its own lines.
+ */
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run, type CliIo } from "../src/cli/main.js";
+import { templateAdapter } from "../src/hosts/template/adapter.js";
+import { lintText } from "../src/lint-file.js";
+import { lintFiles } from "../src/node/files.js";
+import { FIXTURES, readExpectations } from "./fixture-support.js";
+
+const DIR = join(FIXTURES, "hosts/template");
+const ROOT = new URL("..", import.meta.url).pathname;
+
+function lintFixture(name: string, filename = `fixtures/hosts/template/${name}`) {
+  const text = readFileSync(join(DIR, name), "utf8");
+  return { text, linted: lintText(text, { filename }) };
+}
+
+function located(text: string, diagnostics: readonly { ruleId: string; start: { line: number; column: number } }[]) {
+  const expected = readExpectations(text).map((e) => `${e.ruleId}:${e.line}:${e.column}`);
+  return { expected: expected.sort(), actual: diagnostics.map((d) => `${d.ruleId}:${d.start.line}:${d.start.column}`).sort() };
+}
+
+describe("Helm templates", () => {
+  it.each(["chart/templates/flinkdeployment.yaml", "chart/templates/configmap.yaml"])("%s: one note at the first action, no YAML error", (name) => {
+    const { text, linted } = lintFixture(name);
+    expect(linted.adapter).toBe("template");
+    expect(linted.host).toBe("Helm template");
+    const { expected, actual } = located(text, linted.diagnostics);
+    expect(actual).toEqual(expected);
+    const [note] = linted.diagnostics;
+    expect(note?.message).toContain("helm template <release> <chart> | flinklint --stdin --stdin-filename rendered.yaml");
+    expect(text.slice(note?.start.offset, note?.end.offset)).toMatch(/^\{\{.*\}\}$/s);
+  });
+
+  it("leaves the chart's values and GitHub Actions expressions to other adapters", () => {
+    expect(lintFixture("chart/values.yaml").linted.adapter).not.toBe("template");
+    const workflow = "on: push\njobs:\n  a:\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: echo ${{ github.sha }}\n";
+    expect(templateAdapter.claims({ text: workflow, filename: ".github/workflows/ci.yml", options: {} })).toBe(false);
+    expect(templateAdapter.claims({ text: "a: {{ .Values.a }}\n", filename: "conf/flink-conf.yaml", options: { dialect: "legacy" } })).toBe(false);
+    expect(templateAdapter.claims({ text: "a: {{ .Values.a }}\n", options: {} })).toBe(true);
+  });
+
+  it("a directory scan of a chart lints the templates that render Flink configuration and nothing else", async () => {
+    const results = await lintFiles(["fixtures/hosts/template/chart"], { cwd: ROOT, noConfigLookup: true });
+    expect(results.map((r) => relative("fixtures/hosts/template/chart", r.filePath)).sort()).toEqual(["templates/configmap.yaml", "templates/flinkdeployment.yaml"]);
+    expect(results.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).toEqual(["helm-template", "helm-template"]);
+  });
+});
+
+describe("rendered output", () => {
+  it("several documents from helm template are linted as manifests, findings on their own lines", () => {
+    const { text, linted } = lintFixture("rendered.yaml", "rendered.yaml");
+    expect(linted.adapter).toBe("flink-resource");
+    expect(linted.results.map((r) => r.name)).toEqual(["job", "job-canary"]);
+    const { expected, actual } = located(text, linted.diagnostics);
+    expect(actual).toEqual(expected);
+  });
+
+  it("works on standard input with --stdin-filename rendered.yaml", async () => {
+    const input = readFileSync(join(DIR, "rendered.yaml"));
+    const out: string[] = [];
+    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => out.push(t), cwd: ROOT, env: {}, readStdin: async () => new Uint8Array(input) };
+    const code = await run(["--stdin", "--stdin-filename", "rendered.yaml", "--format", "compact", "--no-config-lookup"], io);
+    expect(code).toBe(1);
+    const printed = out.join("");
+    expect(printed).toContain("rendered.yaml:24:42: error");
+    expect(printed).toContain("rendered.yaml:43:24: error");
+  });
+});
