@@ -10,6 +10,7 @@ import { run, type CliIo } from "../src/cli/main.js";
 import { templateAdapter } from "../src/hosts/template/adapter.js";
 import { lintText } from "../src/lint-file.js";
 import { lintFiles } from "../src/node/files.js";
+import { firstTemplateAction, hasTemplatePlaceholder, templatePlaceholders } from "../src/parser/placeholders.js";
 import { FIXTURES, readExpectations } from "./fixture-support.js";
 
 const DIR = join(FIXTURES, "hosts/template");
@@ -43,6 +44,10 @@ describe("Helm templates", () => {
     expect(templateAdapter.claims({ text: workflow, filename: ".github/workflows/ci.yml", options: {} })).toBe(false);
     expect(templateAdapter.claims({ text: "a: {{ .Values.a }}\n", filename: "conf/flink-conf.yaml", options: { dialect: "legacy" } })).toBe(false);
     expect(templateAdapter.claims({ text: "a: {{ .Values.a }}\n", options: {} })).toBe(true);
+    // The operator fills in its own ingress template: a FlinkDeployment with one is no Helm template.
+    const ingress = "kind: FlinkDeployment\nspec:\n  ingress:\n    template: \"/{{namespace}}/{{name}}(/|$)(.*)\"\n";
+    expect(templateAdapter.claims({ text: ingress, filename: "job.yaml", options: {} })).toBe(false);
+    expect(templateAdapter.claims({ text: "x: {{- .Values.x }}\ny: {{/* c */}}\n", filename: "t.yaml", options: {} })).toBe(true);
   });
 
   it("a directory scan of a chart lints the templates that render Flink configuration and nothing else", async () => {
@@ -70,5 +75,24 @@ describe("rendered output", () => {
     const printed = out.join("");
     expect(printed).toContain("rendered.yaml:24:42: error");
     expect(printed).toContain("rendered.yaml:43:24: error");
+  });
+});
+
+describe("template placeholders (src/parser/placeholders.ts)", () => {
+  it("finds what a start script, envsubst, the shell, Helm or GitHub Actions fill in", () => {
+    expect(templatePlaceholders("hdfs://%HDFS%/%CHECKPOINTDIR% ${A} ${B:-2g} $C $(hostname) `id -u` {{ .Values.x }} ${{ matrix.p }}")).toEqual([
+      "%HDFS%", "%CHECKPOINTDIR%", "${A}", "${B:-2g}", "$C", "$(hostname)", "`id -u`", "{{ .Values.x }}", "${{ matrix.p }}",
+    ]);
+  });
+
+  it("takes no ordinary value for one", () => {
+    for (const value of ["tm_slots", "com.example.Outer$Factory", "%m%n", "50%", "1728m", "{{name}}.{{namespace}}", "-XX:+UseG1GC", "a$"]) {
+      expect(hasTemplatePlaceholder(value), value).toBe(false);
+    }
+  });
+
+  it("finds a Helm action in linear time, and none in a text of unclosed braces", () => {
+    expect(firstTemplateAction("x\ny: {{ .Values.y }}\n")).toEqual({ start: 5, end: 20 });
+    expect(firstTemplateAction("{{ ".repeat(100_000))).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import type { ConfigDocument, Range } from "../types.js";
  * signs, so a log pattern's `%m%n` is not one either.
  */
 const PLACEHOLDER_SOURCE =
-  /\$?\{\{[^{}]*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}|\$\([^)]*\)|`[^`]*`|(?<![A-Za-z0-9_])\$+[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]+%/.source;
+  /\$\{\{[^{}]*\}\}|\{\{[-\s.$/(][^{}]*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}|\$\([^)]*\)|`[^`]*`|(?<![A-Za-z0-9_])\$+[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]+%/.source;
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE);
 
 /** Whether `value` holds a placeholder that is filled in before Flink reads it. */
@@ -28,18 +28,21 @@ export function templatePlaceholders(value: string): string[] {
 }
 
 /**
- * A Helm (Go template) action `{{ … }}`, not GitHub Actions' `${{ … }}`: where the first one is.
+ * A Helm (Go template) action `{{ … }}`, not GitHub Actions' `${{ … }}` nor the operator's ingress
+ * template (`{{name}}.{{namespace}}`): where the first one is. Helm actions open with a space, a
+ * trim marker, a field (`.Values`), a variable or a comment; a bare `{{name}}` is not taken for one.
  * A file holding one is a template, which Flink never reads as it is.
  */
 export function firstTemplateAction(text: string): { start: number; end: number } | undefined {
   // indexOf, not a lazy regex: a long text with many `{{` and no `}}` stays linear.
   let open = text.indexOf("{{");
-  while (open >= 0 && text.charCodeAt(open - 1) === DOLLAR) open = text.indexOf("{{", open + 2);
+  while (open >= 0 && (text.charCodeAt(open - 1) === DOLLAR || !ACTION_START.test(text.charAt(open + 2)))) open = text.indexOf("{{", open + 2);
   if (open < 0) return undefined;
   const close = text.indexOf("}}", open + 2);
   return close < 0 ? undefined : { start: open, end: close + 2 };
 }
 
+const ACTION_START = /^[-\s.$/(]$/;
 const DOLLAR = 36;
 
 /** The parse-finding kind a host adds where a file it reads is a template (rule helm-template). */
