@@ -9,13 +9,14 @@ import { assembleDocument } from "../../parser/document.js";
 import type { LineIndex } from "../../parser/lines.js";
 import { FindingKind } from "../../parser/findings.js";
 import { parseVersion } from "../../model/versions.js";
-import { parseEmbedded, scalarText } from "../embedded.js";
+import { parseEmbedded } from "../embedded.js";
+import { usesStandardConfig } from "../image/defaults.js";
+import { containerConfiguration } from "../image/entrypoint.js";
+import { imageName, newestCataloguedVersion } from "../image/reference.js";
 import type { ConfigDocument, ConfigEntry, ConfigTarget, ContainerMemoryLimit, Dialect, LayerSummary, LintOptions, ParseFinding, Range } from "../../types.js";
 import type { HostAdapter, HostInput, HostReading } from "../types.js";
 import { FLINK_FILES, indexConfigMaps, type ConfigMapFile, type ConfigMapIndex } from "./configmap.js";
-import { imageConfigFile, imageDefaultEntries, imageDefaultLabel, readsLegacyFile, settingEntries } from "./image.js";
 import { looksLikeKubernetesManifest, readObjects } from "./objects.js";
-import { dynamicProperties, flinkProperties } from "./properties.js";
 import { quantityBytes } from "./quantity.js";
 import { CONF_DIR, flinkContainers, type FlinkContainer } from "./workload.js";
 
@@ -27,12 +28,21 @@ function userVersion(options: LintOptions): string | undefined {
   return parsed ? `${parsed[0]}.${parsed[1]}` : undefined;
 }
 
-/** The file Flink `version` reads from a conf directory holding `files` (GlobalConfiguration.loadConfiguration). */
+/** The file the image of `version` keeps in /opt/flink/conf. */
+function imageConfigFile(version: string): "flink-conf.yaml" | "config.yaml" {
+  return usesStandardConfig(version) ? "config.yaml" : "flink-conf.yaml";
+}
+
+/**
+ * The file Flink `version` reads from a conf directory holding `files` (GlobalConfiguration.loadConfiguration):
+ * up to 1.18 flink-conf.yaml; 1.19 and 1.20 flink-conf.yaml when it exists, else config.yaml; 2.x config.yaml.
+ */
 function fileRead(files: ReadonlySet<string>, version: string | undefined): string | undefined {
-  if (version === undefined) return files.has("flink-conf.yaml") ? "flink-conf.yaml" : files.has("config.yaml") ? "config.yaml" : undefined;
-  if (imageConfigFile(version) === "flink-conf.yaml") return files.has("flink-conf.yaml") ? "flink-conf.yaml" : undefined;
-  if (readsLegacyFile(version) && files.has("flink-conf.yaml")) return "flink-conf.yaml";
-  return files.has("config.yaml") ? "config.yaml" : undefined;
+  const legacy = files.has("flink-conf.yaml") ? "flink-conf.yaml" : undefined;
+  const standard = files.has("config.yaml") ? "config.yaml" : undefined;
+  if (version === undefined) return legacy ?? standard;
+  if (!usesStandardConfig(version)) return legacy;
+  return Number(version.split(".")[0]) < 2 ? (legacy ?? standard) : standard;
 }
 
 /** Where a container's configuration file comes from. */
@@ -50,7 +60,7 @@ interface ContainerPlan {
 function planContainer(container: FlinkContainer, index: ConfigMapIndex, options: LintOptions): ContainerPlan {
   const version = userVersion(options) ?? container.image?.version;
   const mount = container.mount;
-  const imageFile = container.image && imageConfigFile(version ?? container.image.version ?? "2.2");
+  const imageFile = container.image && imageConfigFile(version ?? container.image.version ?? newestCataloguedVersion());
   const plan = (source: ConfSource): ContainerPlan => ({ container, ...(version !== undefined && { version }), source });
   if (!mount) return imageFile ? plan({ kind: "image", file: imageFile }) : plan({ kind: "unknown", reason: "the image is not an official Flink image" });
   const configMap = index.byName(mount.configMapName, container.workload.namespace);
@@ -87,58 +97,59 @@ interface Built {
 }
 
 function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Built {
-  const { container, source, version } = plan;
+  const { container, source } = plan;
+  const { launch } = container;
+  const version = plan.version ?? container.image?.version ?? newestCataloguedVersion();
+  const args = [launch.command, ...launch.scriptArgs];
+  const input = {
+    hostText: text,
+    hostLines: lines,
+    version,
+    imageName: container.image ? imageName(container.image) : (container.imageValue?.text ?? "the container's image"),
+    imageRange: container.imageValue?.valueRange ?? container.nameRange,
+    containerName: `container ${container.name}`,
+    args,
+    argsLabel: `-D arguments of container ${container.name}`,
+  };
+  if (source.kind === "image") {
+    // The entrypoint applies FLINK_PROPERTIES only when it runs (a start script named as the command skips it).
+    const configuration = containerConfiguration({ ...input, env: launch.entrypoint ? container.env : new Map() });
+    return { entries: configuration.entries, findings: configuration.findings, layers: configuration.layers, dialect: configuration.dialect, known: true };
+  }
+  // A ConfigMap volume is read-only: the entrypoint can write neither its own settings nor FLINK_PROPERTIES
+  // into the file; the -D arguments still reach the start script.
+  const dynamic = containerConfiguration({ ...input, env: new Map(), defaultFileReplaced: true });
+  const dynamicEntries = dynamic.entries.filter((e) => e.label === undefined);
+  const dynamicFindings = dynamic.findings.filter((f) => f.kind === "unresolved-variable");
+  const dynamicLayers = dynamic.layers.filter((l) => l.kind === "dynamic-properties");
+  const layers: LayerSummary[] = [];
   const entries: ConfigEntry[] = [];
   const findings: ParseFinding[] = [];
-  const layers: LayerSummary[] = [];
   let loadFailure: ConfigDocument["loadFailure"];
-  const dialect: Dialect = source.kind === "unknown" ? (version !== undefined && imageConfigFile(version) === "flink-conf.yaml" ? "legacy" : "standard") : FLINK_FILES[source.file] ?? "standard";
-  const at = container.imageValue?.valueRange ?? container.nameRange;
-  const imageVersion = version ?? container.image?.version ?? "2.2";
-  if (source.kind === "image" && container.image) {
-    const label = imageDefaultLabel(container.image, imageVersion);
-    entries.push(...imageDefaultEntries(imageVersion, dialect, at, label));
-    layers.push({ kind: "image-default", label, external: true });
-  } else if (source.kind === "configmap") {
-    const read = parseEmbedded(source.embedded, FLINK_FILES[source.file] ?? dialect, lines);
+  let dialect: Dialect = usesStandardConfig(version) ? "standard" : "legacy";
+  if (source.kind === "configmap") {
+    dialect = FLINK_FILES[source.file] ?? dialect;
+    const read = parseEmbedded(source.embedded, dialect, lines);
     entries.push(...read.entries);
     findings.push(...read.findings);
     if (read.loadFailure) loadFailure = read.loadFailure;
     layers.push({ kind: "file", label: `${source.key} of ConfigMap ${source.configMapName}, mounted as ${CONF_DIR}/${source.file}`, external: false });
-  } else if (source.kind === "unknown") {
+  } else {
     layers.push({ kind: "file", label: `unknown: ${source.reason}`, external: true });
   }
-  // A ConfigMap volume is read-only: the entrypoint cannot write its settings or FLINK_PROPERTIES into it.
-  const writable = source.kind === "image";
-  if (container.launch.entrypoint && writable) {
-    const settings: [string, string, Range][] = [["blob.server.port", "6124", at]];
-    const address = container.env.get("JOB_MANAGER_RPC_ADDRESS");
-    if (address) settings.push(["jobmanager.rpc.address", address.text, address.valueRange]);
-    const slots = container.env.get("TASK_MANAGER_NUMBER_OF_TASK_SLOTS");
-    if (slots) settings.push(["taskmanager.numberOfTaskSlots", slots.text, slots.valueRange]);
-    for (const [key, value, range] of settings) {
-      entries.push(...settingEntries([[key, value]], dialect, range, (k) => `${k} (set by the image's docker-entrypoint.sh)`));
-    }
-    layers.push({ kind: "entrypoint", label: "the image's docker-entrypoint.sh", external: true });
+  if (container.env.has("FLINK_PROPERTIES")) {
+    const why = launch.entrypoint ? `${CONF_DIR} is a read-only ConfigMap volume` : "the container does not run docker-entrypoint.sh";
+    layers.push({ kind: "flink-properties", label: `FLINK_PROPERTIES of container ${container.name} (not applied: ${why})`, external: false });
   }
-  if (container.flinkProperties) {
-    const embedded = scalarText(text, container.flinkProperties);
-    if (container.launch.entrypoint && writable && embedded) {
-      const read = flinkProperties(embedded, imageConfigFile(imageVersion) === "flink-conf.yaml", lines);
-      entries.push(...read.entries);
-      findings.push(...read.findings);
-      layers.push({ kind: "flink-properties", label: `FLINK_PROPERTIES of container ${container.name}`, external: false });
-    } else {
-      const why = container.launch.entrypoint ? `${CONF_DIR} is a read-only ConfigMap volume` : "the container does not run docker-entrypoint.sh";
-      layers.push({ kind: "flink-properties", label: `FLINK_PROPERTIES of container ${container.name} (not applied: ${why})`, external: false });
-    }
-  }
-  const dynamic = dynamicProperties(container.launch.scriptArgs, lines);
-  if (dynamic.length > 0) {
-    entries.push(...dynamic);
-    layers.push({ kind: "dynamic-properties", label: `-D arguments of container ${container.name}`, external: false });
-  }
-  return { entries, findings, ...(loadFailure && { loadFailure }), layers, dialect, known: source.kind !== "unknown" };
+  layers.push(...dynamicLayers);
+  return {
+    entries: [...entries, ...dynamicEntries],
+    findings: [...findings, ...dynamicFindings],
+    ...(loadFailure && { loadFailure }),
+    layers,
+    dialect,
+    known: source.kind === "configmap",
+  };
 }
 
 function memoryLimitOf(container: FlinkContainer): ContainerMemoryLimit[] {

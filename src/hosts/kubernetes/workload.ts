@@ -4,11 +4,12 @@
  * apache/flink-docker's docker-entrypoint.sh calls), which configuration file they read from
  * /opt/flink/conf (the image's own, or a ConfigMap mounted there), and their memory limit.
  */
-import { isScalar, type Scalar, type YAMLMap } from "yaml";
+import type { YAMLMap } from "yaml";
 import { scalarText, verbatimText } from "../embedded.js";
+import type { EnvSetting } from "../image/entrypoint.js";
+import { parseImageReference, type ImageReference } from "../image/reference.js";
+import { editText, sourced, type SourcedText, type TextEdit } from "../image/text.js";
 import type { FlinkProcess, Range } from "../../types.js";
-import { parseFlinkImage, type FlinkImage } from "./image.js";
-import type { Argument } from "./properties.js";
 import { podSpec, WORKLOAD_KINDS, type KubernetesObject, type ManifestStream, type ScalarValue } from "./objects.js";
 
 /** Where the official images keep Flink's configuration directory (FLINK_HOME=/opt/flink). */
@@ -20,9 +21,9 @@ export interface Launch {
   /** Whether docker-entrypoint.sh runs first (it applies FLINK_PROPERTIES to the configuration file). */
   entrypoint: boolean;
   /** The arguments the start script gets, where the dynamic properties are. */
-  scriptArgs: Argument[];
-  /** The word that names the process (`taskmanager`, `jobmanager.sh`), for messages. */
-  mode: string;
+  scriptArgs: SourcedText[];
+  /** The entrypoint's command for the process (`taskmanager`, `standalone-job`), as written when it is. */
+  command: SourcedText;
 }
 
 const ENTRYPOINT_MODES: Readonly<Record<string, FlinkProcess>> = { jobmanager: "jobmanager", "standalone-job": "jobmanager", taskmanager: "taskmanager" };
@@ -36,7 +37,7 @@ function baseName(path: string): string {
  * The Flink process an argv starts: Kubernetes runs `command` (else the image's ENTRYPOINT,
  * /docker-entrypoint.sh) with `args` (else, without a `command`, the image's CMD, `help`).
  */
-export function launchOf(argv: readonly Argument[]): Launch | undefined {
+export function launchOf(argv: readonly SourcedText[]): Launch | undefined {
   let i = 0;
   let entrypoint = false;
   if (argv[0] !== undefined && baseName(argv[0].text) === "docker-entrypoint.sh") {
@@ -48,12 +49,13 @@ export function launchOf(argv: readonly Argument[]): Launch | undefined {
   if (entrypoint) {
     const process = ENTRYPOINT_MODES[mode];
     // The entrypoint passes the rest to `<script> start-foreground`.
-    if (process) return { process, entrypoint, scriptArgs: argv.slice(i + 1), mode };
+    if (process) return { process, entrypoint, scriptArgs: argv.slice(i + 1), command: argv[i] as SourcedText };
   }
   const script = SCRIPTS[baseName(mode)];
   const action = argv[i + 1]?.text;
   if (script && (action === "start-foreground" || action === "start")) {
-    return { process: script, entrypoint, scriptArgs: argv.slice(i + 2), mode };
+    // A start script named directly: what it starts is what the entrypoint's command would.
+    return { process: script, entrypoint, scriptArgs: argv.slice(i + 2), command: { ...(argv[i] as SourcedText), text: script } };
   }
   return undefined;
 }
@@ -75,25 +77,59 @@ export interface FlinkContainer {
   workload: KubernetesObject;
   name: string;
   nameRange: Range;
-  image?: FlinkImage;
+  /** The official Flink image it runs, when it does. */
+  image?: ImageReference;
   imageValue?: ScalarValue;
   launch: Launch;
-  /** The `FLINK_PROPERTIES` env value node, when it is a literal. */
-  flinkProperties?: Scalar;
-  /** Literal env values by name (TASK_MANAGER_NUMBER_OF_TASK_SLOTS, JOB_MANAGER_RPC_ADDRESS). */
-  env: Map<string, ScalarValue>;
+  /** The container's `env`, as the image's entrypoint sees it (a `valueFrom` value is unknown). */
+  env: Map<string, EnvSetting>;
   mount?: ConfMount;
   memoryLimit?: ScalarValue;
   /** The path of `resources.limits.memory`, for messages. */
   memoryLimitPath: string;
 }
 
-function argumentsOf(text: string, stream: ManifestStream, container: YAMLMap, key: "command" | "args"): Argument[] | undefined {
+/**
+ * A `command`/`args` item as the container gets it: Kubernetes replaces `$(NAME)` by the value of
+ * the container's variable NAME (unknown for a `valueFrom` one), leaves it when there is no such
+ * variable, and turns `$$` into `$`.
+ */
+function expandReferences(arg: SourcedText, env: ReadonlyMap<string, EnvSetting>): SourcedText {
+  const edits: TextEdit[] = [];
+  for (const m of arg.text.matchAll(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (m[0] === "$$") edits.push({ start, end, replacement: "$" });
+    else if (env.has(m[1] ?? "")) {
+      const value = env.get(m[1] ?? "")?.value;
+      edits.push(value === undefined ? { start, end, replacement: m[0], unresolved: true } : { start, end, replacement: value.text });
+    }
+  }
+  return editText(arg, edits);
+}
+
+function argumentsOf(text: string, stream: ManifestStream, container: YAMLMap, key: "command" | "args", env: ReadonlyMap<string, EnvSetting>): SourcedText[] | undefined {
   const items = stream.reader.scalars(stream.reader.seq(container, key));
-  return items?.map(({ text: value, node, range }) => ({
-    text: value,
-    embedded: (typeof node.value === "string" ? scalarText(text, node) : undefined) ?? verbatimText(text, range.start.offset, range.end.offset),
-  }));
+  return items?.map(({ node, range }) => {
+    const embedded = (typeof node.value === "string" ? scalarText(text, node) : undefined) ?? verbatimText(text, range.start.offset, range.end.offset);
+    return expandReferences(sourced(embedded), env);
+  });
+}
+
+/** The container's variables: a literal `value` with its characters, a `valueFrom` as unknown. */
+function environmentOf(text: string, stream: ManifestStream, container: YAMLMap): Map<string, EnvSetting> {
+  const { reader } = stream;
+  const env = new Map<string, EnvSetting>();
+  for (const variable of reader.maps(reader.seq(container, "env"))) {
+    const name = reader.scalar(variable, "name");
+    if (!name) continue;
+    const value = reader.scalar(variable, "value");
+    const embedded = value && (typeof value.node.value === "string" ? scalarText(text, value.node) : verbatimText(text, value.valueRange.start.offset, value.valueRange.end.offset));
+    // Kubernetes sets a variable with neither `value` nor `valueFrom` to the empty string.
+    const empty = !value && !reader.map(variable, "valueFrom");
+    env.set(name.text, { value: embedded ? sourced(embedded) : empty ? sourced(verbatimText(text, name.valueRange.end.offset, name.valueRange.end.offset)) : undefined, nameRange: name.valueRange });
+  }
+  return env;
 }
 
 function normalDir(path: string): string {
@@ -148,26 +184,19 @@ export function flinkContainers(text: string, stream: ManifestStream): FlinkCont
     for (const container of reader.maps(reader.seq(pod, "containers"))) {
       const name = reader.scalar(container, "name");
       const imageValue = reader.scalar(container, "image");
-      const image = imageValue ? parseFlinkImage(imageValue.text) : undefined;
+      const reference = imageValue ? parseImageReference(imageValue.text) : undefined;
+      const image = reference?.official ? reference : undefined;
       const mount = confMount(stream, pod, container);
-      const command = argumentsOf(text, stream, container, "command");
-      const args = argumentsOf(text, stream, container, "args");
+      const env = environmentOf(text, stream, container);
+      const command = argumentsOf(text, stream, container, "command", env);
+      const args = argumentsOf(text, stream, container, "args", env);
       // Kubernetes: `command` replaces the image's ENTRYPOINT; `args` its CMD (dropped when only `command` is given).
-      const entry: Argument = { text: "/docker-entrypoint.sh", embedded: verbatimText(text, 0, 0) };
-      const argv = command ? [...command, ...(args ?? [])] : [entry, ...(args ?? [{ text: "help", embedded: verbatimText(text, 0, 0) }])];
+      const word = (value: string): SourcedText => ({ text: value, toHost: () => (name ?? imageValue)?.valueRange.start.offset ?? 0, unresolved: [] });
+      const argv = command ? [...command, ...(args ?? [])] : [word("/docker-entrypoint.sh"), ...(args ?? [word("help")])];
       // Only the official images are known to have docker-entrypoint.sh as their ENTRYPOINT.
       if (!command && !image) continue;
       const launch = launchOf(argv);
       if (!launch || (!image && !mount)) continue;
-      const env = new Map<string, ScalarValue>();
-      let flinkProperties: Scalar | undefined;
-      for (const variable of reader.maps(reader.seq(container, "env"))) {
-        const variableName = reader.scalar(variable, "name")?.text;
-        const value = reader.scalar(variable, "value");
-        if (variableName === undefined || !value) continue;
-        env.set(variableName, value);
-        if (variableName === "FLINK_PROPERTIES" && isScalar(value.node)) flinkProperties = value.node;
-      }
       const memoryLimit = reader.scalar(reader.map(reader.map(container, "resources"), "limits"), "memory");
       const containerName = name?.text ?? "";
       found.push({
@@ -177,7 +206,6 @@ export function flinkContainers(text: string, stream: ManifestStream): FlinkCont
         ...(image && { image }),
         ...(imageValue && { imageValue }),
         launch,
-        ...(flinkProperties && { flinkProperties }),
         env,
         ...(mount && { mount }),
         ...(memoryLimit && { memoryLimit }),
