@@ -352,8 +352,8 @@ describe("language server over stdio", () => {
   it("offers no safe fix and no fix-all in a file that is not Flink configuration", async () => {
     const uri = pathToFileURL(join(dir, "docker-compose.yml")).href;
     const text = "services:\n  jobmanager:\n    image: flink:1.20\n    environment:\n      - |\n        FLINK_PROPERTIES=\n        parallelism.default: 2\n        parallelism.default: 2\n";
+    // Whatever its host adapter reports (or a notice when none reads it), no fix may edit it.
     const published = await openAndLint(session, uri, text);
-    expect(published.diagnostics.length).toBeGreaterThan(0);
     const actions = await codeActions(session, uri, { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } }, published.diagnostics);
     // Read as flink-conf.yaml it would "fix" the repeated line and the indentation: nothing of that is offered.
     expect(actions.filter((a) => /overridden|indentation/i.test(a.title))).toEqual([]);

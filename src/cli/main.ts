@@ -3,7 +3,9 @@
  * so tests drive it like a user would without spawning a process.
  */
 import { readFileSync } from "node:fs";
-import { rename, writeFile } from "../node/fs-async.js";
+import { readFile, rename, writeFile } from "../node/fs-async.js";
+import { decodeConfigBytes } from "../engine/decode.js";
+import type { LintOptions } from "../types.js";
 import { resolve } from "node:path";
 import {
   displayPath,
@@ -84,6 +86,8 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
   if (args.fix === "dry-run") io.stdout(await fixDiffs(results));
   // Not an error by itself: the findings are reported as usual, the file is just left alone.
   for (const r of results) if (r.notFixed !== undefined) io.stderr(`flinklint: ${r.filePath}: not fixed: ${r.notFixed}\n`);
+  // A named file that carries no Flink configuration: one line, not findings.
+  for (const r of results) if (r.notice !== undefined) io.stderr(`flinklint: ${r.filePath}: ${r.notice}\n`);
   const reports = toReports(results, args.quiet);
   const formatName = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty");
   const output = await format(formatName, reports, io);
@@ -118,17 +122,46 @@ async function printConfig(file: string, options: LintFilesOptions, io: CliIo): 
   const { resolveFlinkVersion } = await import("../engine/settings.js");
   const dialect = resolveDialect({ ...effective, filename: absolute });
   const severities = Object.fromEntries(rules.map((r) => [r.meta.id, effective.rules?.[r.meta.id] ?? r.meta.severity]));
+  const host = await hostOf(absolute, effective);
   const shown = {
     file: displayPath(absolute, io.cwd),
     configFile: project?.path ? displayPath(project.path, io.cwd) : null,
-    dialect,
-    flinkVersion: resolveFlinkVersion(effective.flinkVersion, dialect),
-    deployment: effective.deployment ?? "standalone",
+    // For a host file (a manifest, a Compose file) each configuration below says its own.
+    ...(host.adapter === undefined || host.adapter === "flink-file"
+      ? { dialect, flinkVersion: resolveFlinkVersion(effective.flinkVersion, dialect), deployment: effective.deployment ?? "standalone" }
+      : {}),
+    ...host.shown,
     ignore: project?.ignore ?? [],
     rules: severities,
   };
   io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return EXIT_OK;
+}
+
+/**
+ * Which host adapter reads the file and the configurations it finds there, each with its layers
+ * (lowest first); nothing when the file cannot be read (the settings still apply to it).
+ */
+async function hostOf(absolute: string, options: LintOptions): Promise<{ adapter?: string; shown: Record<string, unknown> }> {
+  const bytes = await readFile(absolute).catch(() => undefined);
+  const decoded = bytes === undefined ? undefined : decodeConfigBytes(bytes);
+  if (decoded === undefined || !decoded.ok) return { shown: {} };
+  const { readHost } = await import("../hosts/index.js");
+  const { resolveFlinkVersion } = await import("../engine/settings.js");
+  const reading = readHost({ text: decoded.text, filename: absolute, options });
+  const shown = {
+    host: { adapter: reading.adapter, kind: reading.host, ...(reading.notice !== undefined && { notice: reading.notice }) },
+    configurations: reading.targets.map((t) => ({
+      name: t.name,
+      what: t.what,
+      dialect: t.document.dialect,
+      flinkVersion: resolveFlinkVersion(options.flinkVersion ?? t.flinkVersion, t.document.dialect),
+      deployment: t.deployment ?? options.deployment ?? "standalone",
+      processes: t.processes,
+      layers: t.layers,
+    })),
+  };
+  return { adapter: reading.adapter, shown };
 }
 
 /** Unified diffs of what --fix would change, one per file. */

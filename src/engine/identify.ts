@@ -31,7 +31,7 @@ export type Identification = { identified: true } | { identified: false; reason:
 export const FLINK_CONFIG_FILE_NAME = /^(?:.*[.-])?(?:flink-conf|config)\.yaml$/;
 
 /** Names and paths of files that carry Flink settings inside another tool's format. */
-const HOST_FILE_NAMES: ReadonlyArray<{ test: RegExp; host: string }> = [
+export const HOST_FILE_NAMES: ReadonlyArray<{ test: RegExp; host: string }> = [
   { test: /(?:^|[\\/])(?:docker-)?compose(?:[.-][^\\/]*)?\.ya?ml$/i, host: "a Docker Compose file" },
   { test: /(?:^|[\\/])values(?:[.-][^\\/]*)?\.ya?ml$/i, host: "a Helm values file" },
   { test: /(?:^|[\\/])Chart\.ya?ml$/, host: "a Helm chart file" },
