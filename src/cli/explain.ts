@@ -3,6 +3,7 @@ import { readFile } from "../node/fs-async.js";
 import { resolve } from "node:path";
 import { explainDocument, renderExplain } from "../model/explain.js";
 import { readHost } from "../hosts/index.js";
+import type { ConfigDocument } from "../types.js";
 import { decodeConfigBytes } from "../engine/decode.js";
 import { describeErrno, displayPath, FileAccessError, settingsForFile } from "../node/files.js";
 import { resolveFlinkVersion } from "../engine/settings.js";
@@ -47,6 +48,7 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
       name: target.name,
       ...(target.namespace !== undefined && { namespace: target.namespace }),
       ...e.json,
+      settings: effectiveSettings(target.document),
     }));
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
@@ -59,4 +61,16 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
 
 function useColor(args: CliArguments, io: CliIo): boolean {
   return wantsColour(args.color, io.env, () => io.isTTY === true);
+}
+
+/**
+ * Each setting Flink ends up with and where it comes from: the host file's line for a value the
+ * user wrote, or the place a host names for a value it brings in (an image's default file).
+ */
+function effectiveSettings(document: ConfigDocument): Array<{ key: string; value: string; from: string }> {
+  return [...document.byKey.entries()].flatMap(([key, entries]) => {
+    const last = entries[entries.length - 1];
+    if (last === undefined) return [];
+    return [{ key, value: last.value.text, from: last.label ?? `line ${last.keyRange.start.line}` }];
+  });
 }

@@ -1,0 +1,29 @@
+/** `flinklint explain` of a host file: one breakdown per configuration, and in JSON where each effective value comes from. */
+import { describe, expect, it } from "vitest";
+import { run } from "../src/cli/main.js";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+async function explainJson(file: string): Promise<Array<{ name: string; settings: Array<{ key: string; value: string; from: string }> }>> {
+  let stdout = "";
+  const code = await run(["explain", "--format", "json", file], {
+    stdout: (t) => (stdout += t),
+    stderr: () => undefined,
+    cwd: ROOT,
+    env: {},
+    readStdin: async () => new Uint8Array(),
+  });
+  expect(code).toBe(0);
+  return JSON.parse(stdout) as Array<{ name: string; settings: Array<{ key: string; value: string; from: string }> }>;
+}
+
+describe("explain of a host file", () => {
+  it("names the place of each value: a user's line, or the spec field the operator writes a size from", async () => {
+    const [deployment] = await explainJson("fixtures/k8s/application-ha.yaml");
+    expect(deployment?.name).toBe("basic-checkpoint-ha-example");
+    const from = Object.fromEntries((deployment?.settings ?? []).map((s) => [s.key, s.from]));
+    expect(from["taskmanager.memory.process.size"]).toBe("spec.taskManager.resource.memory");
+    expect(from["jobmanager.memory.process.size"]).toBe("spec.jobManager.resource.memory");
+    expect(from["high-availability.type"]).toMatch(/^line \d+$/);
+  });
+});
