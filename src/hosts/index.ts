@@ -6,11 +6,13 @@ import { flinkFileAdapter } from "./flink-file.js";
 import { foreignFileAdapter } from "./foreign.js";
 import { flinkResourceAdapter } from "./flink-resource/adapter.js";
 import { kubernetesAdapter } from "./kubernetes/adapter.js";
+import { scriptAdapter } from "./script/adapter.js";
+import { templateAdapter } from "./template/adapter.js";
 import type { HostAdapter, HostInput, HostReading } from "./types.js";
 
 export type { HostAdapter, HostInput, HostReading } from "./types.js";
 
-export const HOST_ADAPTERS: readonly HostAdapter[] = [flinkResourceAdapter, kubernetesAdapter, foreignFileAdapter, flinkFileAdapter];
+export const HOST_ADAPTERS: readonly HostAdapter[] = [templateAdapter, scriptAdapter, flinkResourceAdapter, kubernetesAdapter, foreignFileAdapter, flinkFileAdapter];
 
 /** The adapter that reads `input`. */
 export function adapterFor(input: HostInput, adapters: readonly HostAdapter[] = HOST_ADAPTERS): HostAdapter {
