@@ -64,14 +64,17 @@ describe("Kubernetes manifests: findings on the manifest's own lines", () => {
 
   it("a ConfigMap entry is one target in its dialect, named after the ConfigMap, versioned by the workload that mounts it", () => {
     const { linted } = lintFixture("session-cluster.yaml");
+    // Both processes are started by containers of the file that read it: they are checked there.
     expect(linted.results.map((r) => [r.what, r.name, r.dialect, r.flinkVersion, r.target.processes.join("+")])).toEqual([
-      ["ConfigMap", "flink-config/flink-conf.yaml", "legacy", "1.18", "jobmanager+taskmanager"],
+      ["ConfigMap", "flink-config/flink-conf.yaml", "legacy", "1.18", ""],
       ["container", "flink-jobmanager/jobmanager", "legacy", "1.18", "jobmanager"],
       ["container", "flink-taskmanager/taskmanager", "legacy", "1.18", "taskmanager"],
     ]);
     expect(linted.fixable).toBe(false);
     const standard = lintFixture("config-yaml-configmap.yaml").linted.results[0];
-    expect([standard?.dialect, standard?.target.namespace]).toEqual(["standard", "streaming"]);
+    expect([standard?.dialect, standard?.target.namespace, standard?.target.processes]).toEqual(["standard", "streaming", ["jobmanager", "taskmanager"]]);
+    // A TaskManager container of the file reads the ConfigMap: the ConfigMap speaks for the JobManager only.
+    expect(lintFixture("local-recovery-statefulset.yaml").linted.results[0]?.target.processes).toEqual(["jobmanager"]);
   });
 
   it("FLINK_PROPERTIES is not applied over a read-only ConfigMap volume; -D arguments are", () => {
@@ -132,7 +135,7 @@ interface PlainContainer {
   image: string;
   args?: string[];
   command?: string[];
-  env?: { name: string; value?: string }[];
+  env?: { name: string; value?: string; valueFrom?: { configMapKeyRef?: { name: string; key: string } } }[];
   volumeMounts?: { name: string; mountPath: string; subPath?: string }[];
 }
 
@@ -166,7 +169,9 @@ function flatConfigs(text: string): { name: string; process: FlinkProcess; confi
         const base = IMAGE_DEFAULTS[legacy ? "legacy" : "standard"] as { file: string; dialect: Dialect };
         dialect = base.dialect;
         lines = [readFileSync(join(FIXTURES, "flink-defaults", base.file), "utf8"), "blob.server.port: 6124"];
-        const properties = c.env?.find((e) => e.name === "FLINK_PROPERTIES")?.value ?? "";
+        const variable = c.env?.find((e) => e.name === "FLINK_PROPERTIES");
+        const ref = variable?.valueFrom?.configMapKeyRef;
+        const properties = variable?.value ?? (ref && configMaps.get(ref.name)?.[ref.key]) ?? "";
         lines.push(legacy ? properties : properties.split("\n").map((l) => l.replace(/\s/g, "").replace(":", ": ")).filter((l) => l !== "").join("\n"));
       }
       const literal = new Map((c.env ?? []).flatMap((e) => (e.value === undefined ? [] : [[e.name, e.value] as const])));

@@ -161,8 +161,12 @@ function memoryLimitOf(container: FlinkContainer): ContainerMemoryLimit[] {
 
 /** The target of a ConfigMap's Flink file, versioned by a workload of the file that reads it. */
 function configMapTarget(text: string, file: ConfigMapFile, plans: readonly ContainerPlan[], options: LintOptions, lines: LineIndex): ConfigTarget {
-  const reader = plans.find((p) => p.source.kind === "configmap" && p.source.configMapFile === file);
+  const readers = plans.filter((p) => p.source.kind === "configmap" && p.source.configMapFile === file);
+  const reader = readers[0];
   const version = userVersion(options) ?? reader?.version;
+  // A process started by a container of this file is checked as that container reads it (with its -D
+  // arguments); the ConfigMap speaks for the processes started elsewhere.
+  const covered = new Set(readers.map((p) => p.container.launch.process));
   const read = parseEmbedded(file.embedded, file.dialect, lines);
   const { configMap } = file;
   const target: ConfigTarget = {
@@ -171,7 +175,7 @@ function configMapTarget(text: string, file: ConfigMapFile, plans: readonly Cont
     document: assembleDocument(file.dialect, text, read.entries, read.findings, read.loadFailure, lines),
     layers: [{ kind: "file", label: `${file.file} of ConfigMap ${configMap.name}`, external: false }],
     // Mounted at /opt/flink/conf, it is what both processes read.
-    processes: ["jobmanager", "taskmanager"],
+    processes: (["jobmanager", "taskmanager"] as const).filter((p) => !covered.has(p)),
     isConfigFile: true,
     anchor: file.keyRange,
   };

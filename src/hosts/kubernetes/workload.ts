@@ -116,14 +116,23 @@ function argumentsOf(text: string, stream: ManifestStream, container: YAMLMap, k
   });
 }
 
-/** The container's variables: a literal `value` with its characters, a `valueFrom` as unknown. */
+/** A `configMapKeyRef`'s value, when the ConfigMap is in the stream (else unknown). */
+function configMapValue(stream: ManifestStream, ref: YAMLMap | undefined): ScalarValue | undefined {
+  const name = stream.reader.scalar(ref, "name")?.text;
+  const key = stream.reader.scalar(ref, "key")?.text;
+  if (name === undefined || key === undefined) return undefined;
+  const configMap = stream.objects.find((o) => o.kind === "ConfigMap" && o.name === name);
+  return configMap && stream.reader.scalar(stream.reader.map(configMap.map, "data"), key);
+}
+
+/** The container's variables: a literal `value` (or one of a ConfigMap in the file) with its characters, another `valueFrom` as unknown. */
 function environmentOf(text: string, stream: ManifestStream, container: YAMLMap): Map<string, EnvSetting> {
   const { reader } = stream;
   const env = new Map<string, EnvSetting>();
   for (const variable of reader.maps(reader.seq(container, "env"))) {
     const name = reader.scalar(variable, "name");
     if (!name) continue;
-    const value = reader.scalar(variable, "value");
+    const value = reader.scalar(variable, "value") ?? configMapValue(stream, reader.map(reader.map(variable, "valueFrom"), "configMapKeyRef"));
     const embedded = value && (typeof value.node.value === "string" ? scalarText(text, value.node) : verbatimText(text, value.valueRange.start.offset, value.valueRange.end.offset));
     // Kubernetes sets a variable with neither `value` nor `valueFrom` to the empty string.
     const empty = !value && !reader.map(variable, "valueFrom");
