@@ -77,6 +77,14 @@ describe("Kubernetes manifests: findings on the manifest's own lines", () => {
     expect(lintFixture("local-recovery-statefulset.yaml").linted.results[0]?.target.processes).toEqual(["jobmanager"]);
   });
 
+  it("a configuration directory from another kind of volume is unknown: no memory verdict, its settings still read", () => {
+    const [configMap, container] = lintFixture("writable-conf-volume.yaml").linted.results;
+    expect(configMap?.target.processes).toEqual(["jobmanager", "taskmanager"]);
+    expect(container?.target.processes).toEqual([]);
+    expect(container?.target.layers[0]?.label).toMatch(/^unknown: \/opt\/flink\/conf comes from volume flink-conf-writable/);
+    expect(container?.document.config.get("taskmanager.memory.process.size")?.text).toBe("4g");
+  });
+
   it("FLINK_PROPERTIES is not applied over a read-only ConfigMap volume; -D arguments are", () => {
     const [, container] = lintFixture("read-only-configmap.yaml").linted.results;
     expect(container?.target.layers.map((l) => l.kind)).toEqual(["file", "flink-properties", "dynamic-properties"]);
@@ -157,7 +165,10 @@ function flatConfigs(text: string): { name: string; process: FlinkProcess; confi
       const mode = argv[0] ?? "";
       const process: FlinkProcess = mode === "taskmanager" ? "taskmanager" : "jobmanager";
       const mount = c.volumeMounts?.find((m) => m.mountPath.replace(/\/$/, "").startsWith("/opt/flink/conf"));
-      const data = mount && configMaps.get(pod?.volumes?.find((v) => v.name === mount.name)?.configMap?.name);
+      const volume = mount && pod?.volumes?.find((v) => v.name === mount.name);
+      // Another kind of volume (an emptyDir an init container fills) holds files no manifest shows: no verdict.
+      if (volume && !volume.configMap) continue;
+      const data = volume && configMaps.get(volume.configMap?.name);
       // A subPath mount puts one entry of the ConfigMap into the directory, under the mount's file name.
       const configMap = data && mount?.subPath ? { [mount.mountPath.slice(mount.mountPath.lastIndexOf("/") + 1)]: data[mount.subPath] ?? "" } : data;
       let lines: string[];

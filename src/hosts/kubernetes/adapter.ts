@@ -11,7 +11,7 @@ import { FindingKind } from "../../parser/findings.js";
 import { parseVersion } from "../../model/versions.js";
 import { parseEmbedded } from "../embedded.js";
 import { usesStandardConfig } from "../image/defaults.js";
-import { containerConfiguration } from "../image/entrypoint.js";
+import { containerConfiguration, type EnvSetting } from "../image/entrypoint.js";
 import { imageName, newestCataloguedVersion } from "../image/reference.js";
 import type { ConfigDocument, ConfigEntry, ConfigTarget, ContainerMemoryLimit, Dialect, LayerSummary, LintOptions, ParseFinding, Range } from "../../types.js";
 import type { HostAdapter, HostInput, HostReading } from "../types.js";
@@ -49,7 +49,7 @@ function fileRead(files: ReadonlySet<string>, version: string | undefined): stri
 type ConfSource =
   | { kind: "image"; file: string }
   | { kind: "configmap"; file: string; configMapFile?: ConfigMapFile; embedded: ConfigMapFile["embedded"]; configMapName: string; key: string }
-  | { kind: "unknown"; reason: string };
+  | { kind: "unknown"; reason: string; writable?: boolean };
 
 interface ContainerPlan {
   container: FlinkContainer;
@@ -63,6 +63,9 @@ function planContainer(container: FlinkContainer, index: ConfigMapIndex, options
   const imageFile = container.image && imageConfigFile(version ?? container.image.version ?? newestCataloguedVersion());
   const plan = (source: ConfSource): ContainerPlan => ({ container, ...(version !== undefined && { version }), source });
   if (!mount) return imageFile ? plan({ kind: "image", file: imageFile }) : plan({ kind: "unknown", reason: "the image is not an official Flink image" });
+  if (mount.configMapName === undefined) {
+    return plan({ kind: "unknown", reason: `${CONF_DIR} comes from volume ${mount.volume}, not a ConfigMap, so its files are not in this file`, writable: true });
+  }
   const configMap = index.byName(mount.configMapName, container.workload.namespace);
   // File name in /opt/flink/conf → data key of the ConfigMap.
   const files = new Map<string, string>();
@@ -111,10 +114,17 @@ function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Bu
     args,
     argsLabel: `-D arguments of container ${container.name}`,
   };
+  // The entrypoint applies FLINK_PROPERTIES only when it runs (a start script named as the command skips it).
+  const env = launch.entrypoint ? container.env : new Map<string, EnvSetting>();
   if (source.kind === "image") {
-    // The entrypoint applies FLINK_PROPERTIES only when it runs (a start script named as the command skips it).
-    const configuration = containerConfiguration({ ...input, env: launch.entrypoint ? container.env : new Map() });
+    const configuration = containerConfiguration({ ...input, env });
     return { entries: configuration.entries, findings: configuration.findings, layers: configuration.layers, dialect: configuration.dialect, known: true };
+  }
+  if (source.kind === "unknown" && source.writable) {
+    // A writable volume of unknown files: the entrypoint's layers go on top of a file flinklint cannot see.
+    const configuration = containerConfiguration({ ...input, env, defaultFileReplaced: true });
+    const layers = [{ kind: "file", label: `unknown: ${source.reason}`, external: true }, ...configuration.layers];
+    return { entries: configuration.entries, findings: configuration.findings, layers, dialect: configuration.dialect, known: false };
   }
   // A ConfigMap volume is read-only: the entrypoint can write neither its own settings nor FLINK_PROPERTIES
   // into the file; the -D arguments still reach the start script.

@@ -62,7 +62,10 @@ export function launchOf(argv: readonly SourcedText[]): Launch | undefined {
 
 /** Which ConfigMap a container mounts into /opt/flink/conf, and how. */
 export interface ConfMount {
-  configMapName: string;
+  /** The ConfigMap mounted; undefined for another kind of volume (an emptyDir an init container fills, a Secret, …). */
+  configMapName?: string;
+  /** The volume's name. */
+  volume: string;
   /** Whether the ConfigMap is the whole directory (a volume mount) or one file of it (`subPath`). */
   subPath?: { file: string; key: string };
   /** File name in the directory → data key of the ConfigMap; undefined: every data key, each under its own name. */
@@ -155,12 +158,13 @@ function confMount(stream: ManifestStream, pod: YAMLMap | undefined, container: 
     const path = normalDir(mountPath.text);
     const subPath = reader.scalar(mount, "subPath")?.text;
     const inDir = path === CONF_DIR && subPath === undefined;
-    const asFile = subPath !== undefined && path.startsWith(`${CONF_DIR}/`) && !path.slice(CONF_DIR.length + 1).includes("/");
+    // A file mounted into the directory matters when it is one of Flink's configuration files (not, say, log4j's).
+    const asFile = subPath !== undefined && ["flink-conf.yaml", "config.yaml"].some((file) => path === `${CONF_DIR}/${file}`);
     if (!inDir && !asFile) continue;
     const volume = volumes.find((v) => reader.scalar(v, "name")?.text === volumeName);
     const configMap = reader.map(volume, "configMap");
     const name = reader.scalar(configMap, "name");
-    if (!name) continue;
+    if (!name) return { volume: volumeName, range: mountPath.valueRange, nameRange: mountPath.valueRange };
     const itemList = reader.seq(configMap, "items");
     let items: Map<string, string> | undefined;
     if (itemList) {
@@ -171,7 +175,7 @@ function confMount(stream: ManifestStream, pod: YAMLMap | undefined, container: 
         if (key !== undefined && itemPath !== undefined) items.set(itemPath, key);
       }
     }
-    const result: ConfMount = { configMapName: name.text, range: mountPath.valueRange, nameRange: name.valueRange };
+    const result: ConfMount = { configMapName: name.text, volume: volumeName, range: mountPath.valueRange, nameRange: name.valueRange };
     if (items) result.items = items;
     if (asFile && subPath !== undefined) {
       // `subPath` names a file of the volume: an item's path, or a data key when there are no items.
@@ -202,8 +206,9 @@ export function flinkContainers(text: string, stream: ManifestStream): FlinkCont
       // Kubernetes: `command` replaces the image's ENTRYPOINT; `args` its CMD (dropped when only `command` is given).
       const word = (value: string): SourcedText => ({ text: value, toHost: () => (name ?? imageValue)?.valueRange.start.offset ?? 0, unresolved: [] });
       const argv = command ? [...command, ...(args ?? [])] : [word("/docker-entrypoint.sh"), ...(args ?? [word("help")])];
-      // Only the official images are known to have docker-entrypoint.sh as their ENTRYPOINT.
-      if (!command && !image) continue;
+      // The official images have docker-entrypoint.sh as their ENTRYPOINT; an image of another name that
+      // gets `args: [taskmanager]` and Flink's configuration at /opt/flink/conf is taken to be built on one.
+      if (!command && !image && mount?.configMapName === undefined) continue;
       const launch = launchOf(argv);
       if (!launch || (!image && !mount)) continue;
       const memoryLimit = reader.scalar(reader.map(reader.map(container, "resources"), "limits"), "memory");
