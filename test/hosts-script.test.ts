@@ -69,7 +69,12 @@ describe("launch scripts: findings on the script's own lines", () => {
       ["line 5: kubernetes-session.sh", "kubernetes", ["taskmanager"]],
       ["line 11: yarn-session.sh", "yarn", ["jobmanager", "taskmanager"]],
       ["line 13: kubernetes-session.sh", "kubernetes", ["taskmanager"]],
+      ["line 20: yarn-session.sh", "yarn", ["jobmanager", "taskmanager"]],
     ]);
+    // FlinkYarnSessionCli sets -tm first and the -D properties over it.
+    const yarn = lintFixture("sessions.sh").linted.results[3]?.target.document;
+    expect(yarn?.config.get("taskmanager.memory.process.size")?.text).toBe("2g");
+    expect(yarn?.config.get("jobmanager.memory.process.size")?.text).toBe("1600m");
   });
 
   it("reads the value without its quotes, on the script's line and column", () => {
@@ -186,6 +191,28 @@ describe("the shell reader (property)", () => {
       { numRuns: runs, seed },
     );
     if (bash) expect(checkedWithBash).toBeGreaterThan(0);
+  });
+
+  it("lints generated launcher calls with random quoting and continuations, every finding on the call's own lines", () => {
+    const key = fc.constantFrom("taskmanager.memory.process.size", "taskmanager.memory.managed.size", "taskmanager.numberOfTaskSlots", "jobmanager.memory.process.size", "parallelism.default", "web.submit.enable", "taskmanager.memory.network.fraction");
+    const value = fc.constantFrom("1g", "1.5g", "2 GiB", "4", "-1", "yes", "0.5", "1.2", "$SLOTS", "%X%", "", "a=b");
+    const quote = (text: string, style: number) => (style === 0 ? text.replace(/([ $\\"'%=])/g, "\\$1") : style === 1 ? `'${text}'` : `"${text.replace(/[$`"\\]/g, (c) => `\\${c}`)}"`);
+    const property = fc.tuple(key, value, fc.nat(2), fc.boolean(), separator).map(([k, v, style, spaced, sep]) => `${spaced ? "-D " : "-D"}${quote(`${k}=${v}`, style)}${sep}`);
+    const launcher = fc.constantFrom("flink run-application -t kubernetes-application", "./bin/kubernetes-session.sh", "yarn-session.sh -tm 2g", "bin/taskmanager.sh start", "flink run -t yarn-per-job");
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3 }).map((s) => s.replace(/[^\n#]/g, "")), launcher, fc.array(property, { maxLength: 6 }), (before, call, props) => {
+        const text = `${before}\n${call} ${props.join("")} job.jar\n`;
+        const linted = lintText(text, { filename: "run.sh", showInfo: true }, ADAPTERS);
+        const lastLine = text.split("\n").length;
+        for (const d of linted.diagnostics) {
+          expect(d.end.offset).toBeLessThanOrEqual(text.length);
+          expect(d.start.offset).toBeLessThanOrEqual(d.end.offset);
+          expect(d.start.line, text).toBeGreaterThanOrEqual(before.split("\n").length + 1);
+          expect(d.end.line).toBeLessThanOrEqual(lastLine);
+        }
+      }),
+      { numRuns: runs, seed },
+    );
   });
 
   it("never crashes on any text and keeps every finding inside the file", () => {

@@ -179,6 +179,8 @@ function readArguments(kind: LauncherKind, start: number, end: number, args: rea
     }
     if (kind === "standalone-job.sh") break;
   }
+  // FlinkYarnSessionCli applies -jm, -tm and -s first, then the -D properties over them.
+  if (kind === "yarn-session.sh") call.settings = [...call.settings.filter((s) => s.option !== undefined), ...call.settings.filter((s) => s.option === undefined)];
   const target = call.settings.filter((s) => s.key === "execution.target").at(-1)?.value;
   if (call.target === undefined && target !== undefined) call.target = target;
   return call;
