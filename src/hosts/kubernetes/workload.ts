@@ -4,7 +4,7 @@
  * apache/flink-docker's docker-entrypoint.sh calls), which configuration file they read from
  * /opt/flink/conf (the image's own, or a ConfigMap mounted there), and their memory limit.
  */
-import type { YAMLMap } from "yaml";
+import { isScalar, type YAMLMap } from "yaml";
 import { scalarText, verbatimText } from "../embedded.js";
 import type { EnvSetting } from "../image/entrypoint.js";
 import { parseImageReference, type ImageReference } from "../image/reference.js";
@@ -132,14 +132,27 @@ function configMapValue(stream: ManifestStream, ref: YAMLMap | undefined): Scala
 function environmentOf(text: string, stream: ManifestStream, container: YAMLMap): Map<string, EnvSetting> {
   const { reader } = stream;
   const env = new Map<string, EnvSetting>();
+  const embed = (value: ScalarValue) =>
+    sourced(typeof value.node.value === "string" ? (scalarText(text, value.node) ?? verbatimText(text, 0, 0)) : verbatimText(text, value.valueRange.start.offset, value.valueRange.end.offset));
+  // `envFrom: configMapRef` sets a variable per data key of the ConfigMap (when it is in the stream); `env` wins.
+  for (const source of reader.maps(reader.seq(container, "envFrom"))) {
+    const name = stream.reader.scalar(reader.map(source, "configMapRef"), "name")?.text;
+    const configMap = name === undefined ? undefined : stream.objects.find((o) => o.kind === "ConfigMap" && o.name === name);
+    const data = configMap && reader.map(configMap.map, "data");
+    for (const pair of data?.items ?? []) {
+      const key = reader.resolve(pair.key);
+      if (!isScalar(key)) continue;
+      const value = reader.scalar(data, String(key.value));
+      if (value) env.set(String(key.value), { value: embed(value), nameRange: value.keyRange });
+    }
+  }
   for (const variable of reader.maps(reader.seq(container, "env"))) {
     const name = reader.scalar(variable, "name");
     if (!name) continue;
     const value = reader.scalar(variable, "value") ?? configMapValue(stream, reader.map(reader.map(variable, "valueFrom"), "configMapKeyRef"));
-    const embedded = value && (typeof value.node.value === "string" ? scalarText(text, value.node) : verbatimText(text, value.valueRange.start.offset, value.valueRange.end.offset));
     // Kubernetes sets a variable with neither `value` nor `valueFrom` to the empty string.
     const empty = !value && !reader.map(variable, "valueFrom");
-    env.set(name.text, { value: embedded ? sourced(embedded) : empty ? sourced(verbatimText(text, name.valueRange.end.offset, name.valueRange.end.offset)) : undefined, nameRange: name.valueRange });
+    env.set(name.text, { value: value ? embed(value) : empty ? sourced(verbatimText(text, name.valueRange.end.offset, name.valueRange.end.offset)) : undefined, nameRange: name.valueRange });
   }
   return env;
 }
