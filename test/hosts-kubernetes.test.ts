@@ -13,6 +13,7 @@ import { kubernetesAdapter, kubernetesTargets } from "../src/hosts/kubernetes/ad
 import { quantityBytes } from "../src/hosts/kubernetes/quantity.js";
 import { lintText } from "../src/lint-file.js";
 import { deriveJobManagerMemory, deriveTaskManagerMemory } from "../src/model/memory.js";
+import { applyEdits } from "../src/model/setting-edits.js";
 import { parseConfig } from "../src/parser/index.js";
 import type { ConfigValue, Dialect, FlinkProcess } from "../src/types.js";
 import { FIXTURES, readExpectations } from "./fixture-support.js";
@@ -50,6 +51,12 @@ describe("Kubernetes manifests: findings on the manifest's own lines", () => {
       expect(d.end.offset).toBeLessThanOrEqual(text.length);
       for (const r of d.related ?? []) expect(r.range.end.offset).toBeLessThanOrEqual(text.length);
     }
+  });
+
+  it("is the registered adapter of manifests; FlinkDeployments stay with the operator's", () => {
+    const text = readFileSync(join(DIR, "session-cluster.yaml"), "utf8");
+    expect(lintText(text, { filename: "session-cluster.yaml" }).adapter).toBe("kubernetes");
+    expect(lintText("apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: x\n", { filename: "x.yaml" }).adapter).toBe("flink-resource");
   });
 
   it("unrelated objects (an app ConfigMap, a Service, an nginx Deployment) give a notice and nothing else", () => {
@@ -106,6 +113,28 @@ describe("Kubernetes manifests: findings on the manifest's own lines", () => {
     expect(target?.document.config.get("taskmanager.memory.process.size")?.text).toBe("2g");
     expect(target?.document.config.get("taskmanager.numberOfTaskSlots")?.text).toBe("4");
     expect(target?.document.config.get("taskmanager.memory.managed.fraction")?.text).toBe("0.2");
+  });
+});
+
+describe("container-memory-limit in manifests", () => {
+  it("states both sizes, and its checked suggestion, applied, leaves a process that fits its limit", () => {
+    const { text, linted } = lintFixture("../../container-memory-limit/configmap-sizes.yaml");
+    const [finding] = linted.diagnostics.filter((d) => d.ruleId === "container-memory-limit");
+    expect(finding?.message).toContain("2.000gb (2147483648 bytes)");
+    expect(finding?.message).toContain("`spec.template.spec.containers[jobmanager].resources.limits.memory: 2G` (2000000000 bytes)");
+    expect(finding?.related?.map((r) => `${r.range.start.line}:${r.range.start.column} ${r.message}`)).toEqual(["10:5 jobmanager.memory.process.size is set here"]);
+    const suggestion = finding?.suggestions?.[0];
+    expect(suggestion?.description).toBe("lower jobmanager.memory.process.size to 1907m");
+    const edited = applyEdits(text, suggestion?.edits ?? []);
+    const again = lintText(edited, { filename: "configmap-sizes.yaml" }, ADAPTERS);
+    expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("a broken manifest with a Flink file in it is one parse error, as kubectl refuses it", () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    a: 1\n  b: [\n";
+    const linted = lintText(text, { filename: "broken.yaml" }, ADAPTERS);
+    expect(linted.diagnostics.map((d) => `${d.ruleId}:${d.start.line}`)).toEqual(["parse:7"]);
+    expect(linted.diagnostics[0]?.message).toContain("kubectl cannot read this manifest either");
   });
 });
 
