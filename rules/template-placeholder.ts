@@ -1,13 +1,28 @@
 // Flink reads a value as it stands: `%SLOTS%` or `${TM_MEMORY}` is text until a start script's sed,
 // envsubst (the flink image's entrypoint) or the shell fills it in, and ConfigurationUtils converts only that.
+import { catalogFor, memoryKeySet } from "../src/model/catalog.js";
 import { templateActionRange, templatePlaceholders } from "../src/parser/placeholders.js";
-import { defineRule } from "../src/types.js";
+import { defineRule, type RuleContext } from "../src/types.js";
+
+/**
+ * Keys whose value flinklint checks (memory options, typed options): a placeholder there hides a
+ * check. A free-text option (a cluster id, a path) is checked by nothing, so its placeholder is no news.
+ */
+function checkedKeys(ctx: RuleContext): (key: string) => boolean {
+  const catalog = catalogFor(ctx.flinkVersion);
+  const memory = memoryKeySet(ctx.flinkVersion);
+  return (key) => {
+    if (memory.has(key)) return true;
+    const option = catalog.option(catalog.replacementOf(key) ?? key);
+    return option !== undefined && (option.type !== "String" || option.valuesAreShortcuts === true);
+  };
+}
 
 export default defineRule({
   meta: {
     id: "template-placeholder",
     severity: "warning",
-    description: "Values holding placeholders that are filled in before Flink reads them, which flinklint cannot check",
+    description: "Checked values (sizes, numbers, booleans) holding placeholders that are filled in before Flink reads them",
     messages: {
       placeholders:
         "`{{key}}: {{value}}`{{others}} {{verb}} {{placeholders}} that a start script, `envsubst` or the shell fills in before Flink reads {{them}}; flinklint checks only what Flink reads, so lint the filled-in configuration to check {{them}}.",
@@ -17,8 +32,9 @@ export default defineRule({
         "Configuration is often a template: a start script replaces `%SLOTS%` with `sed`, the flink image's " +
         "entrypoint runs `envsubst` over `${VAR}`, a launch script passes `-Dkey=$VALUE`. The text in the file is " +
         "then not what Flink reads, so flinklint's value checks (memory sizes, numbers, booleans) leave such values " +
-        "alone rather than report an error Flink will never see. This note, once per file, names the placeholders so " +
-        "that it is clear which values went unchecked. If nothing fills them in, Flink reads the placeholder itself " +
+        "alone rather than report an error Flink will never see. This note, once per file, names the placeholders of " +
+        "the values that went unchecked (free-text options such as a host name are checked by nothing, so their " +
+        "placeholders are not named). If nothing fills them in, Flink reads the placeholder itself " +
         "and fails on every typed option that holds one.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.numberOfTaskSlots: 4\n" }],
       invalid: [
@@ -32,7 +48,8 @@ export default defineRule({
     if (templateActionRange(ctx.doc) !== undefined) return;
     // A host that fills in variables itself (Compose) reports those it cannot see (unresolved-variable).
     if (ctx.doc.findings.some((f) => f.kind === "unresolved-variable")) return;
-    const holding = ctx.doc.entries.filter((e) => !e.overridden && templatePlaceholders(e.value.text).length > 0);
+    const checked = checkedKeys(ctx);
+    const holding = ctx.doc.entries.filter((e) => !e.overridden && checked(e.key) && templatePlaceholders(e.value.text).length > 0);
     const first = holding[0];
     if (first === undefined) return;
     const placeholders = [...new Set(holding.flatMap((e) => templatePlaceholders(e.value.text)))];
