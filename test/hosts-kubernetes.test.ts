@@ -130,6 +130,13 @@ describe("container-memory-limit in manifests", () => {
     expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
+  it("a message naming another line names the manifest's line, as its range does", () => {
+    const text = "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\ndata:\r\n  flink-conf.yaml: |\r\n    a.b: 1\r\n    a.b: 2\r\n";
+    const [duplicate] = lintText(text, { filename: "c.yaml" }, ADAPTERS).diagnostics.filter((d) => d.ruleId === "duplicate-key");
+    expect(duplicate?.start.line).toBe(7);
+    expect(duplicate?.message).toContain("line 8 sets");
+  });
+
   it("a broken manifest with a Flink file in it is one parse error, as kubectl refuses it", () => {
     const text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  flink-conf.yaml: |\n    a: 1\n  b: [\n";
     const linted = lintText(text, { filename: "broken.yaml" }, ADAPTERS);
