@@ -45,7 +45,17 @@ const LAUNCHER_NAME = /\bflink\s+run|(kubernetes-session|yarn-session|jobmanager
 /** The launcher calls of a script's text, every offset in the host text. */
 export function launcherCalls(text: string, kind: ScriptKind): LauncherCall[] {
   if (!LAUNCHER_NAME.test(text)) return [];
-  return findLauncherCalls(kind === "workflow" ? workflowCommands(text) : readShellCommands(text, { makefile: kind === "makefile" }));
+  if (kind === "workflow") return findLauncherCalls(workflowCommands(text));
+  return findLauncherCalls(readShellCommands(text, { makefile: kind === "makefile" }), kind === "makefile" ? makeVariables(text) : undefined);
+}
+
+/** A Makefile's simple variable definitions (`FLINK ?= $(FLINK_HOME)/bin/flink`): name → value as written. */
+function makeVariables(text: string): Map<string, string> {
+  const variables = new Map<string, string>();
+  for (const match of text.matchAll(/^(?:override\s+|export\s+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:?+!]?=[ \t]*(\S+)[ \t]*$/gm)) {
+    variables.set(match[1] as string, match[2] as string);
+  }
+  return variables;
 }
 
 /** The commands of every `run:` step of a GitHub workflow, positioned in the workflow file. */

@@ -97,8 +97,11 @@ function baseName(word: string): string {
   return word.slice(word.lastIndexOf("/") + 1);
 }
 
-/** The launcher calls among `commands`, in order. */
-export function findLauncherCalls(commands: readonly ShellCommand[]): LauncherCall[] {
+/**
+ * The launcher calls among `commands`, in order. `variables` gives the values of the make
+ * variables a Makefile defines, so a recipe's `$(FLINK) run` is found when `FLINK = …/bin/flink`.
+ */
+export function findLauncherCalls(commands: readonly ShellCommand[], variables: ReadonlyMap<string, string> = new Map()): LauncherCall[] {
   const calls: LauncherCall[] = [];
   for (const { words } of commands) {
     const first = words[0];
@@ -106,7 +109,9 @@ export function findLauncherCalls(commands: readonly ShellCommand[]): LauncherCa
     for (let w = 0; w < words.length; w++) {
       const word = words[w] as ShellWord;
       // A Makefile recipe line may start with @, - or +.
-      const name = baseName(w === 0 ? word.text.replace(/^[@+-]+/, "") : word.text);
+      const written = w === 0 ? word.text.replace(/^[@+-]+/, "") : word.text;
+      const variable = /^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$/.exec(written)?.[1];
+      const name = baseName((variable !== undefined ? variables.get(variable) : undefined) ?? written);
       let kind: LauncherKind | undefined = SCRIPTS[name];
       let nameEnd = word.end;
       let argsFrom = w + 1;
