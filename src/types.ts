@@ -54,6 +54,13 @@ export interface ConfigEntry {
    * `spec.taskManager.resource.memory` is the TaskManager's process size. Advice names this place.
    */
   label?: string;
+  /**
+   * True when the setting is not written in the linted file but brought in by a host (an image's
+   * default file, the operator's default configuration); its ranges are those of the user's line
+   * that brings it in. Findings about such a setting itself are not the user's to fix and are
+   * dropped; what it causes together with the user's settings (a memory failure) is reported.
+   */
+  external?: boolean;
 }
 
 /**
@@ -146,6 +153,12 @@ export interface LintOptions {
   siblingFiles?: readonly string[];
   /** Report `flinklint-disable` comments that suppress nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /**
+   * The Flink Kubernetes Operator's default configuration (its `flink-conf.yaml` or `config.yaml`,
+   * `defaultConfiguration` in the operator's Helm values), which the operator lays under each
+   * FlinkDeployment's `spec.flinkConfiguration`. `name` is how messages name the file.
+   */
+  operatorDefaults?: { name: string; text: string };
 }
 
 /** What a rule reports; the engine fills in rule id, severity and the final message. */

@@ -178,9 +178,14 @@ function placeInHost(diagnostics: readonly Diagnostic[], target: ConfigTarget, r
   for (const rule of rules) if (rule.meta.supersedes?.length) supersededBy.set(rule.meta.id, rule.meta.supersedes);
   const dropped = new Set<string>();
   for (const d of diagnostics) for (const ruleId of supersededBy.get(d.ruleId) ?? []) dropped.add(`${ruleId}@${d.start.offset}`);
+  // A finding about a setting the user did not write (an image's default) is not theirs to fix.
+  const external = new Set<string>();
+  for (const entry of target.document.entries) if (entry.external) external.add(`${entry.key}@${entry.keyRange.start.offset}`);
+  const scopeOf = new Map(rules.map((r) => [r.meta.id, r.meta.scope]));
   const anchor = target.anchor;
   return diagnostics
     .filter((d) => !dropped.has(`${d.ruleId}@${d.start.offset}`))
+    .filter((d) => d.key === undefined || scopeOf.get(d.ruleId) === "processes" || !external.has(`${d.key}@${d.start.offset}`))
     .map((d) => (anchor && d.start.offset === 0 && d.end.offset === 0 ? { ...d, start: anchor.start, end: anchor.end } : d))
     .sort(compareDiagnostics);
 }

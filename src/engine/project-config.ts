@@ -9,6 +9,7 @@
  *     memory-both-totals: error
  *   ignore:
  *     - "test/**"
+ *   operator-defaults: deploy/operator/flink-conf.yaml   # the operator's defaultConfiguration
  */
 import { isMap, isScalar, parseDocument } from "yaml";
 import { closestMatch } from "../util/did-you-mean.js";
@@ -26,9 +27,13 @@ export interface ProjectConfig {
   rules: Record<string, Severity | "off">;
   /** Gitignore-style patterns, relative to the config file's folder. */
   ignore: string[];
+  /** The operator's default configuration file, as written (relative to the config file's folder). */
+  operatorDefaults?: string;
+  /** That file, once read (by the file-system layer). */
+  operatorDefaultsFile?: { name: string; text: string };
 }
 
-const TOP_LEVEL_KEYS = ["flink-version", "deployment", "dialect", "rules", "ignore"] as const;
+const TOP_LEVEL_KEYS = ["flink-version", "deployment", "dialect", "rules", "ignore", "operator-defaults"] as const;
 const SEVERITY_WORDS: Record<string, Severity | "off"> = {
   off: "off",
   warn: "warning",
@@ -98,6 +103,12 @@ export function parseProjectConfig(text: string, path: string, knownRuleIds: rea
       case "dialect":
         if (value !== "legacy" && value !== "standard") fail(`"dialect" must be legacy or standard, not ${JSON.stringify(value)}`, offsetOf(key));
         config.dialect = value as Dialect;
+        break;
+      case "operator-defaults":
+        if (typeof value !== "string" || value.trim() === "") {
+          fail(`"operator-defaults" takes the path of the operator's flink-conf.yaml or config.yaml`, offsetOf(key));
+        }
+        config.operatorDefaults = value as string;
         break;
       case "ignore":
         if (!Array.isArray(value) || value.some((p) => typeof p !== "string")) {

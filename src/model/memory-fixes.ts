@@ -458,8 +458,13 @@ export interface OfferedFixes {
 export function offerFixes(ctx: RuleContext, failure: MemoryFailure, steps?: readonly (FixStep | undefined)[]): OfferedFixes {
   const scope = { ...ctx.facts.get(memoryDerivations), budget: { left: FIX_DERIVATION_BUDGET } };
   const fixes = fixesFor(scope, failure, steps ?? stepsFor(scope, failure));
-  // A key is named as the file sets it (a manifest's `resource.memory`), plain in a suggestion's title.
+  // A key is named as the file sets it (a manifest's `resource.memory`), plain in a suggestion's
+  // title; one a host brings in from elsewhere (an image's default file) with where it is set.
   const label = (key: string): string => lastEntry(ctx.doc, key)?.label ?? key;
+  const quoted = (key: string): string => {
+    const entry = lastEntry(ctx.doc, key);
+    return entry?.external && entry.label !== undefined ? `\`${key}\` in ${entry.label}` : `\`${label(key)}\``;
+  };
   const suggestions: Fix[] = [];
   for (const fix of fixes) {
     const edits = ctx.reread && editsForChanges(ctx.doc, fix.changes);
@@ -467,5 +472,5 @@ export function offerFixes(ctx: RuleContext, failure: MemoryFailure, steps?: rea
       suggestions.push({ description: describeFix(fix, label), edits });
     }
   }
-  return { phrase: joinFixes(fixes.map((f) => describeFix(f, (key) => `\`${label(key)}\``))), suggestions };
+  return { phrase: joinFixes(fixes.map((f) => describeFix(f, quoted))), suggestions };
 }

@@ -93,7 +93,11 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
   return [...files];
 }
 
-const YAML_FILE_NAME = /\.ya?ml$/;
+/**
+ * Names of files that may carry Flink configuration inside another format (YAML hosts, launch
+ * scripts, Makefiles): a directory walk reads each and keeps those a host adapter reads.
+ */
+const HOST_FILE_NAME = /(?:\.ya?ml|\.sh|\.bash|\.mk|^Makefile|^makefile|^GNUmakefile)$/;
 
 /**
  * The Flink files below a directory. globby walks without following links (a folder of links back
@@ -138,7 +142,7 @@ async function expandDirectory(dir: string, cwd: string, visited: Set<string>): 
     }
     if (!isFile) continue;
     if (FLINK_CONFIG_FILE_NAME.test(entry.name)) found.push(entry.path);
-    else if (YAML_FILE_NAME.test(entry.name) && (await holdsFlinkConfiguration(entry.path))) found.push(entry.path);
+    else if (HOST_FILE_NAME.test(entry.name) && (await holdsFlinkConfiguration(entry.path))) found.push(entry.path);
   }
   // Without links every path is its own file; only links can reach one file twice.
   return linked ? distinctRealFiles(found) : found;
@@ -174,7 +178,7 @@ export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles"> & 
   fix?: "write" | "dry-run";
 };
 
-/** Whether a YAML file found in a directory carries Flink configuration some host adapter reads (unreadable: no). */
+/** Whether a file found in a directory carries Flink configuration some host adapter reads (unreadable: no). */
 async function holdsFlinkConfiguration(file: string): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   // Generated bundles can be huge; a host file worth linting is not.
@@ -274,6 +278,7 @@ export function effectiveOptions(project: ProjectConfig | undefined, options: Li
   if (deployment !== undefined) merged.deployment = deployment;
   if (dialect !== undefined) merged.dialect = dialect;
   if (project && Object.keys(project.rules).length) merged.rules = { ...project.rules, ...cli.rules };
+  if (project?.operatorDefaultsFile !== undefined && cli.operatorDefaults === undefined) merged.operatorDefaults = project.operatorDefaultsFile;
   return merged;
 }
 
@@ -330,6 +335,14 @@ async function readProjectConfig(path: string, shownAs: string): Promise<Project
     throw new FileAccessError(`${shownAs}: ${describeErrno(error as NodeJS.ErrnoException)}`);
   }
   const config = parseProjectConfig(text, shownAs, rules.map((r) => r.meta.id));
+  if (config.operatorDefaults !== undefined) {
+    const defaultsPath = resolve(dirname(path), config.operatorDefaults);
+    try {
+      config.operatorDefaultsFile = { name: config.operatorDefaults, text: readFileSync(defaultsPath, "utf8") };
+    } catch (error) {
+      throw new FileAccessError(`${shownAs}: operator-defaults ${config.operatorDefaults}: ${describeErrno(error as NodeJS.ErrnoException)}`);
+    }
+  }
   return { ...config, path };
 }
 
