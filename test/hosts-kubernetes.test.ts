@@ -107,6 +107,19 @@ describe("Kubernetes manifests: findings on the manifest's own lines", () => {
     expect(text.slice(entry?.keyRange.start.offset, entry?.keyRange.end.offset)).toBe("flink:1.17.2-scala_2.12-java11");
   });
 
+  it("an image tag that pins no version is noted on the image line, unless the user names the version", () => {
+    const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: tm\nspec:\n  containers:\n  - name: taskmanager\n    image: ${image}\n    args: [taskmanager]\n`;
+    const notes = (image: string, flinkVersion?: string) =>
+      kubernetesTargets(pod(image), flinkVersion === undefined ? {} : { flinkVersion }).flatMap((t) =>
+        t.document.findings.filter((f) => f.kind === "flink-image-version").map((f) => `${f.range.start.line}:${f.range.start.column} ${f.data?.["variant"]} ${f.data?.["version"]}`),
+      );
+    expect(notes("flink:latest")).toEqual(["8:12 unpinned 2.2"]);
+    expect(notes("flink:1.9.3")).toEqual(["8:12 older 1.11"]);
+    expect(notes("flink:1.18.1")).toEqual([]);
+    expect(notes("flink:latest", "1.18")).toEqual([]);
+    expect(kubernetesTargets(pod("flink:latest"))[0]?.flinkVersion).toBe("2.2");
+  });
+
   it("FLINK_PROPERTIES of a 1.19+ image: each line without its whitespace, split at the first colon", () => {
     const target = lintFixture("flink-properties-1.19.yaml").linted.results[0];
     expect(target?.flinkVersion).toBe("1.19");

@@ -8,7 +8,7 @@
 import { assembleDocument } from "../../parser/document.js";
 import { LineIndex } from "../../parser/lines.js";
 import { FindingKind } from "../../parser/findings.js";
-import { parseVersion } from "../../model/versions.js";
+import { DEFAULT_VERSION_BY_DIALECT, parseVersion } from "../../model/versions.js";
 import { parseEmbedded, type EmbeddedText, type HostPositioned } from "../embedded.js";
 import { usesStandardConfig } from "../image/defaults.js";
 import { containerConfiguration, type EnvSetting } from "../image/entrypoint.js";
@@ -74,7 +74,8 @@ interface ContainerPlan {
 }
 
 function planContainer(container: FlinkContainer, index: ConfigMapIndex, options: LintOptions): ContainerPlan {
-  const version = userVersion(options) ?? container.image?.version;
+  // An official image whose tag names no version runs whatever was pulled: checked as the newest.
+  const version = userVersion(options) ?? container.image?.version ?? (container.image ? newestCataloguedVersion() : undefined);
   const mount = container.mount;
   const imageFile = container.image && imageConfigFile(version ?? container.image.version ?? newestCataloguedVersion());
   const plan = (source: ConfSource): ContainerPlan => ({ container, ...(version !== undefined && { version }), source });
@@ -211,10 +212,24 @@ function configMapTarget(text: string, file: ConfigMapFile, plans: readonly Cont
   return target;
 }
 
+/**
+ * A note on the `image:` line when the version flinklint checks the container against is not one its
+ * tag pins and the user did not name one (flink-image-version): `latest`, an unreadable tag, a custom image.
+ */
+function imageNote(plan: ContainerPlan, options: LintOptions, dialect: Dialect): ParseFinding | undefined {
+  const { image, imageValue } = plan.container;
+  if (userVersion(options) !== undefined || !imageValue || image?.status === "pinned") return undefined;
+  const version = plan.version ?? DEFAULT_VERSION_BY_DIALECT[dialect];
+  const data = { variant: image?.status ?? "unknown", image: imageValue.text, version, tagVersion: image?.tagVersion ?? "" };
+  return { kind: "flink-image-version", range: imageValue.valueRange, data };
+}
+
 /** The target of a container: the layers its Flink reads, the process it starts and its memory limit. */
-function containerTarget(text: string, plan: ContainerPlan, lines: LineIndex): ConfigTarget {
+function containerTarget(text: string, plan: ContainerPlan, lines: LineIndex, options: LintOptions): ConfigTarget {
   const { container } = plan;
   const built = buildContainer(text, plan, lines);
+  const note = imageNote(plan, options, built.dialect);
+  if (note) built.findings.push(note);
   const target: ConfigTarget = {
     name: `${container.workload.name}/${container.name}`,
     what: "container",
@@ -241,7 +256,7 @@ export function kubernetesTargets(text: string, options: LintOptions = {}): Conf
   const plans = flinkContainers(text, stream).map((c) => planContainer(c, index, options));
   const targets = [
     ...index.files.map((file) => configMapTarget(text, file, plans, options, lines)),
-    ...plans.map((plan) => containerTarget(text, plan, lines)),
+    ...plans.map((plan) => containerTarget(text, plan, lines, options)),
   ].sort((a, b) => (a.anchor?.start.offset ?? 0) - (b.anchor?.start.offset ?? 0));
   return targets.map((target, position) => ({ ...target, reread: (edited: string) => kubernetesTargets(edited, options)[position]?.document }));
 }
