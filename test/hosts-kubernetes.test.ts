@@ -90,6 +90,9 @@ describe("Kubernetes manifests: findings on the manifest's own lines", () => {
     expect(container?.target.processes).toEqual([]);
     expect(container?.target.layers[0]?.label).toMatch(/^unknown: \/opt\/flink\/conf comes from volume flink-conf-writable/);
     expect(container?.document.config.get("taskmanager.memory.process.size")?.text).toBe("4g");
+    // A note on the mount says why the memory is not judged.
+    const note = container?.document.findings.find((f) => f.kind === "flink-image-version");
+    expect([note?.data?.["variant"], note?.range.start.line, note?.range.start.column]).toEqual(["mounted", 48, 22]);
   });
 
   it("FLINK_PROPERTIES is not applied over a read-only ConfigMap volume; -D arguments are", () => {

@@ -230,6 +230,12 @@ function containerTarget(text: string, plan: ContainerPlan, lines: LineIndex, op
   const built = buildContainer(text, plan, lines);
   const note = imageNote(plan, options, built.dialect);
   if (note) built.findings.push(note);
+  const mount = container.mount;
+  if (!built.known && mount) {
+    // What the process reads is not in this file: its memory is not judged, and the note says why.
+    const data = { variant: "mounted", image: container.imageValue?.text ?? "", target: CONF_DIR, version: plan.version ?? DEFAULT_VERSION_BY_DIALECT[built.dialect], tagVersion: "" };
+    built.findings.push({ kind: "flink-image-version", range: mount.range, data });
+  }
   const target: ConfigTarget = {
     name: `${container.workload.name}/${container.name}`,
     what: "container",
