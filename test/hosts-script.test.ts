@@ -63,6 +63,8 @@ describe("launch scripts: findings on the script's own lines", () => {
       ["line 3: flink run", "standalone", []],
       ["line 4: flink run", undefined, []],
       ["line 9: flink run-application", "yarn", []],
+      // Inside a command substitution.
+      ["line 10: flink run", undefined, []],
     ]);
     const sessions = lintFixture("sessions.sh").linted.results.map((r) => [r.name, r.target.deployment, r.target.processes]);
     expect(sessions).toEqual([
@@ -213,6 +215,13 @@ describe("the shell reader (property)", () => {
       }),
       { numRuns: runs, seed },
     );
+  });
+
+  it("reads deeply nested command substitutions without blowing the stack", () => {
+    const deep = `${"$(".repeat(20_000)}flink run -Dparallelism.default=x job.jar${")".repeat(20_000)}\n`;
+    expect(() => lintText(deep, { filename: "deep.sh" }, ADAPTERS)).not.toThrow();
+    const shallow = "A=$(B=$(flink run -Dparallelism.default=x job.jar))\n";
+    expect(lintText(shallow, { filename: "s.sh" }, ADAPTERS).diagnostics.map((d) => d.ruleId)).toEqual(["value-type"]);
   });
 
   it("never crashes on any text and keeps every finding inside the file", () => {

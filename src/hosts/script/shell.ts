@@ -24,7 +24,12 @@ export interface ShellReadOptions {
   toHost?: (offset: number) => number;
   /** A Makefile recipe: `$$` is make's escape for one `$`. */
   makefile?: boolean;
+  /** How deep in command substitutions this text is (their commands are read a few levels deep). */
+  depth?: number;
 }
+
+/** Command substitutions deeper than this are kept as text: deep nesting is no launch script. */
+const MAX_NESTING = 4;
 
 const BLANK = new Set([" ", "\t"]);
 const WORD_END = new Set([" ", "\t", "\n", "\r", ";", "&", "|", "(", ")", "<", ">"]);
@@ -40,9 +45,16 @@ export function readShellCommands(text: string, options: ShellReadOptions = {}):
   let redirectTarget = false;
   let i = 0;
 
+  /** Commands inside command substitutions, added after the command that holds them. */
+  const nested: ShellCommand[] = [];
+  const depth = options.depth ?? 0;
+  const readNested = (from: number, to: number): ShellCommand[] =>
+    depth >= MAX_NESTING ? [] : readShellCommands(text.slice(from, to), { toHost: (offset) => host(from + offset), makefile, depth: depth + 1 });
+
   const endCommand = (): void => {
     if (words.length > 0) commands.push({ words });
     words = [];
+    commands.push(...nested.splice(0));
   };
 
   /** A line continuation (backslash, newline) at `at`: its length, else 0. */
@@ -61,10 +73,14 @@ export function readShellCommands(text: string, options: ShellReadOptions = {}):
       chars.push(ch);
       at.push(host(offset));
     };
-    /** `$(…)`, `${…}`, `$((…))` as written, up to the bracket that closes the first. */
+    /**
+     * `$(…)`, `${…}`, `$((…))` as written, up to the bracket that closes the first. The commands of
+     * a command substitution are read too (`JOB=$(flink run -d … job.jar)` calls a launcher).
+     */
     const pushBalanced = (): void => {
       const open = text[i + 1] as "(" | "{";
       const close = open === "(" ? ")" : "}";
+      const substitution = open === "(" && text[i + 2] !== "(" ? i + 2 : undefined;
       push("$", i);
       i++;
       let depth = 0;
@@ -84,16 +100,21 @@ export function readShellCommands(text: string, options: ShellReadOptions = {}):
         push(c, i);
         i++;
         if (c === open) depth++;
-        else if (c === close && --depth === 0) return;
+        else if (c === close && --depth === 0) {
+          if (substitution !== undefined) nested.push(...readNested(substitution, i - 1));
+          return;
+        }
       }
     };
     const pushBackquoted = (): void => {
       push("`", i);
       i++;
+      const from = i;
       while (i < n && text[i] !== "`") {
         push(text[i] as string, i);
         i++;
       }
+      nested.push(...readNested(from, i));
       if (i < n) push("`", i);
       i++;
     };
