@@ -1,8 +1,12 @@
-/** `flinklint explain` of a host file: one breakdown per configuration, and in JSON where each effective value comes from. */
+/** `flinklint explain`: one breakdown per configuration of a host file, in JSON where each effective value comes from, and its exit code. */
 import { describe, expect, it } from "vitest";
 import { run } from "../src/cli/main.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
+
+async function explainCode(args: string[]): Promise<number> {
+  return run(["explain", ...args], { stdout: () => undefined, stderr: () => undefined, cwd: ROOT, env: {}, readStdin: async () => new Uint8Array() });
+}
 
 async function explainJson(file: string): Promise<Array<{ name: string; settings: Array<{ key: string; value: string; from: string }> }>> {
   let stdout = "";
@@ -25,5 +29,11 @@ describe("explain of a host file", () => {
     expect(from["taskmanager.memory.process.size"]).toBe("spec.taskManager.resource.memory");
     expect(from["jobmanager.memory.process.size"]).toBe("spec.jobManager.resource.memory");
     expect(from["high-availability.type"]).toMatch(/^line \d+$/);
+  });
+
+  it("exits 1 when Flink would refuse a process it shows, 0 when all start", async () => {
+    expect(await explainCode(["examples/flink-conf.yaml"])).toBe(0);
+    expect(await explainCode(["fixtures/memory-both-totals/contradiction.flink-conf.yaml"])).toBe(1);
+    expect(await explainCode(["--format", "json", "fixtures/memory-both-totals/contradiction.flink-conf.yaml"])).toBe(1);
   });
 });

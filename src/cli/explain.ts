@@ -1,9 +1,9 @@
 /** `flinklint explain <file>`: the memory Flink derives from a file, as a table or as JSON. */
 import { readFile } from "../node/fs-async.js";
 import { resolve } from "node:path";
-import { explainDocument, renderExplain } from "../model/explain.js";
+import { explainDocument, renderExplain, type ExplainResult } from "../model/explain.js";
 import { readHost } from "../hosts/index.js";
-import type { ConfigDocument } from "../types.js";
+import type { ConfigDocument, ConfigTarget } from "../types.js";
 import { decodeConfigBytes } from "../engine/decode.js";
 import { describeErrno, displayPath, FileAccessError, settingsForFile } from "../node/files.js";
 import { resolveFlinkVersion } from "../engine/settings.js";
@@ -39,7 +39,7 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
     // A Flink file: one breakdown.
     if (args.format === "json") io.stdout(`${JSON.stringify({ file: shownPath, ...single.explained.json }, null, 2)}\n`);
     else io.stdout(renderExplain(single.explained, { file: shownPath, color: useColor(args, io) }));
-    return 0;
+    return refusedAny(explained);
   }
   // A host file: one breakdown per configuration that starts Flink processes, each named.
   if (args.format === "json") {
@@ -51,12 +51,18 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
       settings: effectiveSettings(target.document),
     }));
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-    return 0;
+    return refusedAny(explained);
   }
   if (explained.length === 0) throw new FileAccessError(`${shownPath}: ${reading.notice ?? `no Flink process configuration in this ${reading.host}`}`);
   const color = useColor(args, io);
   io.stdout(explained.map(({ target, explained: e }) => renderExplain(e, { file: `${shownPath} (${target.what} ${target.name})`, color })).join("\n"));
-  return 0;
+  return refusedAny(explained);
+}
+
+/** Exit code 1 when Flink would refuse to start a process one of the configurations starts, as lint exits 1 on an error. */
+function refusedAny(explained: ReadonlyArray<{ target: ConfigTarget; explained: ExplainResult }>): number {
+  const refused = explained.some(({ target, explained: e }) => target.processes.some((process) => !e.json[process].ok));
+  return refused ? 1 : 0;
 }
 
 function useColor(args: CliArguments, io: CliIo): boolean {
