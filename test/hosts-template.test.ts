@@ -95,4 +95,17 @@ describe("template placeholders (src/parser/placeholders.ts)", () => {
     expect(firstTemplateAction("x\ny: {{ .Values.y }}\n")).toEqual({ start: 5, end: 20 });
     expect(firstTemplateAction("{{ ".repeat(100_000))).toBeUndefined();
   });
+
+  it("real templates (test/realworld): placeholders are a note, bare words a start script replaces stay errors", () => {
+    const rules = (file: string) => {
+      const path = join(ROOT, "test/realworld", file);
+      return lintText(readFileSync(path, "utf8"), { filename: path }).diagnostics.map((d) => d.ruleId);
+    };
+    for (const file of ["legacy/041/flink-conf.yaml", "legacy/088/flink-conf.yaml", "legacy/089/flink-conf.yaml"]) {
+      expect(rules(file), file).toContain("template-placeholder");
+      expect(rules(file), file).not.toContain("memory-cpu-invalid");
+    }
+    expect(rules("legacy/006/flink-conf.yaml")).toContain("memory-cpu-invalid");
+    expect(rules("legacy/006/flink-conf.yaml")).not.toContain("template-placeholder");
+  });
 });
