@@ -1,6 +1,7 @@
 /** Command-line arguments: parsed with node:util's parseArgs, validated into plain settings. */
 import { parseArgs } from "node:util";
 import { parseDeployment, resolveFlinkVersion, SettingsError } from "../engine/settings.js";
+import { closestMatch } from "../util/did-you-mean.js";
 import type { LintFilesOptions } from "../node/files.js";
 import type { Deployment, Dialect } from "../types.js";
 
@@ -78,6 +79,50 @@ Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
             2 usage error, unreadable or missing file, or internal failure.
 `;
 
+const OPTIONS = {
+  format: { type: "string", short: "f" },
+  "output-file": { type: "string", short: "o" },
+  config: { type: "string", short: "c" },
+  "no-config-lookup": { type: "boolean" },
+  "print-config": { type: "string" },
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
+  "report-unused-disable-directives": { type: "boolean" },
+  fix: { type: "boolean" },
+  stdio: { type: "boolean" },
+  "fix-dry-run": { type: "boolean" },
+  "max-warnings": { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  "show-info": { type: "boolean" },
+  "flink-version": { type: "string" },
+  deployment: { type: "string" },
+  dialect: { type: "string" },
+  "list-rules": { type: "boolean" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/**
+ * parseArgs' messages, in flinklint's words: an unknown option names the closest known one
+ * (`--frmat` → `--format`); a missing value says which option wants it.
+ */
+function describeArgumentError(error: unknown, argv: readonly string[]): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const given = /'(-[^']*)'/.exec(message)?.[1] ?? argv.find((a) => a.startsWith("-")) ?? "";
+    const name = given.replace(/^-+/, "").split("=")[0] ?? "";
+    const known = Object.keys(OPTIONS);
+    const guess = given.startsWith("--") ? closestMatch(name, known) : undefined;
+    return `unknown option ${given.split("=")[0]}${guess !== undefined ? `; did you mean --${guess}?` : ""}`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return message.replace(/'/g, "").replace(/\.$/, "");
+  return message;
+}
+
 export function parseCliArguments(argv: readonly string[]): CliArguments {
   let parsed;
   try {
@@ -85,34 +130,10 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: "string", short: "f" },
-        "output-file": { type: "string", short: "o" },
-        config: { type: "string", short: "c" },
-        "no-config-lookup": { type: "boolean" },
-        "print-config": { type: "string" },
-        stdin: { type: "boolean" },
-        "stdin-filename": { type: "string" },
-        "report-unused-disable-directives": { type: "boolean" },
-        fix: { type: "boolean" },
-        stdio: { type: "boolean" },
-        "fix-dry-run": { type: "boolean" },
-        "max-warnings": { type: "string" },
-        quiet: { type: "boolean", short: "q" },
-        "show-info": { type: "boolean" },
-        "flink-version": { type: "string" },
-        deployment: { type: "string" },
-        dialect: { type: "string" },
-        "list-rules": { type: "boolean" },
-        color: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        debug: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(describeArgumentError(error, argv));
   }
   const { values, positionals } = parsed;
   let command: CliArguments["command"] = "lint";
