@@ -77,6 +77,9 @@ describe("launch scripts: findings on the script's own lines", () => {
     const yarn = lintFixture("sessions.sh").linted.results[3]?.target.document;
     expect(yarn?.config.get("taskmanager.memory.process.size")?.text).toBe("2g");
     expect(yarn?.config.get("jobmanager.memory.process.size")?.text).toBe("1600m");
+    // -tm 1g is read as taskmanager.memory.process.size, its key range on the option.
+    const tm = yarn?.byKey.get("taskmanager.memory.process.size")?.[0];
+    expect([tm?.value.text, tm?.keyRange.start.column, tm?.keyRange.end.column, tm?.overridden]).toEqual(["1g", 54, 57, true]);
   });
 
   it("reads the value without its quotes, on the script's line and column", () => {

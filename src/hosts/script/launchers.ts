@@ -172,7 +172,7 @@ function readArguments(kind: LauncherKind, start: number, end: number, args: rea
       if (valueOptions.has(text)) a++;
       // `-m yarn-cluster`: the per-job YARN cluster of Flink before `--target`.
       if (isRun && text === "-m" && value?.text === "yarn-cluster") call.target ??= "yarn-per-job";
-      if (setting !== undefined && value !== undefined) call.settings.push(yarnSessionSetting(text, setting, value));
+      if (setting !== undefined && value !== undefined) call.settings.push(yarnSessionSetting(word, setting, value));
       continue;
     }
     // A positional argument: the job's jar or script ends Flink's options (CliFrontend stops at the
@@ -204,16 +204,17 @@ function addProperty(call: LauncherCall, word: ShellWord, from: number): void {
   });
 }
 
-function yarnSessionSetting(option: string, setting: { key: string; size: boolean }, value: ShellWord): LauncherSetting {
+function yarnSessionSetting(option: ShellWord, setting: { key: string; size: boolean }, value: ShellWord): LauncherSetting {
   // FlinkYarnSessionCli: a size without a unit is MiB.
   const text = setting.size && /^\s*\d+\s*$/.test(value.text) ? `${value.text.trim()}m` : value.text;
   return {
     key: setting.key,
-    keyAt: [],
+    // The option (`-tm`) stands where the key would.
+    keyAt: option.at,
     value: text,
     valueAt: value.at,
     valueStart: value.at[0] ?? value.start,
-    option,
+    option: option.text,
   };
 }
 
