@@ -149,7 +149,8 @@ describe("language server over stdio", () => {
     // The project config must be honoured: the info notes about capped overhead are turned off.
     writeFileSync(join(dir, ".flinklint.yaml"), 'flink-version: "1.20"\nrules:\n  memory-fraction-capped: off\n');
     session = startSession();
-    const init = await initialize(session, { debounceMs: 20 });
+    // Info notes are hidden by default, as on the command line; this session asks for them.
+    const init = await initialize(session, { debounceMs: 20, showInfo: true });
     expect(init.capabilities.hoverProvider).toBe(true);
     expect(init.capabilities.codeActionProvider).toBeTruthy();
   });
@@ -363,6 +364,24 @@ describe("language server over stdio", () => {
 
   it("shuts down cleanly and exits 0", async () => {
     expect(await shutDown(session)).toBe(0);
+  });
+});
+
+describe("language server defaults", () => {
+  it("hides info notes unless showInfo is set, as the command line does", async () => {
+    const text = "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n";
+    const shown = async (options: object) => {
+      const session = startSession();
+      try {
+        await initialize(session, { debounceMs: 0, ...options });
+        const published = await openAndLint(session, "untitled:flink-conf.yaml", text);
+        return byCode(published.diagnostics, "memory-fraction-capped").length;
+      } finally {
+        await shutDown(session);
+      }
+    };
+    expect(await shown({})).toBe(0);
+    expect(await shown({ showInfo: true })).toBeGreaterThan(0);
   });
 });
 

@@ -44,7 +44,7 @@ function createClient() {
     },
     initializationOptions: {
       debounceMs: config.get("debounceMs", 150),
-      showInfo: config.get("showInfo", true),
+      showInfo: config.get("showInfo", false),
     },
   };
   return new LanguageClient("flinklint", "flinklint", serverOptions, clientOptions);

@@ -61,7 +61,8 @@ interface Linted {
 
 /** Reads the initialization options a client may send; anything malformed keeps the default. */
 export function readSettings(initializationOptions: unknown): ServerSettings {
-  const settings: ServerSettings = { debounceMs: DEFAULT_DEBOUNCE_MS, showInfo: true };
+  // Info notes stay hidden unless asked for, exactly as on the command line (--show-info).
+  const settings: ServerSettings = { debounceMs: DEFAULT_DEBOUNCE_MS, showInfo: false };
   if (typeof initializationOptions !== "object" || initializationOptions === null) return settings;
   const given = initializationOptions as Record<string, unknown>;
   const debounce = given.debounceMs;
