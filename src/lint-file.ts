@@ -73,21 +73,31 @@ export interface TextLintOutcome {
   notice?: string;
 }
 
-/** Lints one file's bytes; with `fix`, also computes the fixed text. */
-export function lintBytes(bytes: Uint8Array, options: LintOptions, fix = false, adapters: readonly HostAdapter[] = HOST_ADAPTERS): TextLintOutcome {
+/**
+ * Lints one file's bytes. With `fix`, also computes the fixed text: for "write" the findings are
+ * those left in the fixed text (it is about to replace the file), for "dry-run" those of the file
+ * as it is on disk (nothing is written, so their lines are the file's). `true` means "write".
+ */
+export function lintBytes(
+  bytes: Uint8Array,
+  options: LintOptions,
+  fix: boolean | "write" | "dry-run" = false,
+  adapters: readonly HostAdapter[] = HOST_ADAPTERS,
+): TextLintOutcome {
   const decoded = decodeConfigBytes(bytes);
   if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
   const reading = readHost({ text: decoded.text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
-  if (fix && reading.fixable) {
+  if (fix !== false && reading.fixable) {
     const { output, fixed, result, notFixed } = fixText(decoded.text, options);
-    const outcome: TextLintOutcome = { diagnostics: result.diagnostics };
+    const onDisk = fix === "dry-run" ? lintText(decoded.text, options, adapters).diagnostics : result.diagnostics;
+    const outcome: TextLintOutcome = { diagnostics: onDisk };
     if (output !== decoded.text) outcome.fixed = { source: decoded.text, output, count: fixed.length };
     if (notFixed !== undefined) outcome.notFixed = notFixed;
     return outcome;
   }
   const linted = lintText(decoded.text, options, adapters);
   const outcome: TextLintOutcome = { diagnostics: linted.diagnostics };
-  if (fix && reading.notFixed !== undefined && linted.unwrittenFixes > 0) outcome.notFixed = reading.notFixed;
+  if (fix !== false && reading.notFixed !== undefined && linted.unwrittenFixes > 0) outcome.notFixed = reading.notFixed;
   if (linted.notice !== undefined) outcome.notice = linted.notice;
   return outcome;
 }

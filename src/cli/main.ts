@@ -35,9 +35,17 @@ export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
 export const EXIT_FATAL = 2;
 
+/** flinklint's version, from its package.json: three folders up when built (dist/src/cli), two in the source tree. */
 export function packageVersion(): string {
-  const url = new URL("../../../package.json", import.meta.url);
-  return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
+  for (const path of ["../../../package.json", "../../package.json"]) {
+    try {
+      const read = JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as { name?: string; version: string };
+      if (read.name === "flinklint") return read.version;
+    } catch {
+      // not this one
+    }
+  }
+  return "unknown";
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -83,13 +91,16 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
   const options = toLintFilesOptions(args, io.cwd);
   if (args.printConfig !== undefined) return printConfig(args.printConfig, options, io);
   const results = args.stdin ? [await lintStdin(args, options, io)] : await lintFiles(args.patterns, options);
-  if (args.fix === "dry-run") io.stdout(await fixDiffs(results));
+  const formatName = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty");
+  // A diff on stdout only beside a report for people; a machine format stays one document, with
+  // the fixed text in it (ESLint's `output`).
+  const textFormat = formatName === "pretty" || formatName === "compact";
+  if (args.fix === "dry-run" && textFormat) io.stdout(await fixDiffs(results));
   // Not an error by itself: the findings are reported as usual, the file is just left alone.
   for (const r of results) if (r.notFixed !== undefined) io.stderr(`flinklint: ${r.filePath}: not fixed: ${r.notFixed}\n`);
   // A named file that carries no Flink configuration: one line, not findings.
   for (const r of results) if (r.notice !== undefined) io.stderr(`flinklint: ${r.filePath}: ${r.notice}\n`);
-  const reports = toReports(results, args.quiet);
-  const formatName = args.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty");
+  const reports = toReports(results, args.quiet, args.fix === "dry-run" && !textFormat);
   const output = await format(formatName, reports, io);
   if (args.outputFile !== undefined) await writeReport(resolve(io.cwd, args.outputFile), typeof output === "string" ? output : [...output].join(""));
   else if (typeof output === "string") io.stdout(output);
@@ -110,7 +121,7 @@ async function lintStdin(args: CliArguments, options: LintFilesOptions, io: CliI
   const settings = await settingsForFile(absolute, options);
   const bytes = await io.readStdin();
   const filePath = args.stdinFilename === undefined ? shownAs : displayPath(absolute, io.cwd);
-  const outcome = lintBytes(bytes, { ...settings.options, filename: filePath }, args.fix !== undefined);
+  const outcome = lintBytes(bytes, { ...settings.options, filename: filePath }, args.fix ?? false);
   return { filePath, ...outcome };
 }
 
@@ -191,10 +202,11 @@ async function writeReport(path: string, text: string): Promise<void> {
   }
 }
 
-function toReports(results: readonly FileLintResult[], quiet: boolean): FileReport[] {
+function toReports(results: readonly FileLintResult[], quiet: boolean, withOutput: boolean): FileReport[] {
   return results.map((r) => ({
     filePath: r.filePath,
     diagnostics: quiet ? r.diagnostics.filter((d) => d.severity === "error") : r.diagnostics,
+    ...(withOutput && r.fixed !== undefined && { output: r.fixed.output }),
   }));
 }
 

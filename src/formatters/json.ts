@@ -32,6 +32,8 @@ export interface EslintLintResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   usedDeprecatedRules: [];
+  /** The fixed text, when fixes were computed and not written (--fix-dry-run), as ESLint reports it. */
+  output?: string;
 }
 
 export function toEslintResults(reports: readonly FileReport[]): EslintLintResult[] {
@@ -44,7 +46,14 @@ function toEslintResult(report: FileReport): EslintLintResult {
 
 /** A file's result around its messages: `filePath` first and `messages` second, as `jsonPieces` relies on. */
 function resultWith(report: FileReport, messages: EslintMessage[]): EslintLintResult {
-  return { filePath: report.filePath, messages, suppressedMessages: [], ...countsOf(report), usedDeprecatedRules: [] };
+  return {
+    filePath: report.filePath,
+    messages,
+    suppressedMessages: [],
+    ...countsOf(report),
+    usedDeprecatedRules: [],
+    ...(report.output !== undefined && { output: report.output }),
+  };
 }
 
 type EslintCounts = Pick<EslintLintResult, "errorCount" | "fatalErrorCount" | "warningCount" | "fixableErrorCount" | "fixableWarningCount">;

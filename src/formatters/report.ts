@@ -5,6 +5,8 @@ export interface FileReport {
   /** The path as the user gave it or as it was found (relative to the working directory when possible). */
   filePath: string;
   diagnostics: Diagnostic[];
+  /** With --fix-dry-run in a machine format: the text --fix would write (ESLint's `output`). */
+  output?: string;
 }
 
 /** Where a rule's documentation lives. */

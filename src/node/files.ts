@@ -226,7 +226,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
         filename: filePath,
         siblingFiles: siblings.filter((name) => name !== own),
       },
-      options.fix !== undefined,
+      options.fix ?? false,
     );
     if (outcome.fixed && options.fix === "write") await writeFileAtomically(file, outcome.fixed.output);
     results.push({ filePath, ...outcome });
