@@ -94,6 +94,9 @@ describe("template placeholders (src/parser/placeholders.ts)", () => {
   it("finds a Helm action in linear time, and none in a text of unclosed braces", () => {
     expect(firstTemplateAction("x\ny: {{ .Values.y }}\n")).toEqual({ start: 5, end: 20 });
     expect(firstTemplateAction("{{ ".repeat(100_000))).toBeUndefined();
+    // A comment that mentions a chart's value does not make a Flink file a template.
+    expect(firstTemplateAction("# set by {{ .Values.slots }} in the chart\ntaskmanager.numberOfTaskSlots: 4\n")).toBeUndefined();
+    expect(firstTemplateAction("a: 1 # {{ .x }}\nb: {{ .y }}\n")).toEqual({ start: 19, end: 27 });
   });
 
   it("real templates (test/realworld): placeholders are a note, bare words a start script replaces stay errors", () => {

@@ -34,15 +34,28 @@ export function templatePlaceholders(value: string): string[] {
  * A file holding one is a template, which Flink never reads as it is.
  */
 export function firstTemplateAction(text: string): { start: number; end: number } | undefined {
-  // indexOf, not a lazy regex: a long text with many `{{` and no `}}` stays linear.
+  // indexOf and one forward pass for comments, not a lazy regex: a long text with many `{{` and
+  // no `}}` stays linear.
+  let scanned = 0;
+  let inComment = false;
   let open = text.indexOf("{{");
-  while (open >= 0 && (text.charCodeAt(open - 1) === DOLLAR || !ACTION_START.test(text.charAt(open + 2)))) open = text.indexOf("{{", open + 2);
+  while (open >= 0) {
+    for (; scanned < open; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === LF) inComment = false;
+      else if (c === HASH && (scanned === 0 || /\s/.test(text.charAt(scanned - 1)))) inComment = true;
+    }
+    if (text.charCodeAt(open - 1) !== DOLLAR && ACTION_START.test(text.charAt(open + 2)) && !inComment) break;
+    open = text.indexOf("{{", open + 2);
+  }
   if (open < 0) return undefined;
   const close = text.indexOf("}}", open + 2);
   return close < 0 ? undefined : { start: open, end: close + 2 };
 }
 
 const ACTION_START = /^[-\s.$/(]$/;
+const LF = 10;
+const HASH = 35;
 const DOLLAR = 36;
 
 /** The parse-finding kind a host adds where a file it reads is a template (rule helm-template). */
