@@ -34,6 +34,7 @@ import memorySizeInvalid from "./memory-size-invalid.js";
 import memoryTotalMissing from "./memory-total-missing.js";
 import memoryValueInvalid from "./memory-value-invalid.js";
 import containerMemoryLimit from "./container-memory-limit.js";
+import containerCommand from "./container-command.js";
 // memory rules: end
 // catalog rules: begin
 import deprecatedKey from "./deprecated-key.js";
@@ -90,6 +91,7 @@ export const rules: readonly RuleModule[] = [
   memoryFractionIgnored,
   memoryLegacyHeap,
   containerMemoryLimit,
+  containerCommand,
   // memory rules list: end
   // catalog rules list: begin
   unknownKey,

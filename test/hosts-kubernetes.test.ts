@@ -23,7 +23,9 @@ const ADAPTERS = [kubernetesAdapter, ...HOST_ADAPTERS];
 /** The host fixtures, and those of the rule about container memory limits (paths relative to DIR). */
 const fixtures = [
   ...readdirSync(DIR).filter((n) => n.endsWith(".yaml")),
-  ...readdirSync(join(FIXTURES, "container-memory-limit")).filter((n) => n.endsWith(".yaml")).map((n) => `../../container-memory-limit/${n}`),
+  ...["container-memory-limit", "container-command"].flatMap((rule) =>
+    readdirSync(join(FIXTURES, rule)).filter((n) => n.endsWith(".yaml")).map((n) => `../../${rule}/${n}`),
+  ),
 ].sort();
 const PLACEHOLDER_RULES = new Set(["template-placeholder", "unresolved-variable"]);
 
@@ -215,6 +217,8 @@ function flatConfigs(text: string): { name: string; process: FlinkProcess; confi
       const legacy = Number(version.split(".")[1]) <= 18 && version.startsWith("1.");
       const argv = [...(c.command?.slice(1) ?? []), ...(c.args ?? [])];
       const mode = argv[0] ?? "";
+      // A container that starts no Flink process has no memory to compare.
+      if (!["jobmanager", "standalone-job", "taskmanager"].includes(mode)) continue;
       const process: FlinkProcess = mode === "taskmanager" ? "taskmanager" : "jobmanager";
       const mount = c.volumeMounts?.find((m) => m.mountPath.replace(/\/$/, "").startsWith("/opt/flink/conf"));
       const volume = mount && pod?.volumes?.find((v) => v.name === mount.name);

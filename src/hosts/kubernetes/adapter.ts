@@ -18,7 +18,7 @@ import type { HostAdapter, HostInput, HostReading } from "../types.js";
 import { FLINK_FILES, indexConfigMaps, type ConfigMapFile, type ConfigMapIndex } from "./configmap.js";
 import { looksLikeKubernetesManifest, readObjects } from "./objects.js";
 import { quantityBytes } from "./quantity.js";
-import { CONF_DIR, flinkContainers, type FlinkContainer } from "./workload.js";
+import { CONF_DIR, flinkContainers, idleContainers, type FlinkContainer, type IdleContainer } from "./workload.js";
 
 export const HOST = "Kubernetes manifest";
 
@@ -253,6 +253,23 @@ function containerTarget(text: string, plan: ContainerPlan, lines: LineIndex, op
   return target;
 }
 
+/** A container of the official image that starts no Flink process: a target holding just that finding. */
+function idleTarget(text: string, idle: IdleContainer, lines: LineIndex): ConfigTarget {
+  const data = { variant: idle.variant, image: idle.image.text, word: idle.word, suggestion: idle.suggestion ?? "" };
+  const finding: ParseFinding = { kind: "container-command", range: idle.range, data };
+  const target: ConfigTarget = {
+    name: `${idle.workload.name}/${idle.name}`,
+    what: "container",
+    document: assembleDocument("standard", text, [], [finding], undefined, lines),
+    layers: [],
+    processes: [],
+    isConfigFile: false,
+    anchor: idle.range,
+  };
+  if (idle.workload.namespace !== undefined) target.namespace = idle.workload.namespace;
+  return target;
+}
+
 /** Every target of a manifest, in file order. */
 export function kubernetesTargets(text: string, options: LintOptions = {}): ConfigTarget[] {
   const stream = readObjects(text);
@@ -263,6 +280,7 @@ export function kubernetesTargets(text: string, options: LintOptions = {}): Conf
   const targets = [
     ...index.files.map((file) => configMapTarget(text, file, plans, options, lines)),
     ...plans.map((plan) => containerTarget(text, plan, lines, options)),
+    ...idleContainers(text, stream).map((idle) => idleTarget(text, idle, lines)),
   ].sort((a, b) => (a.anchor?.start.offset ?? 0) - (b.anchor?.start.offset ?? 0));
   return targets.map((target, position) => ({ ...target, reread: (edited: string) => kubernetesTargets(edited, options)[position]?.document }));
 }
@@ -284,7 +302,7 @@ function carries(text: string): boolean {
   if (!looksLikeKubernetesManifest(text)) return false;
   const stream = readObjects(text);
   if (stream.syntaxError) return carriesFlinkFileKey(text);
-  return indexConfigMaps(text, stream).files.length > 0 || flinkContainers(text, stream).length > 0;
+  return indexConfigMaps(text, stream).files.length > 0 || flinkContainers(text, stream).length > 0 || idleContainers(text, stream).length > 0;
 }
 
 const NOT_FIXED = "--fix does not rewrite Kubernetes manifests yet";

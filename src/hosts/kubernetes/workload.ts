@@ -10,6 +10,7 @@ import type { EnvSetting } from "../image/entrypoint.js";
 import { parseImageReference, type ImageReference } from "../image/reference.js";
 import { editText, sourced, type SourcedText, type TextEdit } from "../image/text.js";
 import type { FlinkProcess, Range } from "../../types.js";
+import { closestMatch } from "../../util/did-you-mean.js";
 import { podSpec, WORKLOAD_KINDS, type KubernetesObject, type ManifestStream, type ScalarValue } from "./objects.js";
 
 /** Where the official images keep Flink's configuration directory (FLINK_HOME=/opt/flink). */
@@ -199,10 +200,49 @@ function confMount(stream: ManifestStream, pod: YAMLMap | undefined, container: 
   return undefined;
 }
 
+/** A container of the official image whose entrypoint gets a command that starts nothing of Flink. */
+export interface IdleContainer {
+  workload: KubernetesObject;
+  name: string;
+  image: ScalarValue;
+  /** Where the finding goes: the command word, else the `image:` value. */
+  range: Range;
+  /** "help": none given (the image's CMD) or `help`; "unknown": a word close to a command. */
+  variant: "help" | "unknown";
+  word: string;
+  suggestion?: string;
+}
+
+const COMMANDS = ["jobmanager", "taskmanager", "standalone-job", "history-server"];
+
+/**
+ * Without a command of its own the official image's entrypoint prints its usage and exits 0
+ * (docker-entrypoint.sh, `CMD ["help"]`); a word it does not know it runs as a program: flagged when
+ * the word is a near miss of one of its commands (`task-manager`), not for a program of the user's.
+ */
+function idleCommand(argv: readonly SourcedText[]): { variant: "help" | "unknown"; word: string; at?: SourcedText; suggestion?: string } | undefined {
+  if (argv[0] === undefined || baseName(argv[0].text) !== "docker-entrypoint.sh") return undefined;
+  const command = argv[1];
+  if (command === undefined || command.text === "help") return { variant: "help", word: command?.text ?? "", ...(command && { at: command }) };
+  if (COMMANDS.includes(command.text) || command.text.includes("/")) return undefined;
+  const suggestion = closestMatch(command.text, COMMANDS);
+  return suggestion === undefined ? undefined : { variant: "unknown", word: command.text, at: command, suggestion };
+}
+
 /** The containers of the stream's workloads that start a Flink process, in file order. */
 export function flinkContainers(text: string, stream: ManifestStream): FlinkContainer[] {
+  return scanContainers(text, stream).running;
+}
+
+/** Containers of the official image that start no Flink process, in file order. */
+export function idleContainers(text: string, stream: ManifestStream): IdleContainer[] {
+  return scanContainers(text, stream).idle;
+}
+
+function scanContainers(text: string, stream: ManifestStream): { running: FlinkContainer[]; idle: IdleContainer[] } {
   const { reader } = stream;
   const found: FlinkContainer[] = [];
+  const idle: IdleContainer[] = [];
   for (const workload of stream.objects) {
     if (!WORKLOAD_KINDS.includes(workload.kind)) continue;
     const pod = podSpec(reader, workload);
@@ -223,6 +263,13 @@ export function flinkContainers(text: string, stream: ManifestStream): FlinkCont
       // gets `args: [taskmanager]` and Flink's configuration at /opt/flink/conf is taken to be built on one.
       if (!command && !image && mount?.configMapName === undefined) continue;
       const launch = launchOf(argv);
+      const idleAs = image && imageValue && !launch ? idleCommand(argv) : undefined;
+      if (idleAs && imageValue) {
+        // With neither `command` nor `args` the word is the image's CMD, not on the manifest's lines.
+        const at = command || args ? idleAs.at : undefined;
+        const range = at ? stream.lines.range(at.toHost(0), at.toHost(at.text.length)) : imageValue.valueRange;
+        idle.push({ workload, name: name?.text ?? "", image: imageValue, range, variant: idleAs.variant, word: idleAs.word, ...(idleAs.suggestion !== undefined && { suggestion: idleAs.suggestion }) });
+      }
       if (!launch || (!image && !mount)) continue;
       const memoryLimit = reader.scalar(reader.map(reader.map(container, "resources"), "limits"), "memory");
       const containerName = name?.text ?? "";
@@ -240,5 +287,5 @@ export function flinkContainers(text: string, stream: ManifestStream): FlinkCont
       });
     }
   }
-  return found;
+  return { running: found, idle };
 }
