@@ -204,6 +204,9 @@ async function distinctRealFiles(found: readonly string[]): Promise<string[]> {
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<FileLintResult[]> {
   const cwd = options.cwd ?? process.cwd();
   const files = await expandPatterns(patterns.length ? patterns : ["."], cwd);
+  // A file the user named gets a notice when it carries no Flink configuration; one met in a walk
+  // (picked by its name, such as an app's `app-config.yaml` ConfigMap) is left out silently.
+  const named = new Set(patterns.map((p) => resolve(cwd, p)));
   const configs = new ProjectConfigCache(options);
   const siblingsByDir = new Map<string, string[]>();
   const results: FileLintResult[] = [];
@@ -228,6 +231,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       },
       options.fix ?? false,
     );
+    if (outcome.notice !== undefined && outcome.diagnostics.length === 0 && !named.has(resolve(cwd, file))) continue;
     if (outcome.fixed && options.fix === "write") await writeFileAtomically(file, outcome.fixed.output);
     results.push({ filePath, ...outcome });
   }

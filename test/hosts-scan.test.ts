@@ -1,0 +1,55 @@
+/**
+ * `flinklint <folder>` in a repository that keeps Flink configuration in many hosts: every file
+ * that carries Flink configuration is linted as its host, and nothing is printed for the rest
+ * (unrelated YAML, scripts without a Flink launcher, an app's ConfigMap).
+ */
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lintFiles } from "../src/node/files.js";
+import { scratchDir } from "./scratch.js";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+/** Files that carry Flink configuration, from the host fixtures, at the paths a repository keeps them. */
+const FLINK_FILES: Record<string, string> = {
+  "deploy/k8s/session-cluster.yaml": "fixtures/hosts/kubernetes/session-cluster.yaml",
+  "deploy/k8s/flink-properties.yaml": "fixtures/hosts/kubernetes/flink-properties-1.19.yaml",
+  "deploy/operator/app.yaml": "fixtures/k8s/application-ha.yaml",
+  "scripts/submit.sh": "fixtures/hosts/script/kubernetes-application.sh",
+  "Makefile": "fixtures/hosts/script/Makefile",
+  "conf/flink-conf.yaml": "examples/flink-conf.yaml",
+};
+
+/** Files of the same kinds that carry none. */
+const UNRELATED: Record<string, string> = {
+  "deploy/k8s/web.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          args: [\"-Dfoo=bar\"]\n",
+  "deploy/k8s/app-config.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  application.yaml: |\n    server:\n      port: 8080\n",
+  "deploy/k8s/service.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n",
+  ".github/workflows/ci.yml": "name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n",
+  "charts/web/values.yaml": "replicaCount: 2\nimage:\n  repository: nginx\n",
+  "scripts/build.sh": "#!/bin/sh\nset -e\nnpm ci\nnpm run build\n",
+  "docs/mkdocs.yml": "site_name: docs\nnav:\n  - Home: index.md\n",
+};
+
+describe("a directory scan over a repository of host files", () => {
+  it("lints exactly the files that carry Flink configuration, each as its host, and is silent on the rest", async () => {
+    const dir = scratchDir("hosts-scan");
+    for (const [path, source] of Object.entries(FLINK_FILES)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      cpSync(join(ROOT, source), join(dir, path));
+    }
+    for (const [path, text] of Object.entries(UNRELATED)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const results = await lintFiles(["."], { cwd: dir, noConfigLookup: true });
+    expect(results.map((r) => r.filePath).sort()).toEqual(Object.keys(FLINK_FILES).sort());
+    for (const result of results) {
+      // Read as their hosts: no finding is about the host's own structure (the Flink file's own quirks are its findings).
+      if (result.filePath === "conf/flink-conf.yaml") continue;
+      expect(result.diagnostics.filter((d) => /^legacy-(nested-yaml|missing-separator)$/.test(d.ruleId)), result.filePath).toEqual([]);
+      expect(result.notice, result.filePath).toBeUndefined();
+    }
+  });
+});
