@@ -65,4 +65,16 @@ describe("embedded settings", () => {
     expect(embedded.text).toBe("it's: here");
     expect(at(lines, embedded.toHost(embedded.text.indexOf("here")))).toBe(`12:${"    quoted: 'it''s: ".length + 1}`);
   });
+
+  it("line numbers inside findings' messages are the host's lines too", () => {
+    const host = "data:\n  flink-conf.yaml: |\n    a.b: 1\n    a.b: 2\n";
+    const node = parseDocument(host).getIn(["data", "flink-conf.yaml"], true);
+    if (!isScalar(node)) throw new Error("no scalar");
+    const embedded = scalarText(host, node);
+    if (!embedded) throw new Error("not a string scalar");
+    const { findings } = parseEmbedded(embedded, "legacy", new LineIndex(host));
+    const overridden = findings.find((f) => f.data?.["laterLine"] !== undefined);
+    expect(overridden?.range.start.line).toBe(3);
+    expect(overridden?.data?.["laterLine"]).toBe(4);
+  });
 });

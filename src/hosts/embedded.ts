@@ -88,6 +88,9 @@ function matches(v: number, s: number): boolean {
   return v === SPACE && (s === LF || s === CR);
 }
 
+/** Fields of a finding's data that hold a line number of the text (`laterLine`, `firstLine`, …). */
+const LINE_NUMBER_FIELD = /^(?:[a-z]+Line|line)$/;
+
 /** The parts of a parsed embedded text, every range moved into the host file. */
 export interface HostPositioned {
   entries: ConfigEntry[];
@@ -104,10 +107,16 @@ export function parseEmbedded(embedded: EmbeddedText, dialect: Dialect, hostLine
 export function toHost(doc: ConfigDocument, embedded: EmbeddedText, hostLines: LineIndex): HostPositioned {
   const range = (r: Range): Range => hostLines.range(embedded.toHost(r.start.offset), Math.max(embedded.toHost(r.start.offset), embedded.toHost(r.end.offset)));
   const related = (list: RelatedLocation[] | undefined) => list?.map((l) => ({ ...l, range: range(l.range) }));
+  // Messages name other lines too ("line 3 sets it again"): those are the host's lines as well.
+  const hostLine = (line: number) => hostLines.position(embedded.toHost(doc.lines.offset(line, 1))).line;
+  const data = (d: ParseFinding["data"]) =>
+    d && Object.fromEntries(Object.entries(d).map(([k, v]) => [k, LINE_NUMBER_FIELD.test(k) && typeof v === "number" ? hostLine(v) : v]));
   const positioned: HostPositioned = {
     entries: doc.entries.map((e) => ({ ...e, keyRange: range(e.keyRange), valueRange: range(e.valueRange) })),
     findings: doc.findings.map((f) => {
       const moved: ParseFinding = { ...f, range: range(f.range) };
+      const movedData = data(f.data);
+      if (movedData) moved.data = movedData;
       const rel = related(f.related);
       if (rel) moved.related = rel;
       return moved;
