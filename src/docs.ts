@@ -50,7 +50,7 @@ export function renderRulePage(rule: RuleModule, lintExample: (example: DocExamp
     lines.push(`## ${title}`, "");
     for (const example of examples) {
       const version = example.flinkVersion ? ` (Flink ${example.flinkVersion})` : "";
-      lines.push(`\`${EXAMPLE_FILE[example.dialect]}\`${version}:`, "", "```yaml", example.code.trimEnd(), "```", "");
+      lines.push(`\`${example.filename ?? EXAMPLE_FILE[example.dialect]}\`${version}:`, "", "```yaml", example.code.trimEnd(), "```", "");
       if (withFindings) {
         const findings = lintExample(example).filter((d) => d.ruleId === meta.id);
         lines.push("```text");
