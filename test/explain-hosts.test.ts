@@ -36,4 +36,23 @@ describe("explain of a host file", () => {
     expect(await explainCode(["fixtures/memory-both-totals/contradiction.flink-conf.yaml"])).toBe(1);
     expect(await explainCode(["--format", "json", "fixtures/memory-both-totals/contradiction.flink-conf.yaml"])).toBe(1);
   });
+
+  it("a container shows only the process it starts", async () => {
+    let stdout = "";
+    const code = await run(["explain", "--no-color", "fixtures/hosts/kubernetes/session-cluster.yaml"], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      cwd: ROOT,
+      env: {},
+      readStdin: async () => new Uint8Array(),
+    });
+    expect(code).toBe(0);
+    const [jobmanager, taskmanager] = stdout.split(/\n(?=\S+ \(container )/);
+    expect(jobmanager).toMatch(/^JobManager /m);
+    expect(jobmanager).not.toMatch(/^TaskManager /m);
+    expect(taskmanager).toMatch(/^TaskManager /m);
+    expect(taskmanager).not.toMatch(/^JobManager /m);
+    const json = await explainJson("fixtures/hosts/kubernetes/session-cluster.yaml");
+    expect(json.map((j) => (j as unknown as { processes: string[] }).processes)).toEqual([["jobmanager"], ["taskmanager"]]);
+  });
 });

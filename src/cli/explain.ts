@@ -47,6 +47,7 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
       file: shownPath,
       name: target.name,
       ...(target.namespace !== undefined && { namespace: target.namespace }),
+      processes: target.processes,
       ...e.json,
       settings: effectiveSettings(target.document),
     }));
@@ -55,7 +56,9 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
   }
   if (explained.length === 0) throw new FileAccessError(`${shownPath}: ${reading.notice ?? `no Flink process configuration in this ${reading.host}`}`);
   const color = useColor(args, io);
-  io.stdout(explained.map(({ target, explained: e }) => renderExplain(e, { file: `${shownPath} (${target.what} ${target.name})`, color })).join("\n"));
+  io.stdout(
+    explained.map(({ target, explained: e }) => renderExplain(e, { file: `${shownPath} (${target.what} ${target.name})`, color, processes: target.processes })).join("\n"),
+  );
   return refusedAny(explained);
 }
 

@@ -231,21 +231,31 @@ function renderProcess(
 }
 
 /** The human form of an explanation: a table per process, the JVM flags and a bar. */
-export function renderExplain(explained: ExplainResult | ExplainJson, options: { color: boolean; file?: string }): string {
+/**
+ * The breakdown as text. `processes` limits it to the processes a configuration starts (a
+ * container that runs only a TaskManager); both by default.
+ */
+export function renderExplain(
+  explained: ExplainResult | ExplainJson,
+  options: { color: boolean; file?: string; processes?: readonly ("taskmanager" | "jobmanager")[] },
+): string {
   const result: ExplainResult = "json" in explained ? explained : { json: explained };
   const { json } = result;
   const color = options.color;
+  const shows = (process: "taskmanager" | "jobmanager") => options.processes === undefined || options.processes.includes(process);
   const header = `${options.file !== undefined ? `${options.file}: ` : ""}Flink ${json.flinkVersion}, ${json.deployment} deployment`;
   const tmSources = result.taskmanager?.ok ? (result.taskmanager.sources as Record<string, ComponentSource>) : undefined;
   const jmSources = result.jobmanager?.ok ? (result.jobmanager.sources as Record<string, ComponentSource>) : undefined;
   const lines = [
     header,
-    "",
-    ...renderProcess("TaskManager", json.taskmanager, TASK_MANAGER_COMPONENTS, TASK_MANAGER_COMPONENTS.slice(0, 8), tmSources, color),
-    "",
-    ...renderProcess("JobManager", json.jobmanager, JOB_MANAGER_COMPONENTS, JOB_MANAGER_COMPONENTS.slice(0, 4), jmSources, color),
+    ...(shows("taskmanager")
+      ? ["", ...renderProcess("TaskManager", json.taskmanager, TASK_MANAGER_COMPONENTS, TASK_MANAGER_COMPONENTS.slice(0, 8), tmSources, color)]
+      : []),
+    ...(shows("jobmanager")
+      ? ["", ...renderProcess("JobManager", json.jobmanager, JOB_MANAGER_COMPONENTS, JOB_MANAGER_COMPONENTS.slice(0, 4), jmSources, color)]
+      : []),
   ];
-  const notes = [result.taskmanager, result.jobmanager]
+  const notes = [shows("taskmanager") ? result.taskmanager : undefined, shows("jobmanager") ? result.jobmanager : undefined]
     .flatMap((r) => (r === undefined ? [] : r.adjustments))
     .map((a) => `  - ${a.message}`);
   if (notes.length > 0) lines.push("", "Flink notes:", ...notes);
