@@ -182,10 +182,14 @@ function placeInHost(diagnostics: readonly Diagnostic[], target: ConfigTarget, r
   const external = new Set<string>();
   for (const entry of target.document.entries) if (entry.external) external.add(`${entry.key}@${entry.keyRange.start.offset}`);
   const scopeOf = new Map(rules.map((r) => [r.meta.id, r.meta.scope]));
+  const notStarted = (["jobmanager", "taskmanager"] as const).filter((p) => !target.processes.includes(p));
   const anchor = target.anchor;
   return diagnostics
     .filter((d) => !dropped.has(`${d.ruleId}@${d.start.offset}`))
     .filter((d) => d.key === undefined || scopeOf.get(d.ruleId) === "processes" || !external.has(`${d.key}@${d.start.offset}`))
+    // A process rule's finding about an option of a process this configuration does not start
+    // (a JobManager size in a TaskManager's container) is not this configuration's problem.
+    .filter((d) => scopeOf.get(d.ruleId) !== "processes" || d.key === undefined || !notStarted.some((p) => d.key?.startsWith(`${p}.`)))
     .map((d) => (anchor && d.start.offset === 0 && d.end.offset === 0 ? { ...d, start: anchor.start, end: anchor.end } : d))
     .sort(compareDiagnostics);
 }
