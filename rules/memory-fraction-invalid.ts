@@ -40,6 +40,8 @@ export default defineRule({
     const found = [...checks.invalid.map((v) => ({ ...v, read: true })), ...checks.invalidUnread.map((v) => ({ ...v, read: false }))];
     for (const invalid of found) {
       if (invalid.kind !== "unparsable" || !FRACTION_KEY.test(invalid.key)) continue;
+      // A placeholder (`${FRACTION}`) is filled in before Flink reads it: template-placeholder notes it.
+      if (invalid.placeholder) continue;
       const entry = lastEntry(ctx.doc, invalid.key);
       if (entry === undefined) continue;
       // Only the managed fraction can go unread: a managed size stands in for it.
