@@ -54,6 +54,12 @@ import operatorJobmanagerReplicasWithoutHa from "./operator-jobmanager-replicas-
 import operatorOverriddenKey from "./operator-overridden-key.js";
 import operatorResourceMemoryInvalid from "./operator-resource-memory-invalid.js";
 // operator rules: end
+// host rules: begin
+import flinkImageVersion from "./flink-image-version.js";
+import flinkPropertiesComment from "./flink-properties-comment.js";
+import flinkPropertiesPrefixConflict from "./flink-properties-prefix-conflict.js";
+import flinkPropertiesWhitespace from "./flink-properties-whitespace.js";
+// host rules: end
 // template rules: begin
 import helmTemplate from "./helm-template.js";
 import templatePlaceholder from "./template-placeholder.js";
@@ -111,6 +117,12 @@ export const rules: readonly RuleModule[] = [
   operatorFlinkSizeWithResourceMemory,
   operatorJobmanagerReplicasWithoutHa,
   // operator rules list: end
+  // host rules list: begin
+  flinkImageVersion,
+  flinkPropertiesComment,
+  flinkPropertiesWhitespace,
+  flinkPropertiesPrefixConflict,
+  // host rules list: end
   // template rules list: begin
   helmTemplate,
   templatePlaceholder,

@@ -2,6 +2,7 @@
  * The host adapters, most specific first: the first that claims a file reads it, and the Flink-file
  * adapter reads whatever no other claims.
  */
+import { composeAdapter } from "./compose/adapter.js";
 import { flinkFileAdapter } from "./flink-file.js";
 import { foreignFileAdapter } from "./foreign.js";
 import { flinkResourceAdapter } from "./flink-resource/adapter.js";
@@ -12,7 +13,7 @@ import type { HostAdapter, HostInput, HostReading } from "./types.js";
 
 export type { HostAdapter, HostInput, HostReading } from "./types.js";
 
-export const HOST_ADAPTERS: readonly HostAdapter[] = [templateAdapter, scriptAdapter, flinkResourceAdapter, kubernetesAdapter, foreignFileAdapter, flinkFileAdapter];
+export const HOST_ADAPTERS: readonly HostAdapter[] = [templateAdapter, scriptAdapter, flinkResourceAdapter, kubernetesAdapter, composeAdapter, foreignFileAdapter, flinkFileAdapter];
 
 /** The adapter that reads `input`. */
 export function adapterFor(input: HostInput, adapters: readonly HostAdapter[] = HOST_ADAPTERS): HostAdapter {

@@ -15,7 +15,7 @@ import type { LineIndex } from "../../parser/lines.js";
 import type { ConfigEntry, Dialect, FlinkProcess, LayerSummary, ParseFinding, Range } from "../../types.js";
 import { toHost } from "../embedded.js";
 import { imageDefaults, usesStandardConfig } from "./defaults.js";
-import { editText, envsubst, isUnresolved, sliceText, type SourcedText, type TextEdit } from "./text.js";
+import { editText, envsubst, sliceText, type SourcedText, type TextEdit } from "./text.js";
 
 /** A variable of the container's environment as the host file sets it. */
 export interface EnvSetting {
@@ -187,17 +187,15 @@ interface ReadLayer {
 function readLegacyProperties(properties: SourcedText, env: ReadonlyMap<string, string | undefined>, input: ContainerInput): ReadLayer {
   const substituted = envsubst(properties, env);
   const positioned = toHost(parseConfig(substituted.text, "legacy"), substituted, input.hostLines);
-  const parsed = parseConfig(substituted.text, "legacy");
   const entries: ConfigEntry[] = [];
-  const findings = positioned.findings;
-  positioned.entries.forEach((entry, i) => {
-    const local = parsed.entries[i];
-    if (local && isUnresolved(substituted, local.valueRange.start.offset, local.valueRange.end.offset)) {
-      findings.push(unresolvedFinding(entry));
-      return;
-    }
-    entries.push(entry);
+  // Line numbers in a finding's data are the embedded text's own: give the host's.
+  const findings = positioned.findings.map((f) => {
+    const laterLine = f.data?.["laterLine"];
+    const later = f.related?.[0]?.range.start.line;
+    return typeof laterLine === "number" && later !== undefined ? { ...f, data: { ...f.data, laterLine: later } } : f;
   });
+  // A value Compose could not fill in keeps its `${VAR}` text: the template rules leave it unchecked.
+  entries.push(...positioned.entries);
   return { entries, findings };
 }
 
@@ -277,10 +275,6 @@ function readStandardProperties(properties: SourcedText, env: ReadonlyMap<string
     }
     previous = { key, emptyValue: value.text === "", indent };
 
-    if (isUnresolved(value, 0, value.text.length) && !written.startsWith("#")) {
-      findings.push(unresolvedFinding(entry));
-      continue;
-    }
     const earlier = lastByKey.get(key);
     if (earlier) {
       findings.push({
@@ -294,10 +288,6 @@ function readStandardProperties(properties: SourcedText, env: ReadonlyMap<string
     entries.push(entry);
   }
   return { entries, findings };
-}
-
-function unresolvedFinding(entry: ConfigEntry): ParseFinding {
-  return { kind: "unresolved-variable", range: entry.valueRange, data: { key: entry.key, value: entry.raw } };
 }
 
 /**
@@ -326,11 +316,15 @@ function mergeFindings(entries: readonly ConfigEntry[], input: ContainerInput): 
   const outcome = simulateNestedDump(javaHashMapOrder(keys));
   const findings: ParseFinding[] = [];
   const isUser = (e: ConfigEntry | undefined) => e !== undefined && e.label === undefined;
+  // One finding per user key: the first conflict it takes part in says what happens to the merge.
+  const reported = new Set<ConfigEntry>();
   for (const { key, child } of conflicts) {
     const short = last.get(key);
     const long = last.get(child);
     if (!short || !long || (!isUser(short) && !isUser(long))) continue;
     const at = isUser(short) ? short : long;
+    if (reported.has(at)) continue;
+    reported.add(at);
     const source = (e: ConfigEntry) => (isUser(e) ? `line ${e.keyRange.start.line}` : (/\(from (.*)\)$/.exec(e.label ?? "")?.[1] ?? "the image"));
     // The dump stops at the first path that runs into a value: then the whole merge failed.
     const data = {
@@ -417,12 +411,7 @@ function dynamicProperties(args: readonly SourcedText[], input: ContainerInput):
     const value = sliceText(text, eq + 1);
     const keyRange = input.hostLines.range(text.toHost(0), text.toHost(eq));
     const valueRange = input.hostLines.range(value.toHost(0), value.toHost(value.text.length));
-    const entry: ConfigEntry = { key, value: { type: "string", text: value.text }, raw: value.text, keyRange, valueRange, overridden: false };
-    if (value.unresolved.length > 0) {
-      findings.push(unresolvedFinding(entry));
-      continue;
-    }
-    entries.push(entry);
+    entries.push({ key, value: { type: "string", text: value.text }, raw: value.text, keyRange, valueRange, overridden: false });
   }
   return { entries, findings };
 }

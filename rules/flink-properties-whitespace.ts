@@ -1,0 +1,39 @@
+// Flink 1.19+ images delete every whitespace character of each FLINK_PROPERTIES line before they merge
+// it into config.yaml (`tr -d '[:space:]'`): flink-docker docker-entrypoint.sh process_flink_properties.
+import { reportOf, variantOf } from "../src/parser/findings.js";
+import { defineRule } from "../src/types.js";
+
+const MESSAGE_IDS = ["value", "key", "nested"] as const;
+
+
+export default defineRule({
+  meta: {
+    id: "flink-properties-whitespace",
+    severity: "warning",
+    supersedes: ["unknown-key"],
+    description: "Whitespace in FLINK_PROPERTIES that a Flink 1.19+ image deletes, changing the setting",
+    messages: {
+      value:
+        "The {{image}} image's entrypoint deletes all whitespace from FLINK_PROPERTIES lines: Flink reads \"{{key}}\" as \"{{value}}\", not \"{{written}}\". Set this value in a config.yaml mounted into the container instead.",
+      key: "The {{image}} image's entrypoint deletes all whitespace from FLINK_PROPERTIES lines: the key \"{{written}}\" becomes \"{{key}}\".",
+      nested:
+        "FLINK_PROPERTIES is read line by line on the {{image}} image, not as YAML: this indented line becomes the top-level key \"{{key}}\" and \"{{parent}}\" an empty setting; write the full key \"{{parent}}.{{key}}\".",
+    },
+    docs: {
+      why:
+        "From Flink 1.19 the official image's entrypoint deletes every space and tab of each `FLINK_PROPERTIES` line " +
+        "before it splits the line at its first `:`. JVM options such as `env.java.opts.all: -XX:+UseG1GC -Xss2m` " +
+        "become the single word `-XX:+UseG1GC-Xss2m`, and indentation is lost, so nested YAML does not nest. " +
+        "Images up to 1.18 append the block to `flink-conf.yaml` and keep the spaces.",
+      invalid: [
+        { dialect: "standard", filename: "compose.yaml", code: "services:\n  taskmanager:\n    image: flink:1.20\n    command: taskmanager\n    environment:\n      FLINK_PROPERTIES: |\n        env.java.opts.all: -XX:+UseG1GC -Xss2m\n" },
+        { dialect: "standard", filename: "compose.yaml", code: "services:\n  taskmanager:\n    image: apache/flink:2.1\n    command: taskmanager\n    environment:\n      - |\n        FLINK_PROPERTIES=\n        taskmanager:\n          numberOfTaskSlots: 2\n" },
+      ],
+      valid: [{ dialect: "standard", filename: "docker-compose.yml", code: "services:\n  taskmanager:\n    image: flink:1.18\n    command: taskmanager\n    environment:\n      FLINK_PROPERTIES: |\n        env.java.opts.all: -XX:+UseG1GC -Xss2m\n" }],
+    },
+  },
+  check(ctx) {
+    const changed = ctx.doc.findings.filter((f) => f.kind === "flink-properties-whitespace");
+    changed.forEach((finding) => ctx.report(reportOf(finding, variantOf(finding, MESSAGE_IDS, "value"))));
+  },
+});
