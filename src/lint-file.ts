@@ -6,6 +6,7 @@
 import { rules as allRules } from "../rules/index.js";
 import { decodeConfigBytes } from "./engine/decode.js";
 import { fixText, keepSafeFixes } from "./engine/fix.js";
+import { findDirectives } from "./engine/directives.js";
 import { compareDiagnostics, lintTarget } from "./engine/lint.js";
 import { HOST_ADAPTERS, readHost, type HostAdapter } from "./hosts/index.js";
 import type { ConfigTarget, Diagnostic, DocExample, LintOptions, LintResult, RuleModule } from "./types.js";
@@ -44,8 +45,20 @@ export function lintText(
 ): TextLintResult {
   const reading = readHost({ text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
   let unwrittenFixes = 0;
+  // Targets of one file share its text: its suppression comments are found once, not once per
+  // target (a script of 20,000 launcher calls would scan its text 20,000 times).
+  const directivesOf = new Map<string, ReturnType<typeof findDirectives>>();
+  const texts = new Map<unknown, number>();
   const results = reading.targets.map((target): TargetLintResult => {
-    const result = lintTarget(target, options, rules);
+    const { lines, dialect } = target.document;
+    let directives: ReturnType<typeof findDirectives> | undefined;
+    if (reading.targets.length > 1) {
+      if (!texts.has(lines)) texts.set(lines, texts.size);
+      const key = `${texts.get(lines)}:${dialect}`;
+      directives = directivesOf.get(key);
+      if (directives === undefined) directivesOf.set(key, (directives = findDirectives(lines, dialect)));
+    }
+    const result = lintTarget(target, options, rules, directives);
     if (reading.fixable) return { ...keepSafeFixes(result, options), name: target.name, what: target.what, target };
     const stripped = withoutFixes(result);
     unwrittenFixes += stripped.dropped;

@@ -7,7 +7,7 @@ import { resolveFlinkVersion } from "./settings.js";
 import { rules as allRules } from "../../rules/index.js";
 import { createFacts } from "./facts.js";
 import { compileTemplate, fillTemplate, type CompiledTemplate } from "./messages.js";
-import { applyDirectives, findDirectives } from "./directives.js";
+import { applyDirectives, findDirectives, type Directive } from "./directives.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import type {
   ConfigDocument,
@@ -49,6 +49,8 @@ export interface DocumentSetting {
   processes: RuleContext["processes"];
   memoryLimits: RuleContext["memoryLimits"];
   facts?: readonly SeededFact[];
+  /** The suppression comments of the text, when the caller already found them (targets of one file share them). */
+  directives?: readonly Directive[];
 }
 
 /**
@@ -107,7 +109,7 @@ export function lintDocument(
   rule = undefined;
 
   const lines = document.lines;
-  const directives = findDirectives(lines, document.dialect);
+  const directives = setting.directives ?? findDirectives(lines, document.dialect);
   const { kept, suppressed, unused } = applyDirectives(diagnostics, directives, lines.lineCount);
   const knownRuleIds = new Set(directives.length ? rules.map((r) => r.meta.id) : []);
   for (const directive of directives) {
@@ -148,7 +150,12 @@ function flinkFileSetting(document: ConfigDocument): DocumentSetting {
  * with the version and deployment the host implies unless the user set them, and its findings
  * placed in the host file (a finding about something missing goes to the target's anchor).
  */
-export function lintTarget(target: ConfigTarget, options: LintOptions = {}, rules: readonly RuleModule[] = allRules): LintResult {
+export function lintTarget(
+  target: ConfigTarget,
+  options: LintOptions = {},
+  rules: readonly RuleModule[] = allRules,
+  directives?: readonly Directive[],
+): LintResult {
   const used = rules.filter(
     (r) => !(r.meta.scope === "processes" && target.processes.length === 0) && !(r.meta.scope === "file" && !target.isConfigFile),
   );
@@ -163,7 +170,13 @@ export function lintTarget(target: ConfigTarget, options: LintOptions = {}, rule
       ...(deployment !== undefined && { deployment }),
     },
     used,
-    { reread: target.reread, processes: target.processes, memoryLimits: target.memoryLimits ?? [], ...(target.facts && { facts: target.facts }) },
+    {
+      reread: target.reread,
+      processes: target.processes,
+      memoryLimits: target.memoryLimits ?? [],
+      ...(target.facts && { facts: target.facts }),
+      ...(directives && { directives }),
+    },
   );
   return {
     ...result,
