@@ -463,8 +463,14 @@ export function offerFixes(ctx: RuleContext, failure: MemoryFailure, steps?: rea
   const label = (key: string): string => lastEntry(ctx.doc, key)?.label ?? key;
   const quoted = (key: string): string => {
     const entry = lastEntry(ctx.doc, key);
-    return entry?.external && entry.label !== undefined ? `\`${key}\` in ${entry.label}` : `\`${label(key)}\``;
+    if (!entry?.external || entry.label === undefined) return `\`${label(key)}\``;
+    // "key (from the image's default file)" or a place: "`key` (from …)", "`key` in the operator's defaults (…)".
+    return entry.label.startsWith(key) ? `\`${key}\`${entry.label.slice(key.length)}` : `\`${key}\` in ${entry.label}`;
   };
+  // A setting the host brings in (an image's default file) cannot be removed from the user's file,
+  // only set over: advice to remove it is left out.
+  const removesExternal = (fix: (typeof fixes)[number]) =>
+    fix.changes.some((change) => "remove" in change && lastEntry(ctx.doc, change.key)?.external === true);
   const suggestions: Fix[] = [];
   for (const fix of fixes) {
     const edits = ctx.reread && editsForChanges(ctx.doc, fix.changes);
@@ -472,5 +478,5 @@ export function offerFixes(ctx: RuleContext, failure: MemoryFailure, steps?: rea
       suggestions.push({ description: describeFix(fix, label), edits });
     }
   }
-  return { phrase: joinFixes(fixes.map((f) => describeFix(f, quoted))), suggestions };
+  return { phrase: joinFixes(fixes.filter((f) => !removesExternal(f)).map((f) => describeFix(f, quoted))), suggestions };
 }

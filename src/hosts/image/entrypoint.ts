@@ -140,8 +140,9 @@ function layerLabel(key: string, layer: string): string {
   return `${key} (from ${layer})`;
 }
 
+/** A setting of the image's default file: not the user's to fix, placed on the line that picks the image. */
 function placed(entry: ConfigEntry, range: Range, layer: string): ConfigEntry {
-  return { ...entry, keyRange: range, valueRange: range, overridden: false, label: layerLabel(entry.key, layer) };
+  return { ...entry, keyRange: range, valueRange: range, overridden: false, external: true, label: layerLabel(entry.key, layer) };
 }
 
 function fixedEntry(key: string, value: string, input: ContainerInput, layer: string): ConfigEntry {
@@ -152,6 +153,8 @@ function fixedEntry(key: string, value: string, input: ContainerInput, layer: st
     keyRange: input.imageRange,
     valueRange: input.imageRange,
     overridden: false,
+    // The entrypoint writes it whatever the user does: a finding about it is not theirs to fix.
+    external: true,
     label: layerLabel(key, layer),
   };
 }
