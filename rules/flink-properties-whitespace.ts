@@ -1,9 +1,27 @@
 // Flink 1.19+ images delete every whitespace character of each FLINK_PROPERTIES line before they merge
 // it into config.yaml (`tr -d '[:space:]'`): flink-docker docker-entrypoint.sh process_flink_properties.
 import { reportOf, variantOf } from "../src/parser/findings.js";
-import { defineRule } from "../src/types.js";
+import { catalogFor, type Catalog } from "../src/model/catalog.js";
+import { defineRule, type ParseFinding } from "../src/types.js";
 
 const MESSAGE_IDS = ["value", "key", "nested"] as const;
+
+/** `15 s`, `1 gb`, `30 SECONDS`: a number and a unit, which Flink's size and duration parsers read the same without the space. */
+const NUMBER_AND_UNIT = /^[ \t]*\d+(?:\.\d+)?[ \t]+[A-Za-z]+[ \t]*$/;
+/** Reporter intervals are durations, though their keys are a pattern the catalog cannot type. */
+const REPORTER_INTERVAL = /^(?:metrics|traces|events)\.reporter\.[^.]+\.interval$/;
+
+/**
+ * Whether the value Flink reads is the same as written: the space between a duration's or a
+ * memory size's number and unit is optional to Flink (`15 SECONDS` and `15SECONDS` are 15 s).
+ */
+function readsTheSame(data: ParseFinding["data"], catalog: Catalog): boolean {
+  if (data?.["variant"] !== "value") return false;
+  const key = String(data["key"] ?? "");
+  if (!NUMBER_AND_UNIT.test(String(data["written"] ?? ""))) return false;
+  const type = catalog.option(key)?.type;
+  return type === "MemorySize" || type === "Duration" || REPORTER_INTERVAL.test(key);
+}
 
 
 export default defineRule({
@@ -33,7 +51,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const changed = ctx.doc.findings.filter((f) => f.kind === "flink-properties-whitespace");
+    const catalog = catalogFor(ctx.flinkVersion);
+    const changed = ctx.doc.findings.filter((f) => f.kind === "flink-properties-whitespace" && !readsTheSame(f.data, catalog));
     changed.forEach((finding) => ctx.report(reportOf(finding, variantOf(finding, MESSAGE_IDS, "value"))));
   },
 });
