@@ -19,6 +19,7 @@ const FLINK_FILES: Record<string, string> = {
   "scripts/submit.sh": "fixtures/hosts/script/kubernetes-application.sh",
   "Makefile": "fixtures/hosts/script/Makefile",
   "conf/flink-conf.yaml": "examples/flink-conf.yaml",
+  "docker/docker-compose.yml": "fixtures/hosts/compose/session-cluster.docker-compose.yml",
 };
 
 /** Files of the same kinds that carry none. */
@@ -30,6 +31,7 @@ const UNRELATED: Record<string, string> = {
   "charts/web/values.yaml": "replicaCount: 2\nimage:\n  repository: nginx\n",
   "scripts/build.sh": "#!/bin/sh\nset -e\nnpm ci\nnpm run build\n",
   "docs/mkdocs.yml": "site_name: docs\nnav:\n  - Home: index.md\n",
+  "web/docker-compose.yml": "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: x\n",
 };
 
 describe("a directory scan over a repository of host files", () => {
