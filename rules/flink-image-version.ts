@@ -11,20 +11,20 @@ export default defineRule({
   meta: {
     id: "flink-image-version",
     severity: "info",
-    description: "The Flink version a service's image implies, when its tag does not pin one flinklint knows",
+    description: "The Flink version a container's image implies, when its tag does not pin one flinklint knows",
     messages: {
       unpinned:
         "\"{{image}}\" does not pin a Flink version (the tag follows each new release): flinklint checks it as Flink {{version}}, the newest it knows; pin a tag such as flink:{{version}}.",
       older: "\"{{image}}\" runs Flink {{tagVersion}}, older than any flinklint knows: it is checked as Flink {{version}}, the oldest flinklint knows.",
       newer: "\"{{image}}\" runs Flink {{tagVersion}}, newer than any flinklint knows: it is checked as Flink {{version}}, the newest flinklint knows.",
       unreadable:
-        "The tag of \"{{image}}\" names no Flink version: flinklint checks the service as Flink {{version}}; set --flink-version or flinkVersion in .flinklint.yaml.",
+        "The tag of \"{{image}}\" names no Flink version: flinklint checks the container as Flink {{version}}; set --flink-version or `flink-version` in .flinklint.yaml.",
       unknown:
-        "\"{{image}}\" is not an official Flink image, so flinklint cannot tell its Flink version: it checks the service as the official Flink {{version}} image would run it; set --flink-version or flinkVersion in .flinklint.yaml.",
+        "\"{{image}}\" is not an official Flink image, so flinklint cannot tell its Flink version: it checks the container as the official Flink {{version}} image would run it; set --flink-version or `flink-version` in .flinklint.yaml.",
       mounted:
-        "This volume puts a configuration of its own at {{target}}, in place of the {{image}} image's default file: flinklint cannot see it, so it checks the service's FLINK_PROPERTIES and -D settings but not its processes' memory.",
+        "This volume puts a configuration of its own at {{target}}, in place of the {{image}} image's default file: flinklint cannot see it, so it checks the container's FLINK_PROPERTIES and -D settings but not its processes' memory.",
       build:
-        "This service's image is built from a Dockerfile, so flinklint cannot tell its Flink version: it checks the service as the official Flink {{version}} image would run it; set --flink-version or flinkVersion in .flinklint.yaml.",
+        "This container's image is built from a Dockerfile, so flinklint cannot tell its Flink version: it checks the container as the official Flink {{version}} image would run it; set --flink-version or `flink-version` in .flinklint.yaml.",
     },
     docs: {
       why:
