@@ -221,6 +221,17 @@ describe("the Compose adapter", () => {
     expect(big?.document.config.get("taskmanager.memory.process.size")?.text).toBe("${TM_BIG_MEMORY}");
   });
 
+  it("offers no suggestion that edits a value the services share through an anchor", () => {
+    const text = readFileSync(join(FIXTURES, "hosts", "compose", "anchors-and-limits.docker-compose.yml"), "utf8");
+    const limit = lintText(text, { filename: "docker-compose.yml" }).diagnostics.find((d) => d.ruleId === "container-memory-limit");
+    // Lowering taskmanager.memory.process.size in the anchor would change the jobmanager service too.
+    expect(limit?.related?.[0]?.range.start.line).toBe(7);
+    expect(limit?.suggestions ?? []).toEqual([]);
+    // A value of the service's own is still offered.
+    const own = lintText(readFileSync(join(FIXTURES, "hosts", "compose", "flink-size-over-image-1.17.docker-compose.yml"), "utf8"), { filename: "docker-compose.yml" });
+    expect(own.diagnostics.flatMap((d) => d.suggestions ?? []).map((f) => f.description)).toContain("lower taskmanager.memory.flink.size to 1280m");
+  });
+
   it("every real Compose file in test/realworld is read as Compose, and none gets an error", () => {
     const dir = new URL("./realworld/compose/", import.meta.url).pathname;
     let files = 0;

@@ -173,7 +173,7 @@ function readService(text: string, read: ReadCompose, service: ComposeService, o
     processes: configuration.processes,
     isConfigFile: false,
     anchor: service.nameRange,
-    reread: (edited) => rereadService(edited, service.name, options, index),
+    reread: (edited) => rereadService(text, edited, service.name, options, index),
     ...(memoryLimits.length > 0 && { memoryLimits }),
   };
   return { target };
@@ -221,11 +221,31 @@ function memoryLimitsOf(text: string, lines: LineIndex, nodes: ComposeNodes, ser
   return limits;
 }
 
-function rereadService(text: string, name: string, options: HostInput["options"], index: number): ConfigDocument | undefined {
+/**
+ * The same service in an edited Compose file, or undefined when the edit also changes what another
+ * service gets (a value in an anchor the services share): a suggestion must fix this service only.
+ */
+function rereadService(original: string, text: string, name: string, options: HostInput["options"], index: number): ConfigDocument | undefined {
   const read = readCompose(text);
   const service = read.services[index];
   if (!service || service.name !== name) return undefined;
+  const before = readCompose(original);
+  for (const [i, other] of read.services.entries()) {
+    if (i === index) continue;
+    const was = before.services[i];
+    if (!was || was.name !== other.name) return undefined;
+    const now = readService(text, read, other, options, i).target?.document.config;
+    const then = readService(original, before, was, options, i).target?.document.config;
+    if (!sameSettings(now, then)) return undefined;
+  }
   return readService(text, read, service, options, index).target?.document;
+}
+
+function sameSettings(a: ReadonlyMap<string, { text: string }> | undefined, b: ReadonlyMap<string, { text: string }> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key)?.text !== value.text) return false;
+  return true;
 }
 
 /** The targets of a Compose file's Flink services ([] when it has none). */
