@@ -54,4 +54,31 @@ describe("a directory scan over a repository of host files", () => {
       expect(result.notice, result.filePath).toBeUndefined();
     }
   });
+
+  it("a CI workflow that runs a Flink launcher is linted in a scan only when .flinklint.yaml includes it", async () => {
+    const dir = scratchDir("hosts-scan-include");
+    const workflow = [
+      "name: deploy",
+      "on: push",
+      "jobs:",
+      "  deploy:",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - run: |",
+      "          ./bin/flink run-application -t kubernetes-application \\",
+      "            -Dtaskmanager.memory.process.size=1g -Dtaskmanager.memory.flink.size=1g \\",
+      "            local:///opt/flink/usrlib/job.jar",
+      "",
+    ].join("\n");
+    mkdirSync(join(dir, ".github/workflows"), { recursive: true });
+    writeFileSync(join(dir, ".github/workflows/deploy.yml"), workflow);
+    writeFileSync(join(dir, "flink-conf.yaml"), "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n");
+    const scanned = async () => (await lintFiles(["."], { cwd: dir })).map((r) => [r.filePath, r.diagnostics.filter((d) => d.severity === "error").map((d) => d.ruleId)]);
+    writeFileSync(join(dir, ".flinklint.yaml"), "");
+    expect(await scanned()).toEqual([["flink-conf.yaml", []]]);
+    writeFileSync(join(dir, ".flinklint.yaml"), 'include:\n  - ".github/workflows/*.yml"\n');
+    const withInclude = await scanned();
+    expect(withInclude.map(([path]) => path)).toEqual(["flink-conf.yaml", ".github/workflows/deploy.yml"]);
+    expect(withInclude[1]?.[1]).toContain("memory-both-totals");
+  });
 });

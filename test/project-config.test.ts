@@ -25,7 +25,7 @@ describe(".flinklint.yaml", () => {
 
   it.each([
     ["rules:\n  legacy-indented-lines: off\n", '.flinklint.yaml:2: unknown rule "legacy-indented-lines"; did you mean "legacy-indented-line"?'],
-    ["rule:\n  x: off\n", '.flinklint.yaml:1: unknown setting "rule"; did you mean "rules"? (settings: flink-version, deployment, dialect, rules, ignore, operator-defaults)'],
+    ["rule:\n  x: off\n", '.flinklint.yaml:1: unknown setting "rule"; did you mean "rules"? (settings: flink-version, deployment, dialect, rules, ignore, include, operator-defaults)'],
     ["rules:\n  memory-both-totals: loud\n", '.flinklint.yaml:2: rule "memory-both-totals": unknown severity "loud"; expected off, warn, error or info'],
     ["rules:\n  memory-both-totals: [error, {max: 1}]\n", '.flinklint.yaml:2: rule "memory-both-totals" takes no options; give only its severity'],
     ["deployment: mesos\n", '.flinklint.yaml:1: "deployment" must be one of standalone, kubernetes, yarn, not "mesos"'],

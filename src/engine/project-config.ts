@@ -10,6 +10,8 @@
  *   ignore:
  *     - "test/**"
  *   operator-defaults: deploy/operator/flink-conf.yaml   # the operator's defaultConfiguration
+ *   include:                       # files a directory scan lints although it would not pick them
+ *     - ".github/workflows/*.yml"
  */
 import { isMap, isScalar, parseDocument } from "yaml";
 import { closestMatch } from "../util/did-you-mean.js";
@@ -27,13 +29,18 @@ export interface ProjectConfig {
   rules: Record<string, Severity | "off">;
   /** Gitignore-style patterns, relative to the config file's folder. */
   ignore: string[];
+  /**
+   * Glob patterns, relative to the config file's folder, of files a directory scan lints besides
+   * the ones it finds (a CI workflow that runs a Flink launcher).
+   */
+  include?: string[];
   /** The operator's default configuration file, as written (relative to the config file's folder). */
   operatorDefaults?: string;
   /** That file, once read (by the file-system layer). */
   operatorDefaultsFile?: { name: string; text: string };
 }
 
-const TOP_LEVEL_KEYS = ["flink-version", "deployment", "dialect", "rules", "ignore", "operator-defaults"] as const;
+const TOP_LEVEL_KEYS = ["flink-version", "deployment", "dialect", "rules", "ignore", "include", "operator-defaults"] as const;
 const SEVERITY_WORDS: Record<string, Severity | "off"> = {
   off: "off",
   warn: "warning",
@@ -109,6 +116,12 @@ export function parseProjectConfig(text: string, path: string, knownRuleIds: rea
           fail(`"operator-defaults" takes the path of the operator's flink-conf.yaml or config.yaml`, offsetOf(key));
         }
         config.operatorDefaults = value as string;
+        break;
+      case "include":
+        if (!Array.isArray(value) || value.some((p) => typeof p !== "string")) {
+          fail(`"include" takes a list of file patterns`, offsetOf(key));
+        }
+        config.include = value as string[];
         break;
       case "ignore":
         if (!Array.isArray(value) || value.some((p) => typeof p !== "string")) {

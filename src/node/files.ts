@@ -67,6 +67,26 @@ function looksLikeGlob(pattern: string): boolean {
  * (and operator manifests) below them, globs through globby; both honour .gitignore. A pattern
  * that matches nothing, or a directory without any Flink file, is an error.
  */
+const NO_FLINK_FILES = "no Flink configuration files in this directory";
+
+/**
+ * The files `.flinklint.yaml`'s `include` patterns name inside the folders being scanned: a scan
+ * lints them as if they had been named (a CI workflow that calls `flink run`).
+ */
+async function includedFiles(patterns: readonly string[], cwd: string, configs: ProjectConfigCache): Promise<string[]> {
+  const files: string[] = [];
+  for (const pattern of patterns) {
+    const dir = resolve(cwd, pattern);
+    const info = statOrError(dir);
+    if (info instanceof Error || !info.isDirectory()) continue;
+    const project = await configs.forDirectory(dir, cwd);
+    if (!project?.path || !project.include?.length) continue;
+    const found = await walk(project.include, { cwd: dirname(project.path), absolute: true, dot: true, ignore: ALWAYS_IGNORED });
+    for (const file of found.sort()) if ((file === dir || file.startsWith(dir + sep)) && !files.includes(file)) files.push(file);
+  }
+  return files;
+}
+
 export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<string[]> {
   const files = new Set<string>();
   for (const pattern of patterns) {
@@ -75,7 +95,7 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
         const found = await expandDirectory(absolute, cwd, new Set());
-        if (found.length === 0) throw new FileAccessError(`${pattern}: no Flink configuration files in this directory`);
+        if (found.length === 0) throw new FileAccessError(`${pattern}: ${NO_FLINK_FILES}`);
         for (const file of found) files.add(file);
         continue;
       }
@@ -203,11 +223,21 @@ async function distinctRealFiles(found: readonly string[]): Promise<string[]> {
 /** Lints files and directories as the CLI does. Throws FileAccessError for what cannot be read. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<FileLintResult[]> {
   const cwd = options.cwd ?? process.cwd();
-  const files = await expandPatterns(patterns.length ? patterns : ["."], cwd);
-  // A file the user named gets a notice when it carries no Flink configuration; one met in a walk
-  // (picked by its name, such as an app's `app-config.yaml` ConfigMap) is left out silently.
-  const named = new Set(patterns.map((p) => resolve(cwd, p)));
+  const given = patterns.length ? patterns : ["."];
   const configs = new ProjectConfigCache(options);
+  const included = await includedFiles(given, cwd, configs);
+  let files: string[];
+  try {
+    files = await expandPatterns(given, cwd);
+  } catch (error) {
+    // A folder whose only Flink configuration is what `.flinklint.yaml` includes is not empty.
+    if (!(included.length > 0 && error instanceof FileAccessError && error.message.endsWith(NO_FLINK_FILES))) throw error;
+    files = [];
+  }
+  for (const file of included) if (!files.includes(file)) files.push(file);
+  // A file the user named (or included) gets a notice when it carries no Flink configuration; one
+  // met in a walk (picked by its name, such as an app's `app-config.yaml` ConfigMap) is left out.
+  const named = new Set([...given.map((p) => resolve(cwd, p)), ...included]);
   const siblingsByDir = new Map<string, string[]>();
   const results: FileLintResult[] = [];
   for (const file of files) {
