@@ -278,3 +278,16 @@ describe("the memory verdict of a container equals that of the flat file its Fli
     expect(flat && verdict(flat.config, flat.process, flat.version)).toMatch(/^fails: /);
   });
 });
+
+describe("line numbers in messages", () => {
+  it("a duplicate far down a ConfigMap's flink-conf.yaml names the manifest's line of the later setting", () => {
+    // More embedded lines than the manifest has before them, so an embedded line number is also a manifest line.
+    const settings = Array.from({ length: 30 }, (_, i) => `    metrics.reporter.r${i}.factory.class: org.example.R${i}`);
+    settings[2] = "    parallelism.default: 1";
+    settings[24] = "    parallelism.default: 4";
+    const text = ["apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: flink-config", "data:", "  flink-conf.yaml: |", ...settings, ""].join("\n");
+    const duplicate = lintText(text, { filename: "flink-config.yaml" }).diagnostics.find((d) => d.ruleId === "duplicate-key");
+    expect(duplicate?.start.line).toBe(9);
+    expect(duplicate?.message).toContain("line 31 sets");
+  });
+});

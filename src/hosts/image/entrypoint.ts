@@ -191,12 +191,8 @@ function readLegacyProperties(properties: SourcedText, env: ReadonlyMap<string, 
   const substituted = envsubst(properties, env);
   const positioned = toHost(parseConfig(substituted.text, "legacy"), substituted, input.hostLines);
   const entries: ConfigEntry[] = [];
-  // Line numbers in a finding's data are the embedded text's own: give the host's.
-  const findings = positioned.findings.map((f) => {
-    const laterLine = f.data?.["laterLine"];
-    const later = f.related?.[0]?.range.start.line;
-    return typeof laterLine === "number" && later !== undefined ? { ...f, data: { ...f.data, laterLine: later } } : f;
-  });
+  // toHost moves the line numbers in the findings' data to the host's lines with the ranges.
+  const findings = positioned.findings;
   // A value Compose could not fill in keeps its `${VAR}` text: the template rules leave it unchecked.
   entries.push(...positioned.entries);
   return { entries, findings };

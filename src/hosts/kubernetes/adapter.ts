@@ -9,7 +9,7 @@ import { assembleDocument } from "../../parser/document.js";
 import { LineIndex } from "../../parser/lines.js";
 import { FindingKind } from "../../parser/findings.js";
 import { DEFAULT_VERSION_BY_DIALECT, parseVersion } from "../../model/versions.js";
-import { parseEmbedded, type EmbeddedText, type HostPositioned } from "../embedded.js";
+import { parseEmbedded } from "../embedded.js";
 import { usesStandardConfig } from "../image/defaults.js";
 import { containerConfiguration, type EnvSetting } from "../image/entrypoint.js";
 import { imageName, newestCataloguedVersion } from "../image/reference.js";
@@ -21,22 +21,6 @@ import { quantityBytes } from "./quantity.js";
 import { CONF_DIR, flinkContainers, idleContainers, type FlinkContainer, type IdleContainer } from "./workload.js";
 
 export const HOST = "Kubernetes manifest";
-
-/**
- * `parseEmbedded`, with the line numbers the parser puts in its findings' messages ("line 4 sets it
- * again") turned into the manifest's own line numbers, as the ranges already are.
- */
-function readEmbedded(embedded: EmbeddedText, dialect: Dialect, lines: LineIndex): HostPositioned {
-  const read = parseEmbedded(embedded, dialect, lines);
-  const own = new LineIndex(embedded.text);
-  const hostLine = (line: number) => (line >= 1 && line <= own.lineCount ? lines.position(embedded.toHost(own.line(line).start)).line : line);
-  for (const finding of read.findings) {
-    const data = finding.data;
-    if (!data) continue;
-    for (const [name, value] of Object.entries(data)) if (/Line$/.test(name) && typeof value === "number") data[name] = hostLine(value);
-  }
-  return read;
-}
 
 /** The version the user asked for, as "major.minor", when it is one. */
 function userVersion(options: LintOptions): string | undefined {
@@ -156,7 +140,7 @@ function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Bu
   let dialect: Dialect = usesStandardConfig(version) ? "standard" : "legacy";
   if (source.kind === "configmap") {
     dialect = FLINK_FILES[source.file] ?? dialect;
-    const read = readEmbedded(source.embedded, dialect, lines);
+    const read = parseEmbedded(source.embedded, dialect, lines);
     entries.push(...read.entries);
     findings.push(...read.findings);
     if (read.loadFailure) loadFailure = read.loadFailure;
@@ -194,7 +178,7 @@ function configMapTarget(text: string, file: ConfigMapFile, plans: readonly Cont
   // A process started by a container of this file is checked as that container reads it (with its -D
   // arguments); the ConfigMap speaks for the processes started elsewhere.
   const covered = new Set(readers.map((p) => p.container.launch.process));
-  const read = readEmbedded(file.embedded, file.dialect, lines);
+  const read = parseEmbedded(file.embedded, file.dialect, lines);
   const { configMap } = file;
   const target: ConfigTarget = {
     name: `${configMap.name}/${file.file}`,
