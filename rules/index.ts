@@ -57,6 +57,7 @@ import operatorResourceMemoryInvalid from "./operator-resource-memory-invalid.js
 // host rules: begin
 import flinkImageVersion from "./flink-image-version.js";
 import flinkPropertiesComment from "./flink-properties-comment.js";
+import flinkPropertiesIgnored from "./flink-properties-ignored.js";
 import flinkPropertiesPrefixConflict from "./flink-properties-prefix-conflict.js";
 import flinkPropertiesWhitespace from "./flink-properties-whitespace.js";
 // host rules: end
@@ -120,6 +121,7 @@ export const rules: readonly RuleModule[] = [
   // host rules list: begin
   flinkImageVersion,
   flinkPropertiesComment,
+  flinkPropertiesIgnored,
   flinkPropertiesWhitespace,
   flinkPropertiesPrefixConflict,
   // host rules list: end

@@ -23,7 +23,7 @@ const ADAPTERS = [kubernetesAdapter, ...HOST_ADAPTERS];
 /** The host fixtures, and those of the rule about container memory limits (paths relative to DIR). */
 const fixtures = [
   ...readdirSync(DIR).filter((n) => n.endsWith(".yaml")),
-  ...["container-memory-limit", "container-command"].flatMap((rule) =>
+  ...["container-memory-limit", "container-command", "flink-properties-ignored"].flatMap((rule) =>
     readdirSync(join(FIXTURES, rule)).filter((n) => n.endsWith(".yaml")).map((n) => `../../${rule}/${n}`),
   ),
 ].sort();
@@ -289,5 +289,17 @@ describe("line numbers in messages", () => {
     const duplicate = lintText(text, { filename: "flink-config.yaml" }).diagnostics.find((d) => d.ruleId === "duplicate-key");
     expect(duplicate?.start.line).toBe(9);
     expect(duplicate?.message).toContain("line 31 sets");
+  });
+});
+
+describe("FLINK_PROPERTIES over a read-only ConfigMap", () => {
+  it("is a warning when it carries settings of its own, a note when it repeats the mounted file", () => {
+    const text = readFileSync(join(FIXTURES, "../test/realworld/configmap/017/flink.yaml"), "utf8");
+    const notes = lintText(text, { filename: "flink.yaml", showInfo: true }).diagnostics.filter((d) => d.ruleId === "flink-properties-ignored");
+    expect(notes.map((d) => [d.severity, d.start.line])).toEqual([
+      ["info", 73],
+      ["info", 185],
+    ]);
+    expect(notes[0]?.message).toContain("repeats the Flink file of the ConfigMap flink-config");
   });
 });

@@ -21,6 +21,7 @@ const PENDING_KINDS = new Set<string>([]);
 /** Warnings whose message says Flink fails, skips or misreads a setting: triaged like errors. */
 const FAILURE_CLAIMING_WARNINGS = new Set([
   "flink-properties-comment",
+  "flink-properties-ignored",
   "flink-properties-prefix-conflict",
   "flink-properties-whitespace",
   "legacy-missing-separator",

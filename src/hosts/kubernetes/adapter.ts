@@ -148,9 +148,23 @@ function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Bu
   } else {
     layers.push({ kind: "file", label: `unknown: ${source.reason}`, external: true });
   }
-  if (container.env.has("FLINK_PROPERTIES")) {
-    const why = launch.entrypoint ? `${CONF_DIR} is a read-only ConfigMap volume` : "the container does not run docker-entrypoint.sh";
+  const properties = container.env.get("FLINK_PROPERTIES");
+  if (properties !== undefined) {
+    const readOnly = launch.entrypoint;
+    const why = readOnly ? `${CONF_DIR} is a read-only ConfigMap volume` : "the container does not run docker-entrypoint.sh";
     layers.push({ kind: "flink-properties", label: `FLINK_PROPERTIES of container ${container.name} (not applied: ${why})`, external: false });
+    // FLINK_PROPERTIES taken from the very file that is mounted (configMapKeyRef to the same key) adds nothing.
+    const sameFile = source.kind === "configmap" && properties.value !== undefined && properties.value.text.trim() === source.embedded.text.trim();
+    findings.push({
+      kind: "flink-properties-ignored",
+      range: properties.nameRange,
+      data: {
+        variant: !readOnly ? "noEntrypoint" : sameFile ? "sameFile" : "readOnly",
+        container: container.name,
+        dir: CONF_DIR,
+        configMap: source.kind === "configmap" ? source.configMapName : "",
+      },
+    });
   }
   layers.push(...dynamicLayers);
   return {
