@@ -159,6 +159,11 @@ export interface LintOptions {
    * FlinkDeployment's `spec.flinkConfiguration`. `name` is how messages name the file.
    */
   operatorDefaults?: { name: string; text: string };
+  /**
+   * The other files of the same scan that a host may read from (a ConfigMap a workload in another
+   * file mounts), as `path` (as shown) and text. Only what a host adapter looks for is handed over.
+   */
+  scanFiles?: ReadonlyArray<{ path: string; text: string }>;
 }
 
 /** What a rule reports; the engine fills in rule id, severity and the final message. */

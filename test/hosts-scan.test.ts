@@ -81,4 +81,45 @@ describe("a directory scan over a repository of host files", () => {
     expect(withInclude.map(([path]) => path)).toEqual(["flink-conf.yaml", ".github/workflows/deploy.yml"]);
     expect(withInclude[1]?.[1]).toContain("memory-both-totals");
   });
+
+  it("a Deployment mounting a ConfigMap kept in another file of the scan is checked against that ConfigMap", async () => {
+    const dir = scratchDir("hosts-scan-configmap");
+    writeFileSync(
+      join(dir, "flink-configuration-configmap.yaml"),
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flink-config\ndata:\n  flink-conf.yaml: |\n    jobmanager.rpc.address: flink-jobmanager\n    taskmanager.memory.process.size: 1728m\n    jobmanager.memory.process.size: 1600m\n",
+    );
+    const deployment = [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      "  name: flink-taskmanager",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers:",
+      "        - name: taskmanager",
+      "          image: flink:1.17",
+      "          args: [taskmanager]",
+      "          resources:",
+      "            limits:",
+      "              memory: 1Gi",
+      "          volumeMounts:",
+      "            - name: flink-config-volume",
+      "              mountPath: /opt/flink/conf",
+      "      volumes:",
+      "        - name: flink-config-volume",
+      "          configMap:",
+      "            name: flink-config",
+      "",
+    ].join("\n");
+    writeFileSync(join(dir, "taskmanager-session-deployment.yaml"), deployment);
+    const errors = (results: Awaited<ReturnType<typeof lintFiles>>, file: string) =>
+      results.find((r) => r.filePath === file)?.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.ruleId}@${d.start.line}`) ?? [];
+    // The whole folder: the 1728m TaskManager of the other file's ConfigMap does not fit the 1Gi limit.
+    const scanned = await lintFiles(["."], { cwd: dir, noConfigLookup: true });
+    expect(errors(scanned, "taskmanager-session-deployment.yaml")).toEqual(["container-memory-limit@14"]);
+    // The Deployment alone: its ConfigMap is not in sight, so no memory verdict.
+    const alone = await lintFiles(["taskmanager-session-deployment.yaml"], { cwd: dir, noConfigLookup: true });
+    expect(errors(alone, "taskmanager-session-deployment.yaml")).toEqual([]);
+  });
 });

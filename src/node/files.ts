@@ -70,6 +70,26 @@ function looksLikeGlob(pattern: string): boolean {
 const NO_FLINK_FILES = "no Flink configuration files in this directory";
 
 /**
+ * The YAML files of a scan that hold a ConfigMap, for workloads in other files that mount one
+ * (Flink's Kubernetes docs keep the ConfigMap and each Deployment apart). Unreadable or huge files
+ * are left to their own lint, which reports them.
+ */
+function configMapsAmong(files: readonly string[], cwd: string): Array<{ path: string; text: string }> {
+  const found: Array<{ path: string; text: string }> = [];
+  for (const file of files) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    try {
+      if (statSync(file).size > 16 * 1024 * 1024) continue;
+      const text = readFileSync(file, "utf8");
+      if (/^[ \t-]*["']?kind["']?[ \t]*:[ \t]*["']?ConfigMap\b/m.test(text)) found.push({ path: displayPath(file, cwd), text });
+    } catch {
+      // reported when the file itself is linted
+    }
+  }
+  return found;
+}
+
+/**
  * The files `.flinklint.yaml`'s `include` patterns name inside the folders being scanned: a scan
  * lints them as if they had been named (a CI workflow that calls `flink run`).
  */
@@ -238,6 +258,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   // A file the user named (or included) gets a notice when it carries no Flink configuration; one
   // met in a walk (picked by its name, such as an app's `app-config.yaml` ConfigMap) is left out.
   const named = new Set([...given.map((p) => resolve(cwd, p)), ...included]);
+  const scanFiles = files.length > 1 ? configMapsAmong(files, cwd) : [];
   const siblingsByDir = new Map<string, string[]>();
   const results: FileLintResult[] = [];
   for (const file of files) {
@@ -256,6 +277,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       bytes,
       {
         ...effectiveOptions(project, options),
+        ...(scanFiles.length > 0 && { scanFiles }),
         filename: filePath,
         siblingFiles: siblings.filter((name) => name !== own),
       },

@@ -8,6 +8,7 @@
 import { assembleDocument } from "../../parser/document.js";
 import { LineIndex } from "../../parser/lines.js";
 import { FindingKind } from "../../parser/findings.js";
+import { parseConfig } from "../../parser/index.js";
 import { DEFAULT_VERSION_BY_DIALECT, parseVersion } from "../../model/versions.js";
 import { parseEmbedded } from "../embedded.js";
 import { usesStandardConfig } from "../image/defaults.js";
@@ -49,6 +50,8 @@ function fileRead(files: ReadonlySet<string>, version: string | undefined): stri
 type ConfSource =
   | { kind: "image"; file: string }
   | { kind: "configmap"; file: string; configMapFile?: ConfigMapFile; embedded: ConfigMapFile["embedded"]; configMapName: string; key: string }
+  /** A ConfigMap of another file of the same scan: its settings are external to this file. */
+  | { kind: "elsewhere"; file: string; embedded: ConfigMapFile["embedded"]; configMapName: string; key: string; path: string; line: number }
   | { kind: "unknown"; reason: string; writable?: boolean };
 
 interface ContainerPlan {
@@ -57,7 +60,20 @@ interface ContainerPlan {
   source: ConfSource;
 }
 
-function planContainer(container: FlinkContainer, index: ConfigMapIndex, options: LintOptions): ContainerPlan {
+/** The ConfigMaps of the other files of a scan (`options.scanFiles`), indexed when first asked for. */
+type ScanIndexes = () => ReadonlyArray<{ path: string; index: ConfigMapIndex }>;
+
+function scanIndexes(options: LintOptions): ScanIndexes {
+  let indexes: Array<{ path: string; index: ConfigMapIndex }> | undefined;
+  return () =>
+    (indexes ??= (options.scanFiles ?? []).flatMap((file) => {
+      if (!/\bConfigMap\b/.test(file.text) || file.path === options.filename) return [];
+      const stream = readObjects(file.text);
+      return stream.syntaxError ? [] : [{ path: file.path, index: indexConfigMaps(file.text, stream) }];
+    }));
+}
+
+function planContainer(container: FlinkContainer, index: ConfigMapIndex, options: LintOptions, scan: ScanIndexes = () => []): ContainerPlan {
   // An official image whose tag names no version runs whatever was pulled: checked as the newest.
   const version = userVersion(options) ?? container.image?.version ?? (container.image ? newestCataloguedVersion() : undefined);
   const mount = container.mount;
@@ -68,6 +84,21 @@ function planContainer(container: FlinkContainer, index: ConfigMapIndex, options
     return plan({ kind: "unknown", reason: `${CONF_DIR} comes from volume ${mount.volume}, not a ConfigMap, so its files are not in this file`, writable: true });
   }
   const configMap = index.byName(mount.configMapName, container.workload.namespace);
+  if (!configMap) {
+    // Flink's own Kubernetes docs keep the ConfigMap and each Deployment in files of their own.
+    const name = mount.configMapName;
+    const found = scan().find((s) => s.index.byName(name, container.workload.namespace));
+    const other = found && found.index.byName(name, container.workload.namespace);
+    if (found && other) {
+      const keys = mount.subPath ? new Map([[mount.subPath.file, mount.subPath.key]]) : mount.items ? new Map(mount.items) : new Map(found.index.dataKeys(other).map((k) => [k, k]));
+      const chosen = fileRead(new Set(keys.keys()), version);
+      const key = chosen && keys.get(chosen);
+      const entry = key !== undefined ? found.index.entry(other, key) : undefined;
+      if (chosen !== undefined && key !== undefined && entry) {
+        return plan({ kind: "elsewhere", file: chosen, embedded: entry.embedded, configMapName: name, key, path: found.path, line: entry.keyRange.start.line });
+      }
+    }
+  }
   // File name in /opt/flink/conf → data key of the ConfigMap.
   const files = new Map<string, string>();
   if (mount.subPath) files.set(mount.subPath.file, mount.subPath.key);
@@ -145,6 +176,16 @@ function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Bu
     findings.push(...read.findings);
     if (read.loadFailure) loadFailure = read.loadFailure;
     layers.push({ kind: "file", label: `${source.key} of ConfigMap ${source.configMapName}, mounted as ${CONF_DIR}/${source.file}`, external: false });
+  } else if (source.kind === "elsewhere") {
+    // Linted in its own file; here its settings count as the container reads them, placed on the
+    // volume's ConfigMap name (the line of this file that brings them in).
+    dialect = FLINK_FILES[source.file] ?? dialect;
+    const at = container.mount?.nameRange ?? container.nameRange;
+    const place = `${source.key} of ConfigMap ${source.configMapName} (${source.path}:${source.line})`;
+    for (const entry of parseConfig(source.embedded.text, dialect).entries) {
+      entries.push({ ...entry, keyRange: at, valueRange: at, overridden: false, external: true, label: `${entry.key} (from ${place})` });
+    }
+    layers.push({ kind: "file", label: `${place}, mounted as ${CONF_DIR}/${source.file}`, external: true });
   } else {
     layers.push({ kind: "file", label: `unknown: ${source.reason}`, external: true });
   }
@@ -154,7 +195,8 @@ function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Bu
     const why = readOnly ? `${CONF_DIR} is a read-only ConfigMap volume` : "the container does not run docker-entrypoint.sh";
     layers.push({ kind: "flink-properties", label: `FLINK_PROPERTIES of container ${container.name} (not applied: ${why})`, external: false });
     // FLINK_PROPERTIES taken from the very file that is mounted (configMapKeyRef to the same key) adds nothing.
-    const sameFile = source.kind === "configmap" && properties.value !== undefined && properties.value.text.trim() === source.embedded.text.trim();
+    const sameFile =
+      (source.kind === "configmap" || source.kind === "elsewhere") && properties.value !== undefined && properties.value.text.trim() === source.embedded.text.trim();
     findings.push({
       kind: "flink-properties-ignored",
       range: properties.nameRange,
@@ -162,7 +204,7 @@ function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Bu
         variant: !readOnly ? "noEntrypoint" : sameFile ? "sameFile" : "readOnly",
         container: container.name,
         dir: CONF_DIR,
-        configMap: source.kind === "configmap" ? source.configMapName : "",
+        configMap: source.kind === "configmap" || source.kind === "elsewhere" ? source.configMapName : "",
       },
     });
   }
@@ -173,7 +215,7 @@ function buildContainer(text: string, plan: ContainerPlan, lines: LineIndex): Bu
     ...(loadFailure && { loadFailure }),
     layers,
     dialect,
-    known: source.kind === "configmap",
+    known: source.kind === "configmap" || source.kind === "elsewhere",
   };
 }
 
@@ -274,7 +316,8 @@ export function kubernetesTargets(text: string, options: LintOptions = {}): Conf
   if (stream.syntaxError) return carriesFlinkFileKey(text) ? [unreadableManifest(text, stream.syntaxError)] : [];
   const { lines } = stream;
   const index = indexConfigMaps(text, stream);
-  const plans = flinkContainers(text, stream).map((c) => planContainer(c, index, options));
+  const scan = scanIndexes(options);
+  const plans = flinkContainers(text, stream).map((c) => planContainer(c, index, options, scan));
   const targets = [
     ...index.files.map((file) => configMapTarget(text, file, plans, options, lines)),
     ...plans.map((plan) => containerTarget(text, plan, lines, options)),
