@@ -1,6 +1,7 @@
 /**
- * pretty output: eslint-formatter-pretty's lines, plus one "fix:" line under a finding for its safe
- * fix and for each suggestion, aligned with the message; a golden file holds the text without colours.
+ * pretty output: each file's findings in line order, each a block that fits the terminal width (the
+ * rule id on its first line, the message wrapped at words under a hanging indent), then one "fix:"
+ * line per safe fix and suggestion; golden files at 80 and 120 columns hold the text without colours.
  */
 import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
@@ -9,7 +10,7 @@ import type { FileReport } from "../src/formatters/report.js";
 import type { Diagnostic } from "../src/types.js";
 import { at, diagnostic } from "../fixtures/formatters/reports.js";
 
-const GOLDEN = new URL("../fixtures/formatters/golden-pretty.txt", import.meta.url).pathname;
+const GOLDEN = (width: number) => new URL(`../fixtures/formatters/golden-pretty-${width}.txt`, import.meta.url).pathname;
 
 /** Colours and terminal hyperlinks, which depend on the terminal the test runs in. */
 function plain(text: string): string {
@@ -51,24 +52,51 @@ function golden(): FileReport[] {
 describe("formatPretty", () => {
   const output = plain(formatPretty(REPORTS));
 
-  it("matches the golden file", async () => {
-    await expect(plain(formatPretty(golden()))).toMatchFileSnapshot(GOLDEN);
+  it.each([80, 120])("matches the golden file at %i columns", async (width) => {
+    await expect(plain(formatPretty(golden(), { width }))).toMatchFileSnapshot(GOLDEN(width));
   });
 
-  it("puts each fix and suggestion on its own line right under its finding, aligned with the message", () => {
+  it.each([40, 60, 80, 100, 160])("fits %i columns: no line is wider, except a single word too long for any line", (width) => {
+    const long = diagnostic("unknown-key", "warning", `Flink has no option \`${"very.long.key.".repeat(8)}x\` and ignores it; check the spelling of the key or remove the line.`, [3, 1], [3, 5], {});
+    const text = plain(formatPretty([...golden(), { filePath: "long/flink-conf.yaml", diagnostics: [long] }], { width }));
+    for (const line of text.split("\n")) {
+      if (line.length <= width) continue;
+      // Too wide only when the line holds one word besides its indentation and lead.
+      expect(line.trim().split(/\s+/).filter((w) => !/^[✖⚠ℹ]$|^\d+:\d+$/.test(w)).length, line).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("lists a file's findings by line and column, errors and warnings interleaved, nothing padded to the longest message", () => {
+    const lines = plain(formatPretty(golden(), { width: 200 })).split("\n");
+    const positions = lines.map((l) => /^  [✖⚠ℹ]  (\d+):(\d+)/.exec(l)).filter((m) => m !== null).map((m) => Number(m?.[1]));
+    expect(positions).toEqual([2, 7, 10, 12, 1]);
+    for (const line of lines) expect(line).toBe(line.trimEnd());
+  });
+
+  it("puts each fix and suggestion on its own line right under its finding, at the message's indent", () => {
     const lines = output.split("\n");
     const all = REPORTS.flatMap((r) => r.diagnostics);
     expect(all.filter((d) => fixesOf(d).length > 0).length).toBeGreaterThanOrEqual(4);
     expect(all.some((d) => (d.suggestions ?? []).length >= 2)).toBe(true);
     for (const d of all) {
-      const at = lines.findIndex((l) => l.includes(` ${d.start.line}:${d.start.column}  `) && l.trimEnd().endsWith(d.ruleId) && l.includes(d.message.replace(/[`']/g, "").slice(0, 30)));
+      const at = lines.findIndex((l) => new RegExp(`^  [✖⚠ℹ]  ${d.start.line}:${d.start.column} +${d.ruleId}  `).test(l));
       expect(at, `${d.ruleId} at ${d.start.line}`).toBeGreaterThanOrEqual(0);
-      const line = lines[at] ?? "";
-      const messageColumn = line.indexOf(d.message.replace(/[`']/g, "").slice(0, 10));
-      const following = lines.slice(at + 1, at + 1 + fixesOf(d).length + 1);
-      expect(following.slice(0, fixesOf(d).length)).toEqual(fixesOf(d).map((f) => `${" ".repeat(messageColumn)}fix: ${f}`));
+      const indent = (lines[at] ?? "").indexOf(d.ruleId);
+      // The message's continuation lines, then the fixes, each at the rule id's column.
+      let next = at + 1;
+      while ((lines[next] ?? "").startsWith(" ".repeat(indent)) && !(lines[next] ?? "").slice(indent).startsWith("fix: ")) next++;
+      const following = lines.slice(next, next + fixesOf(d).length + 1);
+      expect(following.slice(0, fixesOf(d).length)).toEqual(fixesOf(d).map((f) => `${" ".repeat(indent)}fix: ${f}`));
       expect(following[fixesOf(d).length] ?? "").not.toMatch(/^\s+fix: /);
     }
+  });
+
+  it("links the file to its absolute file:// URL and the rule id to its docs, only when asked", () => {
+    const reports = [{ filePath: "conf/flink-conf.yaml", diagnostics: [diagnostic("parse", "error", "Flink cannot load this file.", [1, 1], [1, 1])] }];
+    const linked = formatPretty(reports, { hyperlinks: true, cwd: "/work/app" });
+    expect(linked).toContain("\u001b]8;;file:///work/app/conf/flink-conf.yaml\u0007");
+    expect(linked).toContain("\u001b]8;;https://github.com/flinklint/flinklint/blob/main/docs/rules/parse.md\u0007");
+    expect(formatPretty(reports)).not.toContain("\u001b]8;;");
   });
 
   it("shows a hostile description's control characters as escapes", () => {

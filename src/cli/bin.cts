@@ -8,7 +8,7 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 // Loaded only after the check above, so an old Node gets the message rather than a syntax error.
 const { loadCli } = require("./load.cjs") as typeof import("./load.cjs");
-const { writeSync } = require("node:fs") as typeof import("node:fs");
+const { fstatSync, writeSync } = require("node:fs") as typeof import("node:fs");
 
 const CHUNK = 1 << 20;
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -61,9 +61,19 @@ async function main(): Promise<number> {
     stderr: writer(2, () => process.stderr),
     cwd: process.cwd(),
     env: process.env,
-    // Asked only by explain's colours; `process.stdout` would make the stream (see writer).
+    // Asked for colours; `process.stdout` would make the stream (see writer). A pipe or a file is no
+    // terminal, which fstat tells without loading the tty module.
     get isTTY() {
+      try {
+        if (!fstatSync(1).isCharacterDevice()) return false;
+      } catch {
+        return false;
+      }
       return (require("node:tty") as typeof import("node:tty")).isatty(1);
+    },
+    // Asked only for a pretty report on a terminal, where the stream is worth its cost.
+    get columns() {
+      return process.stdout.columns;
     },
     readStdin: async () => {
       const chunks: Buffer[] = [];

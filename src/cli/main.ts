@@ -17,6 +17,7 @@ import {
 } from "../node/files.js";
 import { SettingsError } from "../engine/settings.js";
 import { lintBytes } from "../lint-file.js";
+import { wantsColour } from "./colour.js";
 import { countBySeverity, type FileReport } from "../formatters/report.js";
 import { parseCliArguments, toLintFilesOptions, USAGE, UsageError, type CliArguments, type FormatName } from "./args.js";
 
@@ -27,6 +28,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether standard output is a terminal (colours). */
   isTTY?: boolean;
+  /** The terminal's width in columns, when standard output is one. */
+  columns?: number;
   /** Reads all of standard input. */
   readStdin(): Promise<Uint8Array>;
 }
@@ -101,7 +104,7 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
   // A named file that carries no Flink configuration: one line, not findings.
   for (const r of results) if (r.notice !== undefined) io.stderr(`flinklint: ${r.filePath}: ${r.notice}\n`);
   const reports = toReports(results, args.quiet, args.fix === "dry-run" && !textFormat);
-  const output = await format(formatName, reports, io);
+  const output = await format(formatName, reports, io, wantsColour(args.color, io.env, () => io.isTTY === true));
   if (args.outputFile !== undefined) await writeReport(resolve(io.cwd, args.outputFile), typeof output === "string" ? output : [...output].join(""));
   else if (typeof output === "string") io.stdout(output);
   else writeInBatches(output, io);
@@ -238,7 +241,18 @@ function writeInBatches(pieces: Iterable<string>, io: CliIo): void {
  * Formatters load on demand: a run pays only for the one it prints with. JSON comes in pieces
  * (see `jsonPieces`), which keeps a run over thousands of files from holding the report twice.
  */
-async function format(name: FormatName, reports: readonly FileReport[], io: CliIo): Promise<string | Iterable<string>> {
+/**
+ * How the pretty report fits the terminal: its width when standard output is one, else `COLUMNS`,
+ * else 80; hyperlinks only when FORCE_HYPERLINK asks for them (their support cannot be detected).
+ */
+function prettyOptions(io: CliIo, color: boolean): { width: number; color: boolean; hyperlinks: boolean; cwd: string } {
+  const fromEnv = Number(io.env.COLUMNS);
+  const width = io.isTTY === true && io.columns !== undefined && io.columns > 0 ? io.columns : Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+  const force = io.env.FORCE_HYPERLINK;
+  return { width, color, hyperlinks: force !== undefined && force !== "0" && force !== "false", cwd: io.cwd };
+}
+
+async function format(name: FormatName, reports: readonly FileReport[], io: CliIo, colour = false): Promise<string | Iterable<string>> {
   const context = async () => {
     const { rules } = await import("../../rules/index.js");
     return {
@@ -255,7 +269,7 @@ async function format(name: FormatName, reports: readonly FileReport[], io: CliI
     case "pretty":
       // Nothing to show: skip loading the formatter (the common case in a pre-commit hook).
       if (reports.every((r) => r.diagnostics.length === 0)) return "";
-      return (await import("../formatters/pretty.js")).formatPretty(reports);
+      return (await import("../formatters/pretty.js")).formatPretty(reports, prettyOptions(io, colour));
     case "sarif":
       return (await import("../formatters/sarif.js")).formatSarif(reports, await context());
     case "github":
