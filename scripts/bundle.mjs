@@ -6,8 +6,8 @@
  * - `flinklint.cjs`: the CLI (dist/src/cli/main.js and everything it imports) as one CommonJS
  *   bundle, which `bin` (src/cli/load.cts) compiles with a V8 code cache, `flinklint.cjs.cache`.
  *   CommonJS because only a classic script can be compiled with a code cache on Node 20.
- * - `part-*.cjs`: what only some runs need (the pretty formatter's dependencies, the file walker,
- *   jsdiff, the language server), each its own bundle with its own cache, loaded on first use.
+ * - `part-*.cjs`: what only some runs need (the file walker, jsdiff, the language server), each its
+ *   own bundle with its own cache, loaded on first use.
  * - `catalog-<release>.json`: the option catalogs, read when a run first needs one; a run reads
  *   one or two of the six.
  * - The caches come from training runs: the build lints examples in-process, then saves each
@@ -17,8 +17,6 @@
  * `BUNDLE_READABLE=1 node scripts/bundle.mjs` skips minification, for reading CPU profiles.
  *
  * JSON is embedded as `JSON.parse("…")`, which V8 reads faster than the equivalent object literal.
- * `eslint-rule-docs` (a 6,000-line plugin table, loaded by eslint-formatter-pretty) is replaced by
- * a stub: the pretty formatter passes every rule's docs URL itself, so the table is never read.
  * The library (dist/src/index.js) and the `flinklint-lsp` entry stay unbundled.
  */
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -78,33 +76,6 @@ const lazyCatalogs = {
 };
 
 /**
- * string-width (eslint-formatter-pretty's column widths) builds an `Intl.Segmenter` and Unicode
- * property regexes when it loads, ~15 ms, yet takes a printable-ASCII fast path before using them.
- * Each of those module constants becomes a function that builds its value on first call, so a run
- * whose text is ASCII never pays for them. Same code paths, same results; the build fails if the
- * module no longer declares them as expected.
- * @type {import("esbuild").Plugin}
- */
-const lazyStringWidthTables = {
-  name: "lazy-string-width-tables",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      let source = readFileSync(args.path, "utf8");
-      for (const name of ["segmenter", "visibleCharacterRegex", "spacingMarkRegex", "rgiEmojiRegex"]) {
-        const declaration = new RegExp(`^const ${name} = (.+);$`, "m");
-        const match = declaration.exec(source);
-        if (match === null) throw new Error(`string-width: no "const ${name} = …;" at top level; update scripts/bundle.mjs`);
-        const [whole, value] = match;
-        const callUses = (text) => text.replace(new RegExp(`\\b${name}\\b`, "g"), `${name}()`);
-        const lazy = `let ${name}Value;\nconst ${name} = () => (${name}Value ??= ${value});`;
-        source = callUses(source.slice(0, match.index)) + lazy + callUses(source.slice(match.index + whole.length));
-      }
-      return { contents: source, loader: "js" };
-    });
-  },
-};
-
-/**
  * `import process from "node:process"` in the other parts as the global `process`: the same
  * object, without esbuild's CommonJS interop copying its hundred properties onto a new one at load.
  * @type {import("esbuild").Plugin}
@@ -114,30 +85,6 @@ const globalProcess = {
   setup(b) {
     b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: "process", namespace: "global-process" }));
     b.onLoad({ filter: /.*/, namespace: "global-process" }, () => ({ contents: "export default globalThis.process;", loader: "js" }));
-  },
-};
-
-/**
- * `node:process` and `node:tty` for the pretty formatter's dependencies are src/cli/terminal.ts's:
- * one decision on colours for all of them, and no tty, net and stream modules loaded to learn that
- * stdout is a pipe or a file (see there).
- * @type {import("esbuild").Plugin}
- */
-const formatterTerminal = {
-  name: "formatter-terminal",
-  setup(b) {
-    const terminal = JSON.stringify(join(OUT, "terminal.js"));
-    b.onResolve({ filter: /^(node:)?(process|tty)$/ }, (args) => ({ path: args.path.replace(/^node:/, ""), namespace: "formatter-terminal" }));
-    b.onLoad({ filter: /^process$/, namespace: "formatter-terminal" }, () => ({
-      contents: `export { processForFormatter as default } from ${terminal};`,
-      resolveDir: OUT,
-      loader: "js",
-    }));
-    b.onLoad({ filter: /^tty$/, namespace: "formatter-terminal" }, () => ({
-      contents: `export { ttyForFormatter as default, isatty } from ${terminal};`,
-      resolveDir: OUT,
-      loader: "js",
-    }));
   },
 };
 
@@ -159,17 +106,6 @@ const yamlTokenLogOff = {
   },
 };
 
-/** @type {import("esbuild").Plugin} */
-const noRuleDocsTable = {
-  name: "no-eslint-rule-docs",
-  setup(b) {
-    b.onResolve({ filter: /^eslint-rule-docs$/ }, () => ({ path: "eslint-rule-docs", namespace: "stub" }));
-    b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
-      contents: 'export default function ruleDocs() { throw new Error("No documentation found for rule"); }',
-      loader: "js",
-    }));
-  },
-};
 
 
 /**
@@ -178,7 +114,6 @@ const noRuleDocsTable = {
  * `module.exports`), so a part whose default export is used exports just that.
  */
 const PARTS = {
-  pretty: { module: "eslint-formatter-pretty", exports: "default", terminal: formatterTerminal },
   globby: { module: "globby" },
   diff: { module: "diff" },
   lsp: { module: join(ROOT, "dist", "src", "lsp", "server.js") },
@@ -188,7 +123,7 @@ const PARTS = {
 const separateParts = {
   name: "separate-parts",
   setup(b) {
-    b.onResolve({ filter: /^(eslint-formatter-pretty|globby|diff)$|[\\/]lsp[\\/]server\.js$/ }, async (args) => {
+    b.onResolve({ filter: /^(globby|diff)$|[\\/]lsp[\\/]server\.js$/ }, async (args) => {
       if (args.pluginData === "part") return undefined;
       const resolved = args.path.endsWith("server.js") ? join(args.resolveDir, args.path) : args.path;
       const name = Object.entries(PARTS).find(([, part]) => part.module === resolved)?.[0];
@@ -229,7 +164,7 @@ await build({
   ...COMMON,
   entryPoints: [join(OUT, "main.js")],
   outfile: join(OUT, "flinklint.cjs"),
-  plugins: [separateParts, lazyCatalogs, fastJson, noRuleDocsTable, yamlTokenLogOff],
+  plugins: [separateParts, lazyCatalogs, fastJson, yamlTokenLogOff],
 });
 for (const [name, part] of Object.entries(PARTS)) {
   const exported = `require(${JSON.stringify(part.module)})${part.exports ? `.${part.exports}` : ""}`;
@@ -237,7 +172,7 @@ for (const [name, part] of Object.entries(PARTS)) {
     ...COMMON,
     stdin: { contents: `module.exports = ${exported};`, resolveDir: ROOT, loader: "js" },
     outfile: join(OUT, `part-${name}.cjs`),
-    plugins: [lazyCatalogs, fastJson, noRuleDocsTable, lazyStringWidthTables, part.terminal ?? globalProcess],
+    plugins: [lazyCatalogs, fastJson, globalProcess],
   });
 }
 // The entries are executables: tsc writes them without the x bit, and npm sets it only when it
@@ -246,7 +181,7 @@ const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 for (const bin of Object.values(PACKAGE.bin)) chmodSync(join(ROOT, bin), 0o755);
 
 // The training runs: lint files as a pre-commit hook would (one file with findings, pretty and
-// JSON, a clean file of each dialect) and save the main bundle's and the pretty part's caches;
+// JSON, a clean file of each dialect) and save the main bundle's cache;
 // then a directory, for the file walker's part only. A cache holds what its training compiled,
 // and V8 reads all of it at start-up: a larger one would slow every one-file run for the sake of
 // rarer ones (a directory, explain), which compile the rest as they need it.

@@ -1,9 +1,9 @@
 /**
  * Colours in pretty output and in `explain` follow one decision (src/cli/colour.ts): `--color` or
  * `--no-color`, then NO_COLOR, then FORCE_COLOR, else whether stdout is a terminal, for every part
- * of the output (chalk's text, log-symbols' severity marks, links). Output into a pipe or a file
- * also loads no tty, net or stream module (src/cli/terminal.ts). A terminal is util-linux's
- * `script`, which runs the command on a pseudo-terminal. `npm test` builds dist/ first.
+ * of the output (text, severity marks). Output into a pipe or a file also loads no tty, net or
+ * stream module (bin.cts asks fstat first). A terminal is util-linux's `script`, which runs the
+ * command on a pseudo-terminal. `npm test` builds dist/ first.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,7 +15,7 @@ const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 const ROOT = new URL("..", import.meta.url).pathname;
 const SAMPLE = "examples/flink-conf.yaml";
 const ESCAPE = "\u001b[";
-/** The warning mark in yellow: log-symbols' colour, not chalk's. */
+/** The warning mark in yellow. */
 const YELLOW_MARK = /\u001b\[33m[⚠‼]/;
 
 // A terminal's environment, without the CI variables that make chalk hold colours back.

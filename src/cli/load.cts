@@ -4,8 +4,8 @@
  * bundle's functions cost a one-file run more than the linting, and Node 20 keeps no compile cache
  * of its own (`module.enableCompileCache` arrived in Node 22). A cache that V8 rejects (another
  * Node version or V8 flags) is ignored and the bundle compiles as usual. Rarely used parts (the
- * pretty formatter's dependencies, the file walker, jsdiff, the language server) are separate
- * bundles (`part-*.cjs`), loaded the same way on their first `require`.
+ * file walker, jsdiff, the language server) are separate bundles (`part-*.cjs`), loaded the same
+ * way on their first `require`.
  *
  * Without the bundle (tsc's output alone), this imports the ES modules directly.
  *
