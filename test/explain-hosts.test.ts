@@ -4,21 +4,23 @@ import { run } from "../src/cli/main.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
-async function explainCode(args: string[]): Promise<number> {
-  return run(["explain", ...args], { stdout: () => undefined, stderr: () => undefined, cwd: ROOT, env: {}, readStdin: async () => new Uint8Array() });
+/** `flinklint explain <args>` in process: its exit code and standard output. */
+async function explain(args: string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = "";
+  const code = await run(["explain", ...args], { stdout: (t) => (stdout += t), stderr: () => undefined, cwd: ROOT, env: {}, readStdin: async () => new Uint8Array() });
+  return { code, stdout };
 }
 
-async function explainJson(file: string): Promise<Array<{ name: string; settings: Array<{ key: string; value: string; from: string }> }>> {
-  let stdout = "";
-  const code = await run(["explain", "--format", "json", file], {
-    stdout: (t) => (stdout += t),
-    stderr: () => undefined,
-    cwd: ROOT,
-    env: {},
-    readStdin: async () => new Uint8Array(),
-  });
+async function explainCode(args: string[]): Promise<number> {
+  return (await explain(args)).code;
+}
+
+type ExplainedTarget = { name: string; processes: string[]; settings: Array<{ key: string; value: string; from: string }> };
+
+async function explainJson(file: string): Promise<ExplainedTarget[]> {
+  const { code, stdout } = await explain(["--format", "json", file]);
   expect(code).toBe(0);
-  return JSON.parse(stdout) as Array<{ name: string; settings: Array<{ key: string; value: string; from: string }> }>;
+  return JSON.parse(stdout) as ExplainedTarget[];
 }
 
 describe("explain of a host file", () => {
@@ -38,14 +40,7 @@ describe("explain of a host file", () => {
   });
 
   it("a container shows only the process it starts", async () => {
-    let stdout = "";
-    const code = await run(["explain", "--no-color", "fixtures/hosts/kubernetes/session-cluster.yaml"], {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-      cwd: ROOT,
-      env: {},
-      readStdin: async () => new Uint8Array(),
-    });
+    const { code, stdout } = await explain(["--no-color", "fixtures/hosts/kubernetes/session-cluster.yaml"]);
     expect(code).toBe(0);
     const [jobmanager, taskmanager] = stdout.split(/\n(?=\S+ \(container )/);
     expect(jobmanager).toMatch(/^JobManager /m);
@@ -53,6 +48,6 @@ describe("explain of a host file", () => {
     expect(taskmanager).toMatch(/^TaskManager /m);
     expect(taskmanager).not.toMatch(/^JobManager /m);
     const json = await explainJson("fixtures/hosts/kubernetes/session-cluster.yaml");
-    expect(json.map((j) => (j as unknown as { processes: string[] }).processes)).toEqual([["jobmanager"], ["taskmanager"]]);
+    expect(json.map((j) => j.processes)).toEqual([["jobmanager"], ["taskmanager"]]);
   });
 });
