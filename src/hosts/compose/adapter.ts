@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Scalar } from "yaml";
 import { DEFAULT_VERSION_BY_DIALECT, isSupportedVersion, parseVersion } from "../../model/versions.js";
 import { assembleDocument } from "../../parser/document.js";
-import { FindingKind } from "../../parser/findings.js";
+import { unreadableHostTarget } from "../unreadable.js";
 import { LineIndex } from "../../parser/lines.js";
 import type { ConfigDocument, ConfigTarget, ContainerMemoryLimit, FlinkProcess, ParseFinding, Range } from "../../types.js";
 import { scalarText } from "../embedded.js";
@@ -251,20 +251,8 @@ function sameSettings(a: ReadonlyMap<string, { text: string }> | undefined, b: R
 /** The targets of a Compose file's Flink services ([] when it has none). */
 export function composeTargets(text: string, options: HostInput["options"] = {}): ConfigTarget[] {
   const read = readCompose(text);
-  if (read.syntaxError) return looksLikeFlinkCompose(text) ? [unreadableCompose(text, read.syntaxError)] : [];
+  if (read.syntaxError) return looksLikeFlinkCompose(text) ? [unreadableHostTarget(text, read.syntaxError, { what: "Compose service", alsoRefusedBy: "docker compose cannot read this file either", message: "The Compose file is not valid YAML.", processes: ["jobmanager", "taskmanager"] })] : [];
   return read.services.flatMap((service, i) => readService(text, read, service, options, i).target ?? []);
-}
-
-function unreadableCompose(text: string, error: { message: string; range: Range }): ConfigTarget {
-  const cause = `${error.message} (docker compose cannot read this file either)`;
-  const document = assembleDocument(
-    "standard",
-    text,
-    [],
-    [{ kind: FindingKind.parse, range: error.range, data: { variant: "syntax", problem: cause, cause } }],
-    { message: "The Compose file is not valid YAML.", causes: [cause], range: error.range },
-  );
-  return { name: "", what: "Compose service", document, layers: [], processes: ["jobmanager", "taskmanager"], isConfigFile: false };
 }
 
 /** A cheap look: top-level `services:` and a Flink image, FLINK_PROPERTIES or an entrypoint command of the image. */

@@ -4,10 +4,10 @@
  * Flink, positioned in the manifest.
  */
 import { assembleDocument } from "../../parser/document.js";
-import { FindingKind } from "../../parser/findings.js";
+import { unreadableHostTarget } from "../unreadable.js";
 import { operatorResource } from "../../model/operator/facts.js";
 import { parseConfig } from "../../parser/index.js";
-import type { ConfigDocument, ConfigEntry, ConfigTarget, LintOptions, Range } from "../../types.js";
+import type { ConfigDocument, ConfigEntry, ConfigTarget, LintOptions } from "../../types.js";
 import type { HostAdapter, HostInput, HostReading } from "../types.js";
 import { looksLikeFlinkManifest, readManifest, type FlinkResource } from "./manifest.js";
 import { effectiveConfiguration, flinkVersionStatus } from "../../model/operator/operator.js";
@@ -17,7 +17,7 @@ export const HOST = "Kubernetes manifest";
 /** The targets of a manifest's Flink resources ([] when it holds none), over the operator's defaults when given. */
 export function manifestTargets(text: string, operatorDefaults?: LintOptions["operatorDefaults"]): ConfigTarget[] {
   const read = readManifest(text);
-  if (read.syntaxError) return looksLikeFlinkManifest(text) ? [unreadableManifest(text, read.syntaxError)] : [];
+  if (read.syntaxError) return looksLikeFlinkManifest(text) ? [unreadableHostTarget(text, read.syntaxError, { what: "FlinkDeployment", alsoRefusedBy: "kubectl cannot read this manifest either", message: "The manifest is not valid YAML.", processes: ["jobmanager", "taskmanager"] })] : [];
   const targets: ConfigTarget[] = [];
   for (const [index, resource] of read.resources.entries()) {
     if (resource.kind === "FlinkSessionJob" && !resource.flinkConfiguration) continue;
@@ -104,18 +104,6 @@ function withDefaults(
     });
   }
   return assembleDocument(document.dialect, document.text, [...entries, ...document.entries], [...document.findings], document.loadFailure, document.lines);
-}
-
-function unreadableManifest(text: string, error: { message: string; range: Range }): ConfigTarget {
-  const cause = `${error.message} (kubectl cannot read this manifest either)`;
-  const document = assembleDocument(
-    "standard",
-    text,
-    [],
-    [{ kind: FindingKind.parse, range: error.range, data: { variant: "syntax", problem: cause, cause } }],
-    { message: "The manifest is not valid YAML.", causes: [cause], range: error.range },
-  );
-  return { name: "", what: "FlinkDeployment", document, layers: [], processes: ["jobmanager", "taskmanager"], isConfigFile: false };
 }
 
 export const flinkResourceAdapter: HostAdapter = {

@@ -7,14 +7,14 @@
  */
 import { assembleDocument } from "../../parser/document.js";
 import { LineIndex } from "../../parser/lines.js";
-import { FindingKind } from "../../parser/findings.js";
+import { unreadableHostTarget } from "../unreadable.js";
 import { parseConfig } from "../../parser/index.js";
 import { DEFAULT_VERSION_BY_DIALECT, parseVersion } from "../../model/versions.js";
 import { parseEmbedded } from "../embedded.js";
 import { usesStandardConfig } from "../image/defaults.js";
 import { containerConfiguration, type EnvSetting } from "../image/entrypoint.js";
 import { imageName, newestCataloguedVersion } from "../image/reference.js";
-import type { ConfigDocument, ConfigEntry, ConfigTarget, ContainerMemoryLimit, Dialect, LayerSummary, LintOptions, ParseFinding, Range } from "../../types.js";
+import type { ConfigDocument, ConfigEntry, ConfigTarget, ContainerMemoryLimit, Dialect, LayerSummary, LintOptions, ParseFinding } from "../../types.js";
 import type { HostAdapter, HostInput, HostReading } from "../types.js";
 import { FLINK_FILES, indexConfigMaps, type ConfigMapFile, type ConfigMapIndex } from "./configmap.js";
 import { looksLikeKubernetesManifest, readObjects } from "./objects.js";
@@ -313,7 +313,7 @@ function idleTarget(text: string, idle: IdleContainer, lines: LineIndex): Config
 /** Every target of a manifest, in file order. */
 export function kubernetesTargets(text: string, options: LintOptions = {}): ConfigTarget[] {
   const stream = readObjects(text);
-  if (stream.syntaxError) return carriesFlinkFileKey(text) ? [unreadableManifest(text, stream.syntaxError)] : [];
+  if (stream.syntaxError) return carriesFlinkFileKey(text) ? [unreadableHostTarget(text, stream.syntaxError, { what: "ConfigMap", alsoRefusedBy: "kubectl cannot read this manifest either", message: "The manifest is not valid YAML.", processes: [] })] : [];
   const { lines } = stream;
   const index = indexConfigMaps(text, stream);
   const scan = scanIndexes(options);
@@ -329,14 +329,6 @@ export function kubernetesTargets(text: string, options: LintOptions = {}): Conf
 /** A data key `flink-conf.yaml:` or `config.yaml:` in the text: worth a parse error when the YAML is broken. */
 function carriesFlinkFileKey(text: string): boolean {
   return /^[ \t]+["']?(?:flink-conf|config)\.yaml["']?[ \t]*:/m.test(text);
-}
-
-/** A broken manifest that seems to hold a Flink file: Flink gets nothing from it, as kubectl refuses it. */
-function unreadableManifest(text: string, error: { message: string; range: Range }): ConfigTarget {
-  const problem = `${error.message} (kubectl cannot read this manifest either)`;
-  const finding: ParseFinding = { kind: FindingKind.parse, range: error.range, data: { variant: "syntax", problem, cause: problem } };
-  const failure = { message: "The manifest is not valid YAML.", causes: [problem], range: error.range };
-  return { name: "", what: "ConfigMap", document: assembleDocument("standard", text, [], [finding], failure), layers: [], processes: [], isConfigFile: false };
 }
 
 function carries(text: string): boolean {
