@@ -15,7 +15,7 @@ export default defineRule({
     messages: {
       both:
         "Both `{{processKey}}` and `{{flinkKey}}` are set: Flink keeps the Flink size and makes the JVM overhead the rest ({{overhead}}). It works, but set only one of them so the sizes cannot drift apart.",
-      contradiction: "`{{processKey}}` and `{{flinkKey}}` contradict each other: {{flinkMessage}}{{fix}}",
+      contradiction: "`{{processKey}}` and `{{flinkKey}}` contradict each other, so Flink refuses to start the {{process}}.{{fix}}",
     },
     docs: {
       why:

@@ -11,7 +11,7 @@ export default defineRule({
     severity: "error",
     description: "TaskManager memory components add up to more than Total Flink memory",
     messages: {
-      exceed: "The TaskManager memory components do not fit into Total Flink memory: {{flinkMessage}}{{fix}}",
+      exceed: "The TaskManager's memory components add up to more than its Total Flink memory, so Flink refuses to start it.{{fix}}",
     },
     docs: {
       why:

@@ -20,8 +20,8 @@ export default defineRule({
     severity: "error",
     description: "TaskManager CPU cores or slots that are not a positive number",
     messages: {
-      notPositive: "The TaskManager needs a positive number of CPU cores: {{flinkMessage}} Set `{{key}}` to 1 or more.",
-      notFinite: "`{{key}}` is not a finite number, which Flink cannot turn into a CPU resource: {{flinkMessage}}",
+      notPositive: "The TaskManager needs a positive number of CPU cores, so Flink refuses to start it. Set `{{key}}` to 1 or more.",
+      notFinite: "`{{key}}` is not a finite number, which Flink cannot turn into a CPU resource, so Flink refuses to start the TaskManager.",
       unparsable: "Flink cannot read `{{key}}`: {{flinkMessage}} ({{cause}}). It must be {{expected}}.",
     },
     docs: {

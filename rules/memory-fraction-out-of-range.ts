@@ -32,9 +32,9 @@ export default defineRule({
     description: "A memory fraction outside [0, 1)",
     messages: {
       outOfRange:
-        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1: {{flinkMessage}} Use a value such as {{example}} (the default).",
+        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1, so Flink refuses to start the process. Use a value such as {{example}} (the default).",
       outOfRangeLater:
-        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1 ({{flinkMessage}}); Flink stops on it once the problems it meets first are fixed. Use a value such as {{example}} (the default).",
+        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1: Flink refuses to start the process on it once the problems it meets first are fixed. Use a value such as {{example}} (the default).",
     },
     docs: {
       why:

@@ -11,7 +11,7 @@ export default defineRule({
     severity: "error",
     description: "JobManager heap, off-heap and Total Flink memory that cannot all hold",
     messages: {
-      inconsistent: "The JobManager memory sizes contradict each other: {{flinkMessage}}{{fix}}",
+      inconsistent: "The JobManager's memory sizes contradict each other, so Flink refuses to start it.{{fix}}",
     },
     docs: {
       why:

@@ -12,7 +12,7 @@ export default defineRule({
     severity: "error",
     description: "Total process memory too small for JVM metaspace and overhead (plus Flink memory)",
     messages: {
-      exceed: "The {{process}} total process memory is too small: {{flinkMessage}}{{fix}}",
+      exceed: "The {{process}}'s total process memory is smaller than its {{parts}}, so Flink refuses to start it.{{fix}}",
     },
     docs: {
       why:
@@ -26,7 +26,9 @@ export default defineRule({
     for (const failure of failuresWith(ctx, ["M2", "M3"])) {
       if (failure.code === "M3" && hasBothTotals(ctx, failure.process) !== undefined) continue;
       const { phrase, suggestions } = offerFixes(ctx, failure);
-      reportFailure(ctx, failure, "exceed", { fix: phrase }, failure.keys, suggestions);
+      // M2: metaspace and overhead alone exceed the process; M3: the Flink memory and metaspace do.
+      const parts = failure.code === "M2" ? "JVM metaspace plus JVM overhead" : "Flink memory plus JVM metaspace";
+      reportFailure(ctx, failure, "exceed", { parts, fix: phrase }, failure.keys, suggestions);
     }
   },
 });

@@ -11,7 +11,7 @@ export default defineRule({
     severity: "error",
     description: "Network memory, left over from Total Flink memory, falls outside its min/max",
     messages: {
-      outOfRange: "The TaskManager network memory is the rest of Total Flink memory and does not fit: {{flinkMessage}} ({{cause}}){{fix}}",
+      outOfRange: "The TaskManager's network memory, what is left of its Total Flink memory, falls outside the network range, so Flink refuses to start it.{{fix}}",
     },
     docs: {
       why:
@@ -35,7 +35,8 @@ export default defineRule({
         ...failure.keys.filter((k) => !k.includes("network")),
       ];
       const { phrase, suggestions } = offerFixes(ctx, failure);
-      reportFailure(ctx, failure, "outOfRange", { cause: failure.causes[failure.causes.length - 1] ?? "", fix: phrase }, keys, suggestions);
+      const cause = failure.causes[failure.causes.length - 1] ?? "";
+      reportFailure(ctx, failure, "outOfRange", { flinkMessage: cause ? `${failure.error} (${cause})` : failure.error, fix: phrase }, keys, suggestions);
     }
   },
 });

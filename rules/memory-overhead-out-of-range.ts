@@ -12,7 +12,7 @@ export default defineRule({
     severity: "error",
     description: "JVM overhead, left over from the total process size, falls outside its min/max",
     messages: {
-      outOfRange: "The {{process}} JVM overhead is the rest of the total process memory and does not fit its range: {{flinkMessage}}{{fix}}",
+      outOfRange: "The {{process}}'s JVM overhead, what is left of its total process memory, falls outside the overhead range, so Flink refuses to start it.{{fix}}",
     },
     docs: {
       why:

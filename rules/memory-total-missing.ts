@@ -30,7 +30,7 @@ export default defineRule({
     description: "No total memory size for the TaskManager or JobManager, so Flink cannot start it",
     messages: {
       missing:
-        "The {{process}} has no memory size: Flink fails with \"{{flinkMessage}}\" Set `{{key}}` (Flink's own default file uses {{example}}).{{legacyNote}}",
+        "The {{process}} has no memory size, so Flink refuses to start it. Set `{{key}}` (Flink's own default file uses {{example}}).{{legacyNote}}",
     },
     docs: {
       why:

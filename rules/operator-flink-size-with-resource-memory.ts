@@ -21,7 +21,7 @@ export default defineRule({
       keptUnderived:
         "`{{flinkKey}}: {{flinkValue}}` stays while the operator writes `{{path}}: {{memory}}` into `{{processKey}}`, so Flink sees both totals and makes the JVM overhead the rest. Remove `{{flinkKey}}` and size the {{process}} with `{{path}}` only.",
       contradiction:
-        "`{{flinkKey}}: {{flinkValue}}` contradicts `{{path}}: {{memory}}`, which the operator writes into `{{processKey}}`: {{flinkMessage}} The operator does not check this; the {{process}} fails when it starts.{{fix}}",
+        "`{{flinkKey}}: {{flinkValue}}` contradicts `{{path}}: {{memory}}`, which the operator writes into `{{processKey}}`; the operator does not check this, and the {{process}} fails when it starts.{{fix}}",
     },
     docs: {
       why:

@@ -131,6 +131,8 @@ export interface Diagnostic {
   fix?: Fix;
   /** Changes that alter meaning: offered to editors, never applied by `--fix`. */
   suggestions?: Fix[];
+  /** Flink's own words for the failure (its exception or log message, exactly), when it has some. */
+  flink?: string;
 }
 
 /** Settings a lint run is made with. */
@@ -178,6 +180,8 @@ export interface RuleReport<M extends string = string> {
   suggestions?: Fix[];
   /** Overrides the rule's default severity for this one report (e.g. info notes of a warning rule). */
   severity?: Severity;
+  /** Flink's exact message; by default the `flinkMessage` of `data`, which a template need not quote. */
+  flink?: string;
 }
 
 /** Everything a rule sees while it checks one document. */

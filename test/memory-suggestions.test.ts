@@ -13,6 +13,7 @@ import { dialectForFilename, parseConfig } from "../src/parser/index.js";
 import { applyEdits } from "../src/model/setting-edits.js";
 import { explainJson } from "../src/model/explain.js";
 import type { Deployment, Diagnostic, Dialect, Fix } from "../src/types.js";
+import { SIZE_RULES } from "./memory-rules.js";
 
 interface Vector {
   case: string;
@@ -27,18 +28,6 @@ const suites = [
 ] as const;
 const MODES = ["standalone", "kubernetes"] as const satisfies readonly Deployment[];
 
-/** The rules whose errors are a refused memory configuration, each naming a concrete change. */
-const SIZE_RULES = new Set([
-  "memory-both-totals",
-  "memory-components-exceed-total",
-  "memory-fraction-out-of-range",
-  "memory-jobmanager-inconsistent",
-  "memory-metaspace-overhead-exceed-process",
-  "memory-min-above-max",
-  "memory-network-out-of-range",
-  "memory-overhead-out-of-range",
-  "memory-total-missing",
-]);
 
 const isMemoryError = (d: Diagnostic): boolean => d.severity === "error" && d.ruleId.startsWith("memory-");
 const identity = (d: Diagnostic): string => `${d.ruleId}/${d.messageId}/${d.key ?? ""}`;

@@ -19,6 +19,8 @@ export interface CliArguments {
   maxWarnings: number | undefined;
   quiet: boolean;
   showInfo: boolean;
+  /** pretty: Flink's exact message under each finding. */
+  verbose: boolean;
   flinkVersion: string | undefined;
   deployment: Deployment | undefined;
   dialect: Dialect | undefined;
@@ -65,6 +67,7 @@ Options:
       --max-warnings <n>    Exit with 1 when there are more than n warnings
   -q, --quiet               Report errors only
       --show-info           Also report info notes (e.g. a fraction capped at its min or max)
+      --verbose             pretty: also print Flink's exact message under each finding
       --flink-version <v>   Flink version to check against, 1.11 to 2.2
                             (default: 1.20 for flink-conf.yaml, 2.1 for config.yaml)
       --deployment <mode>   standalone (default), kubernetes or yarn
@@ -94,6 +97,7 @@ const OPTIONS = {
   "max-warnings": { type: "string" },
   quiet: { type: "boolean", short: "q" },
   "show-info": { type: "boolean" },
+  verbose: { type: "boolean" },
   "flink-version": { type: "string" },
   deployment: { type: "string" },
   dialect: { type: "string" },
@@ -189,6 +193,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     maxWarnings,
     quiet: values.quiet ?? false,
     showInfo: values["show-info"] ?? false,
+    verbose: values.verbose ?? false,
     flinkVersion,
     deployment,
     dialect,

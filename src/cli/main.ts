@@ -104,7 +104,7 @@ async function runLint(args: CliArguments, io: CliIo): Promise<number> {
   // A named file that carries no Flink configuration: one line, not findings.
   for (const r of results) if (r.notice !== undefined) io.stderr(`flinklint: ${r.filePath}: ${r.notice}\n`);
   const reports = toReports(results, args.quiet, args.fix === "dry-run" && !textFormat);
-  const output = await format(formatName, reports, io, wantsColour(args.color, io.env, () => io.isTTY === true));
+  const output = await format(formatName, reports, io, wantsColour(args.color, io.env, () => io.isTTY === true), args.verbose);
   if (args.outputFile !== undefined) await writeReport(resolve(io.cwd, args.outputFile), typeof output === "string" ? output : [...output].join(""));
   else if (typeof output === "string") io.stdout(output);
   else writeInBatches(output, io);
@@ -252,7 +252,7 @@ function prettyOptions(io: CliIo, color: boolean): { width: number; color: boole
   return { width, color, hyperlinks: force !== undefined && force !== "0" && force !== "false", cwd: io.cwd };
 }
 
-async function format(name: FormatName, reports: readonly FileReport[], io: CliIo, colour = false): Promise<string | Iterable<string>> {
+async function format(name: FormatName, reports: readonly FileReport[], io: CliIo, colour = false, verbose = false): Promise<string | Iterable<string>> {
   const context = async () => {
     const { rules } = await import("../../rules/index.js");
     return {
@@ -269,7 +269,7 @@ async function format(name: FormatName, reports: readonly FileReport[], io: CliI
     case "pretty":
       // Nothing to show: skip loading the formatter (the common case in a pre-commit hook).
       if (reports.every((r) => r.diagnostics.length === 0)) return "";
-      return (await import("../formatters/pretty.js")).formatPretty(reports, prettyOptions(io, colour));
+      return (await import("../formatters/pretty.js")).formatPretty(reports, { ...prettyOptions(io, colour), verbose });
     case "sarif":
       return (await import("../formatters/sarif.js")).formatSarif(reports, await context());
     case "github":

@@ -20,6 +20,8 @@ export interface EslintMessage {
   related?: { message: string; line: number; column: number; endLine: number; endColumn: number }[];
   fix?: { range: [number, number]; text: string };
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
+  /** Flink's exact exception or log message behind the finding (not an ESLint field). */
+  flink?: string;
 }
 
 export interface EslintLintResult {
@@ -103,6 +105,7 @@ function toEslintMessage(d: Diagnostic): EslintMessage {
     return suggested ? [{ desc: s.description, fix: suggested }] : [];
   });
   if (suggestions.length) message.suggestions = suggestions;
+  if (d.flink !== undefined) message.flink = d.flink;
   return message;
 }
 

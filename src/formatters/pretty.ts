@@ -24,6 +24,8 @@ export interface PrettyOptions {
   hyperlinks?: boolean;
   /** The folder relative paths are resolved against, for `file://` links. */
   cwd?: string;
+  /** Also Flink's exact message under each finding that has one. */
+  verbose?: boolean;
 }
 
 const DEFAULT_WIDTH = 80;
@@ -48,7 +50,7 @@ export function formatPretty(reports: readonly FileReport[], options: PrettyOpti
     const positionWidth = Math.max(...sorted.map((d) => position(d).length));
     for (const d of sorted) {
       counts[d.severity]++;
-      out.push(...findingLines(d, positionWidth, width, style, link));
+      out.push(...findingLines(d, positionWidth, width, style, link, options.verbose === true));
     }
   }
   if (out.length === 0) return "";
@@ -74,7 +76,14 @@ function position(d: Diagnostic): string {
 }
 
 /** The lines of one finding: symbol, position, rule id and the message's first words, then the rest and the fixes. */
-function findingLines(d: Diagnostic, positionWidth: number, width: number, style: Style, link: (url: string, text: string) => string): string[] {
+function findingLines(
+  d: Diagnostic,
+  positionWidth: number,
+  width: number,
+  style: Style,
+  link: (url: string, text: string) => string,
+  verbose: boolean,
+): string[] {
   const lead = `  ${SYMBOL[d.severity]}  ${position(d).padEnd(positionWidth)}  `;
   const indent = " ".repeat(displayWidth(lead));
   const ruleId = neutralizeControlCharacters(d.ruleId);
@@ -86,6 +95,11 @@ function findingLines(d: Diagnostic, positionWidth: number, width: number, style
     if (i === 0) text = text.replace(/^(\S+) /, "$1  ");
     return i === 0 ? `  ${style(SEVERITY_COLOUR[d.severity], SYMBOL[d.severity])}${lead.slice(3)}${text}` : `${indent}${text}`;
   });
+  if (verbose && d.flink !== undefined) {
+    for (const [i, line] of wrap(messageWords(`Flink: ${d.flink}`), width - indent.length, width - indent.length - 7).entries()) {
+      rendered.push(`${indent}${i === 0 ? "" : "       "}${style("2", line.join(" "))}`);
+    }
+  }
   for (const fix of fixLines(d)) {
     for (const [i, line] of wrap(fix.split(" "), width - indent.length, width - indent.length - 5).entries()) {
       rendered.push(`${indent}${i === 0 ? "" : "     "}${style("2", line.join(" "))}`);

@@ -58,6 +58,8 @@ interface SarifResult {
   relatedLocations?: { id: number; physicalLocation: SarifPhysicalLocation; message: { text: string } }[];
   partialFingerprints: Record<string, string>;
   fixes?: SarifFix[];
+  /** SARIF §3.8 property bag: `flink` holds Flink's exact exception or log message. */
+  properties?: { flink: string };
 }
 
 /** SARIF §3.55: a proposed change; each replacement deletes a region (empty: an insertion point) and inserts text. */
@@ -131,6 +133,7 @@ export function toSarifLog(reports: readonly FileReport[], context: FormatContex
           message: { text: sarifMessageText(r.message, d.ruleId) },
         }));
       }
+      if (d.flink !== undefined) result.properties = { flink: sarifMessageText(d.flink, d.ruleId) };
       results.push(result);
     });
   }

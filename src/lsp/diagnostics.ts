@@ -39,11 +39,12 @@ export function toLspDiagnostic(diagnostic: Diagnostic, positions: LspPositions,
   };
   // Only real rules have a docs page ("internal-error", "disable-directive" are not rules).
   if (RULE_IDS.has(diagnostic.ruleId)) lsp.codeDescription = { href: ruleDocsUrl(diagnostic.ruleId) };
-  if (diagnostic.related?.length) {
-    lsp.relatedInformation = diagnostic.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri, range: positions.toLspRange(r.range) }, message: r.message }),
-    );
-  }
+  const related = (diagnostic.related ?? []).map(
+    (r): DiagnosticRelatedInformation => ({ location: { uri, range: positions.toLspRange(r.range) }, message: r.message }),
+  );
+  // Flink's exact words, shown by editors under the finding, at its own place.
+  if (diagnostic.flink !== undefined) related.unshift({ location: { uri, range: lsp.range }, message: `Flink: ${diagnostic.flink}` });
+  if (related.length > 0) lsp.relatedInformation = related;
   return lsp;
 }
 
