@@ -32,9 +32,9 @@ export default defineRule({
     description: "A memory fraction outside [0, 1)",
     messages: {
       outOfRange:
-        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1, so Flink refuses to start the process. Use a value such as {{example}} (the default).",
+        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1, so Flink refuses to start the {{process}}. Use a value such as {{example}} (the default).",
       outOfRangeLater:
-        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1: Flink refuses to start the process on it once the problems it meets first are fixed. Use a value such as {{example}} (the default).",
+        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1: Flink refuses to start the {{process}} on it once the problems it meets first are fixed. Use a value such as {{example}} (the default).",
     },
     docs: {
       why:
@@ -65,6 +65,7 @@ export default defineRule({
           // Without a failure to quote, the check itself (Flink's message would also name the range's min and max).
           flinkMessage: failure?.error ?? value.error,
           example: value.option.defaultText,
+          process: value.process === "taskmanager" ? "TaskManager" : "JobManager",
         },
         ...(fixed === undefined ? {} : { suggestions: offerFixes(ctx, fixed).suggestions }),
       });
