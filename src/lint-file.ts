@@ -43,7 +43,11 @@ export function lintText(
   adapters: readonly HostAdapter[] = HOST_ADAPTERS,
   rules: readonly RuleModule[] = allRules,
 ): TextLintResult {
-  const reading = readHost({ text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
+  return lintReading(readHost({ text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters), options, rules);
+}
+
+/** Lints what a host adapter read from a file. */
+function lintReading(reading: ReturnType<typeof readHost>, options: LintOptions, rules: readonly RuleModule[]): TextLintResult {
   let unwrittenFixes = 0;
   // Targets of one file share its text: its suppression comments are found once, not once per
   // target (a script of 20,000 launcher calls would scan its text 20,000 times).
@@ -108,7 +112,8 @@ export function lintBytes(
     if (notFixed !== undefined) outcome.notFixed = notFixed;
     return outcome;
   }
-  const linted = lintText(decoded.text, options, adapters);
+  // The file is read by its host once: the reading above is the one that is linted.
+  const linted = lintReading(reading, options, allRules);
   const outcome: TextLintOutcome = { diagnostics: linted.diagnostics };
   if (fix !== false && reading.notFixed !== undefined && linted.unwrittenFixes > 0) outcome.notFixed = reading.notFixed;
   if (linted.notice !== undefined) outcome.notice = linted.notice;

@@ -163,9 +163,10 @@ export interface LintOptions {
   operatorDefaults?: { name: string; text: string };
   /**
    * The other files of the same scan that a host may read from (a ConfigMap a workload in another
-   * file mounts), as `path` (as shown) and text. Only what a host adapter looks for is handed over.
+   * file mounts), as `path` (as shown) and text; asked for only when a host needs them, and read
+   * once per scan.
    */
-  scanFiles?: ReadonlyArray<{ path: string; text: string }>;
+  scanFiles?: () => ReadonlyArray<{ path: string; text: string }>;
 }
 
 /** What a rule reports; the engine fills in rule id, severity and the final message. */

@@ -156,9 +156,11 @@ export function lintTarget(
   rules: readonly RuleModule[] = allRules,
   directives?: readonly Directive[],
 ): LintResult {
-  const used = rules.filter(
-    (r) => !(r.meta.scope === "processes" && target.processes.length === 0) && !(r.meta.scope === "file" && !target.isConfigFile),
-  );
+  // A Flink file, which starts both processes, runs every rule (the common case costs no filter).
+  const everything = target.isConfigFile && target.processes.length > 0;
+  const used = everything
+    ? rules
+    : rules.filter((r) => !(r.meta.scope === "processes" && target.processes.length === 0) && !(r.meta.scope === "file" && !target.isConfigFile));
   const flinkVersion = options.flinkVersion ?? target.flinkVersion;
   const deployment = target.deployment ?? options.deployment;
   const result = lintDocument(
@@ -187,22 +189,28 @@ export function lintTarget(
 
 /** Drops what a more specific rule said at the same place, and moves start-of-file findings to the anchor. */
 function placeInHost(diagnostics: readonly Diagnostic[], target: ConfigTarget, rules: readonly RuleModule[]): Diagnostic[] {
-  const supersededBy = new Map<string, readonly string[]>();
-  for (const rule of rules) if (rule.meta.supersedes?.length) supersededBy.set(rule.meta.id, rule.meta.supersedes);
+  const byId = new Map<string, RuleModule>();
+  const ruleOf = (id: string) => {
+    if (byId.size === 0) for (const r of rules) byId.set(r.meta.id, r);
+    return byId.get(id);
+  };
+  // Only what applies is worked out: a plain Flink file has no superseding rule, no setting a host
+  // brought in, no process it does not start and no anchor, and keeps its findings as they are.
   const dropped = new Set<string>();
-  for (const d of diagnostics) for (const ruleId of supersededBy.get(d.ruleId) ?? []) dropped.add(`${ruleId}@${d.start.offset}`);
+  for (const d of diagnostics) for (const ruleId of ruleOf(d.ruleId)?.meta.supersedes ?? []) dropped.add(`${ruleId}@${d.start.offset}`);
   // A finding about a setting the user did not write (an image's default) is not theirs to fix.
   const external = new Set<string>();
   for (const entry of target.document.entries) if (entry.external) external.add(`${entry.key}@${entry.keyRange.start.offset}`);
-  const scopeOf = new Map(rules.map((r) => [r.meta.id, r.meta.scope]));
   const notStarted = (["jobmanager", "taskmanager"] as const).filter((p) => !target.processes.includes(p));
   const anchor = target.anchor;
+  if (dropped.size === 0 && external.size === 0 && notStarted.length === 0 && anchor === undefined) return [...diagnostics];
+  const isProcessRule = (d: Diagnostic) => ruleOf(d.ruleId)?.meta.scope === "processes";
   return diagnostics
     .filter((d) => !dropped.has(`${d.ruleId}@${d.start.offset}`))
-    .filter((d) => d.key === undefined || scopeOf.get(d.ruleId) === "processes" || !external.has(`${d.key}@${d.start.offset}`))
+    .filter((d) => d.key === undefined || isProcessRule(d) || !external.has(`${d.key}@${d.start.offset}`))
     // A process rule's finding about an option of a process this configuration does not start
     // (a JobManager size in a TaskManager's container) is not this configuration's problem.
-    .filter((d) => scopeOf.get(d.ruleId) !== "processes" || d.key === undefined || !notStarted.some((p) => d.key?.startsWith(`${p}.`)))
+    .filter((d) => d.key === undefined || !isProcessRule(d) || !notStarted.some((p) => d.key?.startsWith(`${p}.`)))
     .map((d) => (anchor && d.start.offset === 0 && d.end.offset === 0 ? { ...d, start: anchor.start, end: anchor.end } : d))
     .sort(compareDiagnostics);
 }

@@ -258,7 +258,9 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   // A file the user named (or included) gets a notice when it carries no Flink configuration; one
   // met in a walk (picked by its name, such as an app's `app-config.yaml` ConfigMap) is left out.
   const named = new Set([...given.map((p) => resolve(cwd, p)), ...included]);
-  const scanFiles = files.length > 1 ? configMapsAmong(files, cwd) : [];
+  // Read only if a workload mounts a ConfigMap its own file lacks, and then once for the whole scan.
+  let configMaps: Array<{ path: string; text: string }> | undefined;
+  const scanFiles = () => (configMaps ??= configMapsAmong(files, cwd));
   const siblingsByDir = new Map<string, string[]>();
   const results: FileLintResult[] = [];
   for (const file of files) {
@@ -277,7 +279,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       bytes,
       {
         ...effectiveOptions(project, options),
-        ...(scanFiles.length > 0 && { scanFiles }),
+        ...(files.length > 1 && { scanFiles }),
         filename: filePath,
         siblingFiles: siblings.filter((name) => name !== own),
       },

@@ -66,7 +66,7 @@ type ScanIndexes = () => ReadonlyArray<{ path: string; index: ConfigMapIndex }>;
 function scanIndexes(options: LintOptions): ScanIndexes {
   let indexes: Array<{ path: string; index: ConfigMapIndex }> | undefined;
   return () =>
-    (indexes ??= (options.scanFiles ?? []).flatMap((file) => {
+    (indexes ??= (options.scanFiles?.() ?? []).flatMap((file) => {
       if (!/\bConfigMap\b/.test(file.text) || file.path === options.filename) return [];
       const stream = readObjects(file.text);
       return stream.syntaxError ? [] : [{ path: file.path, index: indexConfigMaps(file.text, stream) }];
