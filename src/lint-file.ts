@@ -106,7 +106,7 @@ export function lintBytes(
   const reading = readHost({ text: decoded.text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
   if (fix !== false && reading.fixable) {
     const { output, fixed, result, notFixed } = fixText(decoded.text, options);
-    const onDisk = fix === "dry-run" ? lintText(decoded.text, options, adapters).diagnostics : result.diagnostics;
+    const onDisk = fix === "dry-run" ? lintReading(reading, options, allRules).diagnostics : result.diagnostics;
     const outcome: TextLintOutcome = { diagnostics: onDisk };
     if (output !== decoded.text) outcome.fixed = { source: decoded.text, output, count: fixed.length };
     if (notFixed !== undefined) outcome.notFixed = notFixed;

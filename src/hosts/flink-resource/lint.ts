@@ -9,8 +9,7 @@ import { resolveFlinkVersion } from "../../engine/settings.js";
 import { explainDocument, type ExplainJson, type ExplainResult } from "../../model/explain.js";
 import type { LintOptions, LintResult, RuleModule } from "../../types.js";
 import { manifestTargets } from "./adapter.js";
-import { readManifest, type FlinkResourceKind } from "./manifest.js";
-import { effectiveConfiguration, flinkVersionStatus } from "../../model/operator/operator.js";
+import type { FlinkResourceKind } from "./manifest.js";
 
 export { looksLikeFlinkManifest } from "./manifest.js";
 
@@ -48,22 +47,18 @@ export interface ManifestExplainResult {
   explained: ExplainResult;
 }
 
-/** What Flink derives for each FlinkDeployment of a manifest, with the derivations (for `renderExplain`). */
+/** What Flink derives for each FlinkDeployment of a manifest, with the derivations (for `renderExplain`): its targets, as `explain` reads them. */
 export function explainManifestResults(text: string, options: Pick<LintOptions, "flinkVersion"> = {}): ManifestExplainResult[] {
-  const read = readManifest(text);
-  return read.resources
-    .filter((r) => r.kind === "FlinkDeployment")
-    .map((resource) => {
-      const { document, deployment } = effectiveConfiguration(text, resource);
-      const status = flinkVersionStatus(resource);
-      const specVersion = status.status === "valid" || status.status === "unsupported" ? status.modeled : undefined;
-      const flinkVersion = resolveFlinkVersion(options.flinkVersion ?? specVersion, "standard");
-      return {
-        name: resource.name,
-        ...(resource.namespace !== undefined && { namespace: resource.namespace }),
-        explained: explainDocument(document, { flinkVersion, deployment }),
-      };
-    });
+  return manifestTargets(text)
+    .filter((target) => target.processes.length > 0 && target.document.loadFailure === undefined)
+    .map((target) => ({
+      name: target.name,
+      ...(target.namespace !== undefined && { namespace: target.namespace }),
+      explained: explainDocument(target.document, {
+        flinkVersion: resolveFlinkVersion(options.flinkVersion ?? target.flinkVersion, "standard"),
+        deployment: target.deployment ?? "kubernetes",
+      }),
+    }));
 }
 
 /** Issue 3's explain JSON for each FlinkDeployment of a manifest, each with its `name`. */
