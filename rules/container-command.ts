@@ -3,6 +3,7 @@
 // (apache/flink-docker docker-entrypoint.sh).
 import { reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 const MESSAGE_IDS = ["help", "unknown"] as const;
 
@@ -16,9 +17,9 @@ export default defineRule({
     description: "A container of the official Flink image whose command starts no Flink process",
     messages: {
       help:
-        "The \"{{image}}\" container gets no command for its entrypoint, which then prints its usage and exits: no Flink process runs, and Kubernetes restarts the container over and over (a Job completes without running anything); give `args: [\"jobmanager\"]`, `[\"taskmanager\"]` or `[\"standalone-job\", \"--job-classname\", …]`.",
+        "The \"{{image}}\" container gets no command and just prints usage and exits; set `args: [jobmanager]`, `[taskmanager]` or `[standalone-job, --job-classname, …]`.",
       unknown:
-        "The \"{{image}}\" image's entrypoint has no command \"{{word}}\": it runs the word as a program, which the image does not have, so the container fails at start; did you mean \"{{suggestion}}\"?",
+        "The \"{{image}}\" entrypoint has no command \"{{word}}\" and runs it as a program, so the container fails at start; did you mean \"{{suggestion}}\"?",
     },
     docs: {
       why:
@@ -26,7 +27,8 @@ export default defineRule({
         "arguments. Its commands are `jobmanager`, `taskmanager`, `standalone-job` and `history-server`; with " +
         "none (the image's default argument is `help`) it prints its usage and exits, and any other word it runs " +
         "as a program. A Deployment or StatefulSet whose Flink container has no `args` therefore never starts " +
-        "Flink and restarts the container over and over (CrashLoopBackOff); a misspelt command fails the same way.",
+        "Flink and restarts the container over and over (CrashLoopBackOff), and a Job completes without running " +
+        "anything; a misspelt command fails the same way.",
       valid: [{ dialect: "standard", filename: "taskmanager.yaml", code: POD(", args: [taskmanager]") }],
       invalid: [
         { dialect: "standard", filename: "taskmanager.yaml", code: POD("") },
@@ -36,7 +38,11 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of ctx.doc.findings) {
-      if (finding.kind === "container-command") ctx.report(reportOf(finding, variantOf(finding, MESSAGE_IDS, "help")));
+      if (finding.kind !== "container-command") continue;
+      const report = reportOf(finding, variantOf(finding, MESSAGE_IDS, "help"));
+      const data = { ...report.data };
+      for (const name of ["image", "word"] as const) if (typeof data[name] === "string") data[name] = clip(data[name], name === "image" ? 60 : 40);
+      ctx.report({ ...report, data });
     }
   },
 });

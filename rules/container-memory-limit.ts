@@ -2,7 +2,7 @@
 // (Kubernetes reports OOMKilled), and Flink sizes its JVM to the Total Process Memory it derives.
 import { derive } from "../src/model/memory-fixes.js";
 import { memoryDerivations } from "../src/model/facts.js";
-import { MIB, toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
+import { MIB, toConfigText, toShortSize } from "../src/model/memory-size.js";
 import { lastEntry, processName } from "../src/model/rule-support.js";
 import { editsForChanges, holdsChanges, type SettingChange } from "../src/model/setting-edits.js";
 import type { ContainerMemoryLimit, Fix, FlinkProcess, RelatedLocation, RuleContext } from "../src/types.js";
@@ -41,10 +41,16 @@ function fittingChanges(ctx: RuleContext, process: FlinkProcess, limit: bigint):
   });
 }
 
-/** "lower `key` to 2g and remove `other`" ("set" for a size the configuration does not set yet). */
-function describe(ctx: RuleContext, changes: readonly SettingChange[], label: (key: string) => string): string {
-  const verb = (key: string) => (ctx.doc.byKey.has(key) ? "lower" : "set");
-  return changes.map((c) => ("remove" in c ? `remove \`${label(c.key)}\`` : `${verb(c.key)} \`${label(c.key)}\` to ${c.value}`)).join(" and ");
+/**
+ * "lower `key` to 2g and remove `other`": "set" for a size the user's file does not set (absent, or
+ * brought in from elsewhere, such as an image's default file, which the user's file can only set over).
+ */
+function describe(ctx: RuleContext, changes: readonly SettingChange[], quote: (key: string) => string): string {
+  const verb = (key: string) => {
+    const entry = lastEntry(ctx.doc, key);
+    return entry !== undefined && entry.external !== true ? "lower" : "set";
+  };
+  return changes.map((c) => ("remove" in c ? `remove ${quote(c.key)}` : `${verb(c.key)} ${quote(c.key)} to ${c.value}`)).join(" and ");
 }
 
 export default defineRule({
@@ -55,7 +61,7 @@ export default defineRule({
     description: "A Flink process larger than the memory limit of its container, which is then killed (OOMKilled)",
     messages: {
       exceeds:
-        "The {{process}}'s Total Process Memory is {{processSize}}, above its container's memory limit `{{limitLabel}}: {{limit}}` ({{limitBytes}} bytes): the kernel kills the container (OOMKilled) once its memory use passes the limit, so Flink's process size must not exceed it. {{fix}}",
+        "{{process}} process memory {{processSize}} exceeds the container limit {{limit}} (OOMKilled); {{fix}}.",
     },
     docs: {
       why:
@@ -84,16 +90,15 @@ export default defineRule({
 
 function reportExceeds(ctx: RuleContext, limit: ContainerMemoryLimit, totalProcess: bigint): void {
   const process = limit.process;
-  const label = (key: string): string => lastEntry(ctx.doc, key)?.label ?? key;
   const changes = fittingChanges(ctx, process, limit.bytes);
   const suggestions: Fix[] = [];
-  const raise = `raise the limit to at least ${(totalProcess + MIB - 1n) / MIB}Mi`;
-  let fix = `${raise.charAt(0).toUpperCase()}${raise.slice(1)}.`;
+  const raise = `raise the limit to ${(totalProcess + MIB - 1n) / MIB}Mi`;
+  let fix = raise;
   if (changes) {
-    fix = `${describe(ctx, changes, label).replace(/^./, (c) => c.toUpperCase())}, or ${raise}.`;
+    fix = `${describe(ctx, changes, (key) => `\`${key}\``)}, or ${raise}`;
     const edits = ctx.reread && editsForChanges(ctx.doc, changes);
     if (edits && ctx.reread && holdsChanges(ctx.doc, changes, edits, ctx.reread)) {
-      suggestions.push({ description: describe(ctx, changes, (k) => k).replace(/`/g, ""), edits });
+      suggestions.push({ description: describe(ctx, changes, (key) => key), edits });
     }
   }
   const related: RelatedLocation[] = [];
@@ -107,10 +112,8 @@ function reportExceeds(ctx: RuleContext, limit: ContainerMemoryLimit, totalProce
     key: `${process}.memory.process.size`,
     data: {
       process: processName(process),
-      processSize: toHumanReadableString(totalProcess),
-      limitLabel: limit.label,
+      processSize: toShortSize(totalProcess),
       limit: limit.text,
-      limitBytes: limit.bytes,
       fix,
     },
     ...(related.length > 0 && { related }),

@@ -3,6 +3,7 @@
 import { catalogFor, deleteLineEdit, isMemoryModelKey, renameKeyEdit } from "../src/model/catalog.js";
 import { parseMemorySize } from "../src/model/memory-size.js";
 import { lastEntry } from "../src/model/rule-support.js";
+import { clip } from "../src/util/text.js";
 import { defineRule, type Fix } from "../src/types.js";
 
 export default defineRule({
@@ -12,16 +13,16 @@ export default defineRule({
     description: "A deprecated key that Flink still reads only while its replacement is unset",
     messages: {
       deprecated:
-        "`{{key}}` is deprecated: Flink {{version}} still reads `{{key}}: {{value}}` as `{{replacement}}` but logs a warning, and a later release drops it; rename it to `{{replacement}}`.",
-      deprecatedMany:
-        "`{{key}}` is deprecated: Flink {{version}} still reads `{{key}}: {{value}}` as each of `{{replacement}}` (where they are unset) but logs a warning, and a later release drops it; set the options you mean instead.",
+        "`{{key}}` is deprecated (Flink {{version}} still reads it, with a warning); rename it to `{{replacement}}`.",
+      deprecatedMany: "`{{key}}` is deprecated (Flink {{version}} still reads it, with a warning); set `{{replacement}}` instead.",
       shadowed:
-        "`{{key}}: {{value}}` is ignored: `{{shadow}}` is also set (line {{line}}, `{{replacementValue}}`), and Flink reads the deprecated key only when `{{replacement}}` is absent; remove `{{key}}`.",
+        "Flink ignores deprecated `{{key}}: {{value}}` because `{{shadow}}` is set (line {{line}}: `{{replacementValue}}`); remove it.",
     },
     docs: {
       why:
         "When an option is renamed, Flink keeps reading the old key as a deprecated fallback: only when the new " +
-        "key is absent, with a warning in the log, and only until a release removes it (2.0 removed many). If both " +
+        "key is absent, with a warning in the log, and only until a release removes it (2.0 removed many). A key " +
+        "deprecated for several options is read as each of them that is not set. If both " +
         "keys are set, the new one wins and the old one is silently ignored. The safe fix renames the key when " +
         "the new key is not set (in `config.yaml`, when the new key can be written in place under the same " +
         "parent); when both are set, removing the old key is offered as a suggestion. In `config.yaml`, " +
@@ -46,7 +47,7 @@ export default defineRule({
       if (entry === undefined) continue;
       // A deprecated memory key whose value the memory rules reject or question: fix the value first.
       if (isMemoryModelKey(key, ctx.flinkVersion) && !plainMemoryValue(entry.value.text, catalog.option(replacement)?.type)) continue;
-      const data = { key, value: entry.value.text, replacement: targets.join("` and `"), version: ctx.flinkVersion };
+      const data = { key, value: clip(entry.value.text), replacement: targets.join("` and `"), version: ctx.flinkVersion };
       // What Flink reads instead of the deprecated key, per option: the option itself, then its fallback keys.
       const shadows = targets.map((t) => [t, ...catalog.fallbackKeysOf(t)].find((k) => ctx.doc.config.has(k)));
       const current = shadows.every((k) => k !== undefined) ? lastEntry(ctx.doc, shadows[0] as string) : undefined;
@@ -58,7 +59,7 @@ export default defineRule({
           messageId: "shadowed",
           at: entry.keyRange,
           key,
-          data: { ...data, shadow: current.key, line: current.keyRange.start.line, replacementValue: current.value.text },
+          data: { ...data, shadow: current.key, line: current.keyRange.start.line, replacementValue: clip(current.value.text) },
           related: [{ message: `${current.key} is set here, and Flink uses it`, range: current.keyRange }],
           ...(removal && { suggestions: [{ description: `remove ${key}`, edits: [removal] }] }),
         });

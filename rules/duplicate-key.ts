@@ -2,6 +2,7 @@
 // config.yaml: snakeyaml refuses a repeated key in one mapping, so Flink fails to load (YamlParserUtils).
 import { findingsOf, FindingKind, variantOf, reportOf } from "../src/parser/findings.js";
 import { defineRule, type Fix, type ParseFinding, type RuleContext } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 /**
  * Deletes the overridden line (a safe fix: Flink ignores it anyway). A comment on that line stays,
@@ -27,10 +28,8 @@ export default defineRule({
     description: "A key set twice: overridden in flink-conf.yaml, a load failure in config.yaml",
     runsOnUnloadable: true,
     messages: {
-      overridden:
-        "\"{{key}}: {{value}}\" has no effect because line {{laterLine}} sets \"{{key}}\" again to \"{{laterValue}}\", which Flink uses; delete one of them.",
-      duplicateInMapping:
-        "Flink cannot load this file: \"{{key}}\" is already set in this mapping on line {{firstLine}} (\"found duplicate key\"); delete one of them.",
+      overridden: "Flink ignores \"{{key}}: {{value}}\" because line {{laterLine}} sets it again to \"{{laterValue}}\"; delete one of them.",
+      duplicateInMapping: "Flink cannot load this file: \"{{key}}\" is already set in this mapping on line {{firstLine}}; delete one of them.",
     },
     docs: {
       why:
@@ -47,8 +46,18 @@ export default defineRule({
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.duplicateKey)) {
       const messageId = variantOf(finding, MESSAGE_IDS, "overridden");
+      const report = reportOf(finding, messageId);
+      const data = report.data ?? {};
       ctx.report({
-        ...reportOf(finding, messageId),
+        ...report,
+        data: {
+          ...data,
+          ...(typeof data["key"] === "string" && { key: clip(data["key"], 60) }),
+          ...(typeof data["value"] === "string" && { value: clip(data["value"]) }),
+          ...(typeof data["laterValue"] === "string" && { laterValue: clip(data["laterValue"]) }),
+          // snakeyaml's DuplicateKeyException names the key on a line of its own.
+          ...(messageId === "duplicateInMapping" && { flinkMessage: `found duplicate key ${String(data["key"] ?? "")}` }),
+        },
         ...(messageId === "duplicateInMapping" && { severity: "error" as const }),
         ...(messageId === "overridden" && ctx.doc.dialect === "legacy" && { fix: removeOverriddenLine(ctx, finding) }),
       });

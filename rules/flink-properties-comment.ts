@@ -2,9 +2,9 @@
 // its first ":", so a "#" line is a setting, not a comment: flink-docker docker-entrypoint.sh process_flink_properties.
 import { reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 const MESSAGE_IDS = ["line", "trailing"] as const;
-
 
 export default defineRule({
   meta: {
@@ -13,10 +13,9 @@ export default defineRule({
     supersedes: ["unknown-key"],
     description: "A comment in FLINK_PROPERTIES that a Flink 1.19+ image reads as part of a setting",
     messages: {
-      line:
-        "On the {{image}} image this line is not a comment: the entrypoint deletes its whitespace and merges it into config.yaml as the setting \"{{key}}\" with the value \"{{value}}\"; remove it from FLINK_PROPERTIES.",
+      line: "On {{image}} this line is no comment: the entrypoint sets \"{{key}}\" to \"{{value}}\" in config.yaml; remove it from FLINK_PROPERTIES.",
       trailing:
-        "On the {{image}} image the comment becomes part of the value: the entrypoint deletes the whitespace and Flink reads \"{{key}}\" as \"{{value}}\", not \"{{intended}}\"; move the comment out of FLINK_PROPERTIES.",
+        "On {{image}} the comment joins the value: Flink reads \"{{key}}\" as \"{{value}}\", not \"{{intended}}\"; move the comment out of FLINK_PROPERTIES.",
     },
     docs: {
       why:
@@ -33,7 +32,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of ctx.doc.findings) {
-      if (finding.kind === "flink-properties-comment") ctx.report(reportOf(finding, variantOf(finding, MESSAGE_IDS, "line")));
+      if (finding.kind !== "flink-properties-comment") continue;
+      const report = reportOf(finding, variantOf(finding, MESSAGE_IDS, "line"));
+      const data = { ...report.data };
+      for (const [name, max] of [["key", 60], ["value", 40], ["intended", 40], ["image", 60]] as const) {
+        if (typeof data[name] === "string") data[name] = clip(data[name], max);
+      }
+      ctx.report({ ...report, data });
     }
   },
 });

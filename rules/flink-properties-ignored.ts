@@ -3,6 +3,7 @@
 // Kubernetes mounts a ConfigMap volume read-only, so those writes fail and the settings never arrive.
 import { reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 const MESSAGE_IDS = ["readOnly", "sameFile", "noEntrypoint"] as const;
 
@@ -23,18 +24,19 @@ export default defineRule({
     description: "FLINK_PROPERTIES that a container never applies (its /opt/flink/conf is a read-only ConfigMap volume)",
     messages: {
       readOnly:
-        "FLINK_PROPERTIES of container {{container}} is never applied: {{dir}} is the ConfigMap {{configMap}}, which Kubernetes mounts read-only, so the entrypoint cannot write these settings into it; put them in the ConfigMap's Flink file, or pass them as -D arguments.",
+        "FLINK_PROPERTIES of {{container}} is never applied: {{dir}} is the read-only ConfigMap {{configMap}}; move them into its Flink file or -D arguments.",
       sameFile:
-        "FLINK_PROPERTIES of container {{container}} repeats the Flink file of the ConfigMap {{configMap}}, which is already mounted in {{dir}}, and the entrypoint cannot write into that read-only volume anyway: it changes nothing; remove it.",
+        "FLINK_PROPERTIES of {{container}} repeats the Flink file of the ConfigMap {{configMap}} mounted at {{dir}} and changes nothing; remove it.",
       noEntrypoint:
-        "FLINK_PROPERTIES of container {{container}} is never applied: only the official image's docker-entrypoint.sh reads it, and this container does not run it; pass the settings as -D arguments.",
+        "FLINK_PROPERTIES of {{container}} is never applied: this container does not run the image's docker-entrypoint.sh, which reads it; pass -D arguments instead.",
     },
     docs: {
       why:
         "The official image's entrypoint applies `FLINK_PROPERTIES` by writing into `/opt/flink/conf`: up to Flink " +
         "1.18 it appends the block to `flink-conf.yaml`, from 1.19 it merges it into `config.yaml`. A ConfigMap " +
         "mounted there is read-only, so the write fails (the log shows \"Read-only file system\") and Flink starts " +
-        "without those settings. `-D` arguments still reach the start scripts.",
+        "without those settings. `-D` arguments still reach the start scripts. Only the official image's " +
+        "`docker-entrypoint.sh` reads `FLINK_PROPERTIES`, so a container that runs its own command never applies it.",
       valid: [{ dialect: "standard", filename: "taskmanager.yaml", code: WORKLOAD(PROPERTIES, "") }],
       invalid: [{ dialect: "standard", filename: "taskmanager.yaml", code: WORKLOAD(PROPERTIES, CONFIG_MAP_MOUNT) }],
     },
@@ -43,8 +45,11 @@ export default defineRule({
     for (const finding of ctx.doc.findings) {
       if (finding.kind !== "flink-properties-ignored") continue;
       const messageId = variantOf(finding, MESSAGE_IDS, "readOnly");
+      const report = reportOf(finding, messageId);
+      const data = { ...report.data };
+      for (const name of ["container", "configMap"] as const) if (typeof data[name] === "string") data[name] = clip(data[name]);
       // Repeating the mounted file loses nothing: a note, not a warning.
-      ctx.report({ ...reportOf(finding, messageId), ...(messageId === "sameFile" && { severity: "info" as const }) });
+      ctx.report({ ...report, data, ...(messageId === "sameFile" && { severity: "info" as const }) });
     }
   },
 });

@@ -3,6 +3,7 @@
 // YamlParserUtils.convertAndDumpYamlFromFlatMap (flink-docker docker-entrypoint.sh set_config_options).
 import { reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 const MESSAGE_IDS = ["fails", "drops"] as const;
 
@@ -20,9 +21,9 @@ export default defineRule({
     supersedes: ["prefix-key-conflict", "unknown-key"],
     messages: {
       fails:
-        "\"{{key}}\" ({{keySource}}) is also the prefix of \"{{child}}\" ({{childSource}}): the {{image}} image's entrypoint writes config.yaml as nested YAML, where a key cannot be both a value and a map, so the merge fails (ClassCastException in YamlParserUtils) and config-parser-utils.sh writes its error output over config.yaml; Flink then cannot load its configuration. Rename or remove one of them.",
+        "\"{{key}}\" ({{keySource}}) is a prefix of \"{{child}}\" ({{childSource}}): on {{image}} Flink cannot load the merged config.yaml; rename or remove one.",
       drops:
-        "\"{{key}}\" ({{keySource}}) is also the prefix of \"{{child}}\" ({{childSource}}): the {{image}} image's entrypoint writes config.yaml as nested YAML, where the value \"{{value}}\" replaces the map, so \"{{child}}: {{childValue}}\" is silently dropped. Rename or remove one of them.",
+        "\"{{key}}\" ({{keySource}}) is a prefix of \"{{child}}\" ({{childSource}}): on {{image}} \"{{value}}\" wins and the longer key is lost; rename or remove one.",
     },
     docs: {
       why:
@@ -31,7 +32,9 @@ export default defineRule({
         "beside `state.backend.type: rocksdb`, or `env.java.opts: …` beside the image's own `env.java.opts.all`, " +
         "asks for a key that is both a value and a map. Depending on Java's HashMap order the merge either fails, " +
         "leaving the error output in `config.yaml` so Flink does not start, or keeps the value and drops the longer " +
-        "key without a word. flinklint works out which of the two happens.",
+        "key without a word. A failed merge is a ClassCastException in `YamlParserUtils`; `config-parser-utils.sh` then " +
+        "writes its error output over `config.yaml`, so Flink cannot load its configuration. flinklint works out " +
+        "which of the two happens.",
       valid: [{ dialect: "standard", filename: "docker-compose.yml", code: COMPOSE("state.backend.type: rocksdb") }],
       invalid: [{ dialect: "standard", filename: "docker-compose.yml", code: COMPOSE("env.java.opts: -Xss2m") }],
     },
@@ -40,7 +43,17 @@ export default defineRule({
     for (const finding of ctx.doc.findings) {
       if (finding.kind !== "flink-properties-prefix-conflict") continue;
       const messageId = variantOf(finding, MESSAGE_IDS, "fails");
-      ctx.report({ ...reportOf(finding, messageId), ...(messageId === "drops" && { severity: "warning" as const }) });
+      const report = reportOf(finding, messageId);
+      const data = { ...report.data };
+      // The message names the image once: "the flink:1.20 image's default config.yaml" → "image default".
+      const image = String(data["image"] ?? "");
+      for (const name of ["keySource", "childSource"] as const) {
+        if (typeof data[name] === "string" && image !== "") data[name] = data[name].replace(`the ${image} image's default config.yaml`, "image default").replace(`the ${image} image's `, "the image's ");
+      }
+      for (const [name, max] of [["key", 60], ["child", 60], ["value", 40], ["childValue", 40], ["image", 60]] as const) {
+        if (typeof data[name] === "string") data[name] = clip(data[name], max);
+      }
+      ctx.report({ ...report, data, ...(messageId === "drops" && { severity: "warning" as const }) });
     }
   },
 });

@@ -3,6 +3,7 @@
 import { reportOf, variantOf } from "../src/parser/findings.js";
 import { catalogFor, type Catalog } from "../src/model/catalog.js";
 import { defineRule, type ParseFinding } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 const MESSAGE_IDS = ["value", "key", "nested"] as const;
 
@@ -32,10 +33,10 @@ export default defineRule({
     description: "Whitespace in FLINK_PROPERTIES that a Flink 1.19+ image deletes, changing the setting",
     messages: {
       value:
-        "The {{image}} image's entrypoint deletes all whitespace from FLINK_PROPERTIES lines: Flink reads \"{{key}}\" as \"{{value}}\", not \"{{written}}\". Set this value in a config.yaml mounted into the container instead.",
-      key: "The {{image}} image's entrypoint deletes all whitespace from FLINK_PROPERTIES lines: the key \"{{written}}\" becomes \"{{key}}\".",
+        "On {{image}} FLINK_PROPERTIES loses its spaces: Flink reads \"{{value}}\", not \"{{written}}\"; set it in a mounted config.yaml instead.",
+      key: "On {{image}} FLINK_PROPERTIES loses its spaces: the key \"{{written}}\" becomes \"{{key}}\"; remove the spaces.",
       nested:
-        "FLINK_PROPERTIES is read line by line on the {{image}} image, not as YAML: this indented line becomes the top-level key \"{{key}}\" and \"{{parent}}\" an empty setting; write the full key \"{{parent}}.{{key}}\".",
+        "On {{image}} FLINK_PROPERTIES is not YAML: this line sets \"{{key}}\" and leaves \"{{parent}}\" empty; write \"{{parent}}.{{key}}\".",
     },
     docs: {
       why:
@@ -53,6 +54,13 @@ export default defineRule({
   check(ctx) {
     const catalog = catalogFor(ctx.flinkVersion);
     const changed = ctx.doc.findings.filter((f) => f.kind === "flink-properties-whitespace" && !readsTheSame(f.data, catalog));
-    changed.forEach((finding) => ctx.report(reportOf(finding, variantOf(finding, MESSAGE_IDS, "value"))));
+    for (const finding of changed) {
+      const report = reportOf(finding, variantOf(finding, MESSAGE_IDS, "value"));
+      const data = { ...report.data };
+      for (const [name, max] of [["key", 60], ["parent", 60], ["value", 40], ["written", 40], ["image", 60]] as const) {
+        if (typeof data[name] === "string") data[name] = clip(data[name], name === "written" && report.messageId === "key" ? 60 : max);
+      }
+      ctx.report({ ...report, data });
+    }
   },
 });

@@ -10,7 +10,7 @@ export default defineRule({
     description: "A Helm template, which Flink reads only after it is rendered: lint the rendered output",
     messages: {
       template:
-        "This file is a template (`{{ … }}`): Flink reads what Helm renders from it, not this text, so flinklint does not check it. Lint the rendered output: `helm template <release> <chart> | flinklint --stdin --stdin-filename rendered.yaml`.",
+        "Flink reads only what Helm renders from this template, so flinklint skips it; pipe `helm template` into `flinklint --stdin --stdin-filename rendered.yaml`.",
     },
     docs: {
       why:

@@ -2,6 +2,7 @@
 // nesting that GlobalConfiguration.loadLegacyYAMLResource does not have.
 import { findingsOf, FindingKind, reportOf, replaceRange } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 export default defineRule({
   meta: {
@@ -9,8 +10,7 @@ export default defineRule({
     severity: "warning",
     description: "An indented flink-conf.yaml line, which looks nested but is read as a top-level key",
     messages: {
-      indented:
-        "\"{{key}}\" is indented, which suggests nesting, but Flink reads it as the top-level key \"{{key}}\"; remove the indentation.",
+      indented: "Flink reads the indented \"{{key}}\" as a top-level key (flink-conf.yaml has no nesting); remove the indentation.",
     },
     docs: {
       why:
@@ -23,7 +23,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyIndentedLine)) {
-      ctx.report({ ...reportOf(finding, "indented"), fix: replaceRange(finding.range, "", "remove the indentation") });
+      const report = reportOf(finding, "indented");
+      const key = report.data?.["key"];
+      ctx.report({
+        ...report,
+        ...(typeof key === "string" && { data: { ...report.data, key: clip(key, 60) } }),
+        fix: replaceRange(finding.range, "", "remove the indentation"),
+      });
     }
   },
 });

@@ -2,8 +2,10 @@
 // (only a WARN in the log): GlobalConfiguration.loadLegacyYAMLResource.
 import { findingsOf, FindingKind, replaceRange, reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
+import { clippedReport as clipped } from "../src/util/text.js";
 
 const MESSAGE_IDS = ["noSpace", "equalsSign", "noValue", "noSeparator", "continuation", "log4j"] as const;
+
 
 export default defineRule({
   meta: {
@@ -13,12 +15,12 @@ export default defineRule({
     messages: {
       noSpace: "Flink skips \"{{line}}\" because a space must follow the colon; write \"{{replacement}}\".",
       equalsSign: "Flink skips \"{{line}}\" because flink-conf.yaml takes \"key: value\", not \"=\"; write \"{{replacement}}\".",
-      noValue: "Flink skips \"{{line}}\" because it has no value, so \"{{key}}\" keeps its default; give it a value or delete the line.",
+      noValue: "Flink skips \"{{line}}\" because it has no value, so the option keeps its default; give it a value or delete the line.",
       noSeparator: "Flink skips \"{{line}}\" because it is not a \"key: value\" line; write it as \"key: value\" or delete it.",
       log4j:
-        "Flink skips \"{{line}}\": it is a log4j setting, and flink-conf.yaml does not configure logging; move it to conf/log4j.properties (log4j-console.properties for a process in the foreground, as in Docker).",
+        "Flink skips the log4j setting \"{{line}}\" in flink-conf.yaml; move it to conf/log4j.properties (log4j-console.properties in Docker).",
       continuation:
-        "Flink skips \"{{line}}\": flink-conf.yaml has no line continuation, so this text is not part of the value of \"{{key}}\" above it; put the whole value on that one line.",
+        "Flink skips \"{{line}}\" (flink-conf.yaml has no line continuation); put the whole value of \"{{key}}\" on one line.",
     },
     docs: {
       why:
@@ -26,7 +28,9 @@ export default defineRule({
         "(`\": \"`). A line without that separator — `key:1728m`, `key = value`, `key:` with nothing after it, or a " +
         "tab after the colon — is skipped with only a warning in the log, so the setting silently does not apply. " +
         "A `key:` with nothing after it is only a warning: no value is lost, the option keeps its default as it would " +
-        "in YAML.",
+        "in YAML. Logging is configured in `conf/log4j.properties`, or `log4j-console.properties` for a process " +
+        "running in the foreground, as in Docker. A value wrapped onto the next line is not continued: Flink skips " +
+        "the wrapped part.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\n" }],
       invalid: [
         { dialect: "legacy", code: "taskmanager.memory.process.size:1728m\n" },
@@ -40,7 +44,7 @@ export default defineRule({
       const replacement = finding.data?.["replacement"];
       const messageId = variantOf(finding, MESSAGE_IDS, "noSeparator");
       ctx.report({
-        ...reportOf(finding, messageId),
+        ...clipped(reportOf(finding, messageId), { line: 40, replacement: 60, key: 60 }),
         // Nothing was written after the colon, so skipping the line loses nothing.
         ...(messageId === "noValue" && { severity: "warning" as const }),
         ...(typeof replacement === "string" && {

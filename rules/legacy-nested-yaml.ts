@@ -3,8 +3,10 @@
 import { catalogFor } from "../src/model/catalog.js";
 import { findingsOf, FindingKind, replaceRange, reportOf, variantOf } from "../src/parser/findings.js";
 import { defineRule } from "../src/types.js";
+import { clip, clippedReport as clipped } from "../src/util/text.js";
 
 const MESSAGE_IDS = ["header", "child", "droppedChild"] as const;
+
 
 export default defineRule({
   meta: {
@@ -13,12 +15,11 @@ export default defineRule({
     description: "Nested YAML in flink-conf.yaml, which Flink reads as different keys",
     messages: {
       header:
-        "Flink skips the header \"{{key}}:\" because flink-conf.yaml has no nesting; write each setting below it as one flat \"{{path}}.…: value\" line.",
-      child:
-        "Flink reads this indented line as the key \"{{key}}\", not \"{{intended}}\"; write \"{{replacement}}\" without indentation.",
+        "Flink skips the header \"{{key}}:\" (flink-conf.yaml has no nesting); write each setting below it as a flat \"{{path}}.…: value\" line.",
+      child: "Flink reads this indented line as the key \"{{key}}\", not \"{{intended}}\"; write \"{{replacement}}\" unindented.",
       droppedChild: "Flink skips \"{{line}}\" because flink-conf.yaml has no nesting; write flat \"dotted.key: value\" lines.",
       indentedKey:
-        "This line is indented below \"{{header}}:\", but Flink reads it as \"{{key}}\", the full key it names (flink-conf.yaml has no nesting); remove the indentation so the file shows what Flink reads.",
+        "Flink reads this line as the full key \"{{key}}\", not nested below \"{{header}}:\" (flink-conf.yaml has no nesting); remove the indentation.",
     },
     docs: {
       why:
@@ -44,14 +45,14 @@ export default defineRule({
           messageId: "indentedKey",
           at: finding.range,
           key,
-          data: { key, header },
+          data: { key: clip(key, 60), header: clip(header, 40) },
           severity: "warning",
         });
         continue;
       }
       const replacement = finding.data?.["replacement"];
       ctx.report({
-        ...reportOf(finding, variantOf(finding, MESSAGE_IDS, "header")),
+        ...clipped(reportOf(finding, variantOf(finding, MESSAGE_IDS, "header")), { key: 40, path: 60, intended: 60, replacement: 60, line: 40 }),
         ...(typeof replacement === "string" && {
           suggestions: [replaceRange(finding.range, replacement, `write "${replacement}"`)],
         }),

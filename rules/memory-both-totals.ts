@@ -1,9 +1,9 @@
 // With both a total process size and a total Flink size, Flink makes the JVM overhead whatever is
 // left and fails when that leaves it outside its range: ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory.
 import { hasBothTotals } from "../src/model/both-totals.js";
-import { toHumanReadableString } from "../src/model/memory-size.js";
-import { offerFixes, totalKey } from "../src/model/memory-fixes.js";
-import { derivations, processName, relatedKeys, locate } from "../src/model/rule-support.js";
+import { toShortSize } from "../src/model/memory-size.js";
+import { adviceRoom, offerFixes, totalKey } from "../src/model/memory-fixes.js";
+import { derivations, processName, refusalFacts, relatedKeys, locate } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -14,8 +14,8 @@ export default defineRule({
     description: "Both total process and total Flink memory set: overhead becomes the rest, and must fit its range",
     messages: {
       both:
-        "Both `{{processKey}}` and `{{flinkKey}}` are set: Flink keeps the Flink size and makes the JVM overhead the rest ({{overhead}}). It works, but set only one of them so the sizes cannot drift apart.",
-      contradiction: "`{{processKey}}` and `{{flinkKey}}` contradict each other, so Flink refuses to start the {{process}}.{{fix}}",
+        "With both `{{processKey}}` and `{{flinkKey}}` set, the JVM overhead is the rest ({{overhead}}); set only one so they cannot drift apart.",
+      contradiction: "Flink refuses the {{process}}: {{facts}}{{fix}}.",
     },
     docs: {
       why:
@@ -42,20 +42,21 @@ export default defineRule({
           at,
           ...(key ? { key } : {}),
           severity: "warning",
-          data: { processKey: both.processKey, flinkKey: both.flinkKey, overhead: toHumanReadableString(result.bytes.jvmOverhead) },
+          data: { processKey: both.processKey, flinkKey: both.flinkKey, overhead: toShortSize(result.bytes.jvmOverhead) },
           related: relatedKeys(ctx.doc, [both.processKey], key),
         });
       } else if (result.code === "M3" || result.code === "M4") {
         const flinkKey = totalKey(result, "flink.size") ?? both.flinkKey;
-        const { phrase: fix, suggestions } = offerFixes(ctx, result);
+        const { phrase: fix, suggestions, advice } = offerFixes(ctx, result, undefined, adviceRoom(refusalFacts(result, ctx.doc)));
         const { at, key } = locate(ctx.doc, [flinkKey]);
         ctx.report({
           messageId: "contradiction",
           at,
           ...(key ? { key } : {}),
-          data: { processKey: both.processKey, flinkKey, flinkMessage: result.error, fix, process: processName(result.process) },
+          data: { processKey: both.processKey, flinkKey, flinkMessage: result.error, facts: refusalFacts(result, ctx.doc), fix, process: processName(result.process) },
           related: relatedKeys(ctx.doc, [both.processKey, ...result.keys], key),
           ...(suggestions.length > 0 && { suggestions }),
+          ...(advice.length > 0 && { advice }),
         });
       }
     }

@@ -1,7 +1,7 @@
 // Flink fits framework, task, managed and network memory into Total Flink memory and fails when
 // the configured or fraction-derived parts are larger: TaskExecutorFlinkMemoryUtils.
-import { offerFixes, totalKey } from "../src/model/memory-fixes.js";
-import { failuresWith, reportFailure } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes, totalKey } from "../src/model/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
     severity: "error",
     description: "TaskManager memory components add up to more than Total Flink memory",
     messages: {
-      exceed: "The TaskManager's memory components add up to more than its Total Flink memory, so Flink refuses to start it.{{fix}}",
+      exceed: "Flink refuses the TaskManager: {{facts}}{{fix}}.",
     },
     docs: {
       why:
@@ -25,9 +25,9 @@ export default defineRule({
   check(ctx) {
     for (const failure of failuresWith(ctx, ["T1", "T2"])) {
       const total = totalKey(failure, "flink.size") ?? totalKey(failure, "process.size");
-      const { phrase, suggestions } = offerFixes(ctx, failure);
+      const { phrase, suggestions, advice } = offerFixes(ctx, failure, undefined, adviceRoom(refusalFacts(failure, ctx.doc)));
       const keys = total === undefined ? failure.keys : [total, ...failure.keys];
-      reportFailure(ctx, failure, "exceed", { fix: phrase }, keys, suggestions);
+      reportFailure(ctx, failure, "exceed", { facts: refusalFacts(failure, ctx.doc), fix: phrase }, keys, suggestions, advice);
     }
   },
 });

@@ -4,6 +4,7 @@
 import { memoryValueChecks } from "../src/model/facts.js";
 import type { InvalidValueKind } from "../src/model/memory-reads.js";
 import { lastEntry } from "../src/model/rule-support.js";
+import { clip } from "../src/util/text.js";
 import { defineRule } from "../src/types.js";
 
 const CPU_KEYS = new Set(["taskmanager.cpu.cores", "taskmanager.numberOfTaskSlots"]);
@@ -20,9 +21,9 @@ export default defineRule({
     severity: "error",
     description: "TaskManager CPU cores or slots that are not a positive number",
     messages: {
-      notPositive: "The TaskManager needs a positive number of CPU cores, so Flink refuses to start it. Set `{{key}}` to 1 or more.",
-      notFinite: "`{{key}}` is not a finite number, which Flink cannot turn into a CPU resource, so Flink refuses to start the TaskManager.",
-      unparsable: "Flink cannot read `{{key}}`: {{flinkMessage}} ({{cause}}). It must be {{expected}}.",
+      notPositive: "Flink refuses the TaskManager: it needs a positive number of CPU cores; set `{{key}}` to 1 or more.",
+      notFinite: "Flink refuses the TaskManager: `{{key}}: {{value}}` is not a finite number of CPU cores; set it to a number such as 2.",
+      unparsable: "Flink cannot read `{{key}}: {{value}}`{{why}}, so the TaskManager does not start; write {{expected}}.",
     },
     docs: {
       why:
@@ -49,8 +50,9 @@ export default defineRule({
         key: invalid.key,
         data: {
           key: invalid.key,
-          flinkMessage: invalid.error,
-          cause: invalid.cause ?? "",
+          value: clip(entry.value.text),
+          why: /overflows|underflows/.test(invalid.cause ?? "") ? " (too large for an int)" : "",
+          flinkMessage: invalid.cause && !invalid.error.includes(invalid.cause) ? `${invalid.error} (${invalid.cause})` : invalid.error,
           expected: invalid.key === "taskmanager.numberOfTaskSlots" ? "a whole number such as 4" : "a number such as 2 or 0.5",
         },
       });

@@ -1,8 +1,11 @@
 // When a component is the rest of a fixed total, Flink ignores its configured fraction and only logs
 // it: TaskExecutorFlinkMemoryUtils.sanityCheckNetworkMemory, ProcessMemoryUtils.sanityCheckJvmOverhead.
 import { derivations, processName, relatedKeys, locate } from "../src/model/rule-support.js";
-import { toHumanReadableString } from "../src/model/memory-size.js";
+import { toShortSize } from "../src/model/memory-size.js";
+import { clip } from "../src/util/text.js";
 import { defineRule } from "../src/types.js";
+import { percent } from "../src/util/text.js";
+
 
 export default defineRule({
   meta: {
@@ -12,12 +15,13 @@ export default defineRule({
     description: "A configured fraction Flink ignores because the component is the rest of a fixed total",
     messages: {
       ignored:
-        "`{{key}}` has no effect here: the {{process}} {{component}} is what is left of the fixed total, {{actual}} instead of {{byFraction}} from the fraction. Flink logs: {{flinkMessage}} Remove the fraction, or the option that fixes the total.",
+        "`{{key}}` is ignored: {{process}} {{component}} is the rest, {{actual}}, not {{share}} = {{byFraction}}; remove it, or the sizes that fix the rest.",
     },
     docs: {
       why:
         "Network memory (when task heap and Total Flink are known) and JVM overhead (when both process and Flink " +
-        "totals, or all fine-grained sizes, are set) are remainders. A fraction set for them is silently ignored.",
+        "totals, or all fine-grained sizes, are set) are remainders. A fraction set for them is ignored, and Flink only " +
+        "logs that the derived size does not match it.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\ntaskmanager.memory.network.fraction: 0.2\njobmanager.memory.process.size: 1600m\n" }],
       invalid: [
         {
@@ -41,11 +45,15 @@ export default defineRule({
           at,
           ...(key ? { key } : {}),
           data: {
-            key: key ?? adjustment.keys[0] ?? "",
+            key: clip(key ?? adjustment.keys[0] ?? "", 60),
             process: processName(result.process),
             component: adjustment.component === "network" ? "network memory" : "JVM overhead",
-            actual: toHumanReadableString(adjustment.bytes ?? 0n),
-            byFraction: toHumanReadableString(adjustment.derivedBytes ?? 0n),
+            actual: toShortSize(adjustment.bytes ?? 0n),
+            share:
+              adjustment.fraction === undefined
+                ? "the fraction's"
+                : `${percent(adjustment.fraction)}${adjustment.fractionOf === undefined ? "" : ` of ${toShortSize(adjustment.fractionOf)}`}`,
+            byFraction: toShortSize(adjustment.derivedBytes ?? 0n),
             flinkMessage: adjustment.message,
           },
           ...(related.length > 0 ? { related } : {}),

@@ -3,9 +3,18 @@
 // reads depends on the path it takes (memory-reads.ts), not on what fails first.
 import { memoryValueChecks } from "../src/model/facts.js";
 import { lastEntry } from "../src/model/rule-support.js";
+import { clip } from "../src/util/text.js";
 import { defineRule } from "../src/types.js";
 
 const FRACTION_KEY = /\.fraction$/;
+
+/** The decimal a percentage (`40%`) or a quoted or listed decimal (`"0.5"`, `[0.5]`) means, else the option's default. */
+function example(value: string, defaultText: string): string {
+  const percent = /^\s*(\d+(?:\.\d+)?)\s*(?:%|percent)\s*$/i.exec(value);
+  const wrapped = /^\s*(["'[])\s*(\d*\.\d+|\d+)\s*["'\]]\s*$/.exec(value);
+  const decimal = percent !== null ? Number((Number(percent[1]) / 100).toPrecision(7)) : wrapped !== null ? Number(wrapped[2]) : NaN;
+  return decimal >= 0 && decimal < 1 ? String(decimal) : defaultText;
+}
 
 export default defineRule({
   meta: {
@@ -14,9 +23,9 @@ export default defineRule({
     severity: "error",
     description: "A memory fraction Flink cannot read as a number",
     messages: {
-      invalid: "Flink cannot read `{{key}}` as a fraction: {{flinkMessage}} ({{cause}}). Write a plain decimal such as 0.1.",
+      invalid: "Flink cannot read `{{key}}: {{value}}` as a fraction{{why}}; write a plain decimal such as {{example}}.",
       invalidUnread:
-        "`{{key}}: {{value}}` is not a fraction Flink can read ({{cause}}); Flink does not read it while `{{instead}}` is set, so it does no harm yet. Write a plain decimal such as 0.4, or remove the line.",
+        "`{{key}}: {{value}}` is not a fraction Flink can read, but unused while `{{instead}}` is set; write e.g. {{example}}, or remove it.",
     },
     docs: {
       why:
@@ -50,7 +59,14 @@ export default defineRule({
         messageId: invalid.read ? "invalid" : "invalidUnread",
         at: entry.valueRange,
         key: invalid.key,
-        data: { key: invalid.key, value: entry.value.text, flinkMessage: invalid.error, cause: invalid.cause ?? "", instead },
+        data: {
+          key: clip(invalid.key, 60),
+          value: clip(entry.value.text),
+          why: /overflows|underflows/.test(invalid.cause ?? "") ? " (too small or large for a float)" : "",
+          example: example(entry.value.text, invalid.option.defaultText),
+          flinkMessage: invalid.cause && !invalid.error.includes(invalid.cause) ? `${invalid.error} (${invalid.cause})` : invalid.error,
+          instead,
+        },
         ...(invalid.read ? {} : { severity: "warning" as const }),
       });
     }

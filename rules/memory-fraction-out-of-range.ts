@@ -1,6 +1,6 @@
 // Memory fractions must lie in [0, 1); Flink checks each when it derives the component and refuses
 // the configuration otherwise: RangeFraction via ProcessMemoryUtils.getRangeFraction.
-import { javaDoubleToString } from "../src/util/java.js";
+import { clip } from "../src/util/text.js";
 import { memoryDerivations, memoryValueChecks } from "../src/model/facts.js";
 import { derive, offerFixes } from "../src/model/memory-fixes.js";
 import type { MemoryFailure } from "../src/model/memory.js";
@@ -24,6 +24,16 @@ function failureFor(ctx: RuleContext, value: InvalidValue, outOfRange: readonly 
   return !result.ok && result.code === "M7" && isOutOfRange(result, value.key) ? result : undefined;
 }
 
+/** A float's shortest digits: what was written (0.1f, not 0.10000000149011612). */
+function floatText(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  for (let p = 1; p <= 9; p++) {
+    const candidate = Number(value.toPrecision(p));
+    if (Math.fround(candidate) === Math.fround(value)) return String(candidate);
+  }
+  return String(value);
+}
+
 export default defineRule({
   meta: {
     id: "memory-fraction-out-of-range",
@@ -31,10 +41,9 @@ export default defineRule({
     severity: "error",
     description: "A memory fraction outside [0, 1)",
     messages: {
-      outOfRange:
-        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1, so Flink refuses to start the {{process}}. Use a value such as {{example}} (the default).",
+      outOfRange: "Flink refuses the {{process}}: `{{key}}` is {{fraction}}, outside [0, 1); use e.g. {{example}} (the default).",
       outOfRangeLater:
-        "Flink reads the fraction as {{fraction}}, but it must be at least 0 and below 1: Flink refuses to start the {{process}} on it once the problems it meets first are fixed. Use a value such as {{example}} (the default).",
+        "`{{key}}` is {{fraction}}, outside [0, 1): Flink refuses the {{process}} on it once earlier errors are fixed; use e.g. {{example}} (the default).",
     },
     docs: {
       why:
@@ -61,7 +70,8 @@ export default defineRule({
         at: entry.valueRange,
         key: value.key,
         data: {
-          fraction: javaDoubleToString(typeof value.value === "number" ? value.value : NaN),
+          key: clip(value.key, 60),
+          fraction: floatText(typeof value.value === "number" ? value.value : NaN),
           // Without a failure to quote, the check itself (Flink's message would also name the range's min and max).
           flinkMessage: failure?.error ?? value.error,
           example: value.option.defaultText,

@@ -1,7 +1,7 @@
 // The JobManager's heap, off-heap and Total Flink sizes must agree (heap + off-heap = total, off-heap
 // below total), or Flink refuses to start it: JobManagerFlinkMemoryUtils.
-import { offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, reportFailure } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes } from "../src/model/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
     severity: "error",
     description: "JobManager heap, off-heap and Total Flink memory that cannot all hold",
     messages: {
-      inconsistent: "The JobManager's memory sizes contradict each other, so Flink refuses to start it.{{fix}}",
+      inconsistent: "Flink refuses the JobManager: {{facts}}{{fix}}.",
     },
     docs: {
       why:
@@ -23,8 +23,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const failure of failuresWith(ctx, ["J2", "J3", "J4"])) {
-      const { phrase, suggestions } = offerFixes(ctx, failure);
-      reportFailure(ctx, failure, "inconsistent", { fix: phrase }, failure.keys, suggestions);
+      const { phrase, suggestions, advice } = offerFixes(ctx, failure, undefined, adviceRoom(refusalFacts(failure, ctx.doc)));
+      reportFailure(ctx, failure, "inconsistent", { facts: refusalFacts(failure, ctx.doc), fix: phrase }, failure.keys, suggestions, advice);
     }
   },
 });

@@ -1,6 +1,6 @@
 // Since 1.10/1.11 the legacy heap keys are not the JVM heap: Flink copies them into a total memory
 // option (or ignores them, and from 2.0 drops them): MemoryBackwardsCompatibilityUtils.
-import { formatBinary } from "../src/model/memory-size.js";
+import { toShortSize } from "../src/model/memory-size.js";
 import { derivations, lastEntry } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule } from "../src/types.js";
@@ -20,17 +20,16 @@ export default defineRule({
     description: "A legacy heap key, which is not the JVM heap and is ignored in Flink 2.x",
     messages: {
       mapped:
-        "`{{key}}` is not the JVM heap: Flink {{version}} reads it as `{{target}}` ({{deployment}}), which gives {{result}}. Flink logs: {{flinkMessage}} Set `{{target}}` (or `{{alternative}}`) instead; Flink 2.x ignores `{{key}}`.",
-      shadowed:
-        "`{{key}}` is ignored: `{{target}}` is set, and Flink only falls back to the legacy key when it is not. Remove `{{key}}`.",
-      removed:
-        "`{{key}}` is ignored by Flink {{version}} (legacy heap keys were removed in 2.0); set `{{process}}.memory.process.size` instead.",
+        "Flink {{version}} ({{deployment}}) reads `{{key}}` as `{{target}}`{{result}}; set that or `{{alternative}}`.",
+      shadowed: "Flink ignores `{{key}}` because `{{target}}` is set; remove `{{key}}`.",
+      removed: "Flink {{version}} ignores `{{key}}` (legacy heap keys were removed in 2.0); set `{{process}}.memory.process.size` instead.",
     },
     docs: {
       why:
         "Before Flink 1.10 `taskmanager.heap.size` sized the whole TaskManager. Since then a standalone TaskManager " +
         "reads it as Total Flink memory (so `1024m` gives only 384 MiB of JVM heap), Kubernetes/YARN read it as " +
-        "total process memory, and Flink 2.0 dropped it altogether.",
+        "total process memory, and Flink 2.0 dropped it altogether. Flink logs the mapping (shown as Flink's " +
+        "message); set `*.memory.flink.size` or `*.memory.process.size` instead, which Flink 2.x also reads.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
       invalid: [{ dialect: "legacy", code: "taskmanager.heap.size: 1024m\njobmanager.memory.process.size: 1600m\n" }],
     },
@@ -57,11 +56,10 @@ export default defineRule({
         if (ctx.doc.config.has(target)) ctx.report({ messageId: "shadowed", at: entry.keyRange, key, data: { ...data, target } });
         continue;
       }
-      let outcome = "a configuration Flink refuses (see the other findings)";
-      if (result.ok) {
-        const heap = result.bytes.jvmHeap;
-        outcome = `-Xmx${heap} (${formatBinary(heap)} of JVM heap) in a ${formatBinary(result.bytes.totalProcess)} process`;
-      }
+      // Not the JVM heap: the heap and process it gives, or the refusal that other rules report.
+      const outcome = result.ok
+        ? ` (-Xmx${toShortSize(result.bytes.jvmHeap)}, ${toShortSize(result.bytes.totalProcess)} process)`
+        : " (which Flink refuses)";
       ctx.report({
         messageId: "mapped",
         at: entry.keyRange,

@@ -12,7 +12,7 @@ export default defineRule({
     severity: "error",
     description: "A memory range (network, JVM overhead) whose min is above its max",
     messages: {
-      minAboveMax: "The {{process}} {{what}} range is empty, min {{min}} > max {{max}}, so Flink refuses to start it. Lower the min to at most {{maxText}} or raise the max to at least {{minText}}.",
+      minAboveMax: "Flink refuses the {{process}}: {{what}} min {{min}} is above max {{max}}; lower the min to at most {{maxText}} or raise the max to at least {{minText}}.",
     },
     docs: {
       why:

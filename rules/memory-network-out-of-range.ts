@@ -1,7 +1,7 @@
 // When task heap or managed memory is fixed and Total Flink memory is known, network memory is the
 // rest, and Flink fails when the rest is outside the network min/max: TaskExecutorFlinkMemoryUtils.
-import { offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, reportFailure } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes } from "../src/model/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
     severity: "error",
     description: "Network memory, left over from Total Flink memory, falls outside its min/max",
     messages: {
-      outOfRange: "The TaskManager's network memory, what is left of its Total Flink memory, falls outside the network range, so Flink refuses to start it.{{fix}}",
+      outOfRange: "Flink refuses the TaskManager: {{facts}}{{fix}}.",
     },
     docs: {
       why:
@@ -34,9 +34,9 @@ export default defineRule({
         ...failure.keys.filter((k) => k.includes("network")),
         ...failure.keys.filter((k) => !k.includes("network")),
       ];
-      const { phrase, suggestions } = offerFixes(ctx, failure);
+      const { phrase, suggestions, advice } = offerFixes(ctx, failure, undefined, adviceRoom(refusalFacts(failure, ctx.doc)));
       const cause = failure.causes[failure.causes.length - 1] ?? "";
-      reportFailure(ctx, failure, "outOfRange", { flinkMessage: cause ? `${failure.error} (${cause})` : failure.error, fix: phrase }, keys, suggestions);
+      reportFailure(ctx, failure, "outOfRange", { flinkMessage: cause ? `${failure.error} (${cause})` : failure.error, facts: refusalFacts(failure, ctx.doc), fix: phrase }, keys, suggestions, advice);
     }
   },
 });

@@ -1,8 +1,8 @@
 // When the JVM overhead is what is left of the total process size, Flink checks it against the
 // overhead min and max and fails outside them: ProcessMemoryUtils.sanityCheckJvmOverhead.
 import { hasBothTotals } from "../src/model/both-totals.js";
-import { offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, reportFailure } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes } from "../src/model/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
     severity: "error",
     description: "JVM overhead, left over from the total process size, falls outside its min/max",
     messages: {
-      outOfRange: "The {{process}}'s JVM overhead, what is left of its total process memory, falls outside the overhead range, so Flink refuses to start it.{{fix}}",
+      outOfRange: "Flink refuses the {{process}}: {{facts}}{{fix}}.",
     },
     docs: {
       why:
@@ -34,8 +34,8 @@ export default defineRule({
   check(ctx) {
     for (const failure of failuresWith(ctx, ["M4"])) {
       if (hasBothTotals(ctx, failure.process) !== undefined) continue;
-      const { phrase, suggestions } = offerFixes(ctx, failure);
-      reportFailure(ctx, failure, "outOfRange", { fix: phrase }, failure.keys, suggestions);
+      const { phrase, suggestions, advice } = offerFixes(ctx, failure, undefined, adviceRoom(refusalFacts(failure, ctx.doc)));
+      reportFailure(ctx, failure, "outOfRange", { facts: refusalFacts(failure, ctx.doc), fix: phrase }, failure.keys, suggestions, advice);
     }
   },
 });

@@ -1,11 +1,12 @@
 // Flink parses every memory option with MemorySize.parse (digits, then a binary unit b/k/m/g/t),
 // so `1.5g`, `2Gi`, `-1m` or `1 GiB` stop the process, and a bare number means bytes: MemorySize.
-import { LONG_MAX, MIB, parseMemorySize, toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
+import { MIB, parseMemorySize, toConfigText, toShortSize } from "../src/model/memory-size.js";
 import { MEMORY_SIZE_KEYS } from "../src/model/options.js";
 import { hasTemplatePlaceholder } from "../src/parser/placeholders.js";
 import { memoryValueChecks } from "../src/model/facts.js";
 import { lastEntry } from "../src/model/rule-support.js";
 import { versionFacts } from "../src/model/versions.js";
+import { clip } from "../src/util/text.js";
 import { defineRule, type ConfigEntry, type Fix, type RuleContext } from "../src/types.js";
 
 /**
@@ -56,13 +57,23 @@ function valueEdit(ctx: RuleContext, entry: ConfigEntry, text: string, replaceme
   return { description: `write ${replacement}`, edits: [{ range: entry.valueRange, text: replacement }] };
 }
 
+/** Why the parser rejects the text, in a few words (its own message goes into `flinkMessage`). */
+function reason(text: string, code: string, unit: string | undefined): string {
+  if (code === "P1") return "it is empty";
+  if (code === "P2") return text.trim().startsWith("-") ? "sizes cannot be negative" : "it does not start with digits";
+  if (code === "P3" || code === "P4") return "it does not fit in 64 bits";
+  return unit === undefined ? "unknown unit" : `unknown unit '${clip(unit, 12)}'`;
+}
+
 function advice(text: string, code: string): string {
   const suggestion = suggestFor(text);
-  if (suggestion !== undefined) return ` Write \`${suggestion}\` instead.`;
-  if (code === "P1") return " Set a size such as `1728m`, or remove the line.";
-  if (code === "P2") return text.trim().startsWith("-") ? " Sizes cannot be negative." : " Start with whole digits, then a unit: b, k, m, g or t (e.g. `1728m`).";
-  if (code === "P3" || code === "P4") return ` The largest size is ${LONG_MAX} bytes (just under 8192p); use a smaller value.`;
-  return " Use whole digits and one of the units b, k, m, g, t (binary: 1k = 1024 bytes), e.g. `1728m`.";
+  if (suggestion !== undefined) return `write \`${clip(suggestion)}\` instead`;
+  if (code === "P1") return "set a size such as `1728m`, or remove the line";
+  if (code === "P2") {
+    return text.trim().startsWith("-") ? "use a size such as `1728m`, or remove it for the default" : "write digits and a unit b, k, m, g or t, e.g. `1728m`";
+  }
+  if (code === "P3" || code === "P4") return "use a size below 8192p";
+  return "write digits and a unit b, k, m, g or t, e.g. `1728m`";
 }
 
 export default defineRule({
@@ -72,11 +83,9 @@ export default defineRule({
     severity: "error",
     description: "A memory size Flink cannot parse, or a unit-less size Flink reads as bytes",
     messages: {
-      invalid: "Flink cannot read `{{key}}: {{value}}` as a memory size: {{reason}}.{{advice}}",
-      invalidUnread:
-        "`{{key}}: {{value}}` is not a memory size Flink can read ({{reason}}); the memory derivation does not need it with this configuration, but whatever reads it will fail.{{advice}}",
-      unitless:
-        "`{{key}}: {{value}}` has no unit, so Flink reads it as {{bytes}} bytes{{human}}; {{advice}}.",
+      invalid: "Flink cannot read the size `{{key}}: {{value}}` ({{reason}}); {{advice}}.",
+      invalidUnread: "`{{key}}: {{value}}` is not a memory size Flink can read ({{reason}}); unused here, but fatal wherever read; {{advice}}.",
+      unitless: "`{{key}}: {{value}}` has no unit, so Flink reads it as {{asRead}}; {{advice}}.",
     },
     docs: {
       why:
@@ -101,7 +110,14 @@ export default defineRule({
   check(ctx) {
     const facts = versionFacts(ctx.flinkVersion);
     // Flink reads these on the path it takes whatever else fails first, so each one stops it.
-    const { readKeys } = ctx.facts.get(memoryValueChecks);
+    const checks = ctx.facts.get(memoryValueChecks);
+    const { readKeys } = checks;
+    // Flink's own text for a size it cannot read: its wrapper and the parser's message.
+    const flinkText = (key: string): string | undefined => {
+      const found = [...checks.invalid, ...checks.invalidUnread].find((v) => v.key === key && v.kind === "unparsable");
+      if (found === undefined) return undefined;
+      return found.cause && !found.error.includes(found.cause) ? `${found.error} (${found.cause})` : found.error;
+    };
     for (const { key, until2x, replacement } of MEMORY_SIZE_KEYS) {
       if (until2x && !facts.legacyHeapKeys) continue;
       const value = ctx.doc.config.get(key);
@@ -125,7 +141,13 @@ export default defineRule({
           messageId: read ? "invalid" : "invalidUnread",
           at: entry.valueRange,
           key,
-          data: { key, value: value.text, reason: parsed.error.message.replace(/\.$/, ""), advice: advice(value.text, parsed.code) },
+          data: {
+            key: clip(key, 60),
+            value: clip(value.text),
+            reason: reason(value.text, parsed.code, /unit '(.*)' does not match/s.exec(parsed.error.message)?.[1]),
+            advice: advice(value.text, parsed.code),
+            flinkMessage: flinkText(key) ?? parsed.error.message,
+          },
           ...(read ? {} : { severity: "warning" as const }),
         });
       } else if (parsed.unitless && parsed.bytes !== 0n && !BYTE_COUNT_KEYS.has(key)) {
@@ -140,13 +162,12 @@ export default defineRule({
           at: entry.valueRange,
           key,
           data: {
-            key,
-            value: value.text.trim(),
-            bytes: parsed.bytes,
-            human: parsed.bytes >= 1024n ? ` (${toHumanReadableString(parsed.bytes)})` : "",
+            key: clip(key, 60),
+            value: clip(value.text.trim()),
+            asRead: parsed.bytes >= 1024n ? `bytes (${toShortSize(parsed.bytes)})` : `${parsed.bytes} bytes`,
             advice: exact
               ? `write \`${toConfigText(parsed.bytes)}\` to say so`
-              : `add the unit you mean, e.g. \`${value.text.trim()}m\` for MiB`,
+              : `add the unit you mean, e.g. \`${clip(value.text.trim(), 24)}m\` for MiB`,
           },
           severity: "warning",
         });

@@ -22,6 +22,12 @@ function isOperatorConfiguration(keys: Iterable<string>): boolean {
   return false;
 }
 
+/** The ignored legacy keys as one name: `taskmanager.heap.size`, or `taskmanager.heap.*` for both (the related locations list each). */
+function legacyName(keys: readonly string[]): string {
+  const [first = "", ...rest] = keys;
+  return rest.length === 0 ? first : `${first.slice(0, first.lastIndexOf("."))}.*`;
+}
+
 export default defineRule({
   meta: {
     id: "memory-total-missing",
@@ -30,13 +36,14 @@ export default defineRule({
     description: "No total memory size for the TaskManager or JobManager, so Flink cannot start it",
     messages: {
       missing:
-        "The {{process}} has no memory size, so Flink refuses to start it. Set `{{key}}` (Flink's own default file uses {{example}}).{{legacyNote}}",
+        "Flink refuses the {{process}}: no memory size is set{{legacyNote}}; set `{{key}}`, e.g. {{example}}.",
     },
     docs: {
       why:
         "Since Flink 1.10 (TaskManager) and 1.11 (JobManager), each process needs `*.memory.process.size`, " +
         "`*.memory.flink.size`, or the fine-grained sizes. Without one of them the process refuses to start. " +
-        "The legacy `*.heap.size` keys stand in for them only up to Flink 1.20. The Flink Kubernetes Operator's own " +
+        "Flink's own default configuration file sets 1728m for the TaskManager and 1600m for the JobManager. " +
+        "The legacy `*.heap.size` and `*.heap.mb` keys stand in for them only up to Flink 1.20; Flink 2.0 removed them. The Flink Kubernetes Operator's own " +
         "configuration (a file with `kubernetes.operator.*` keys) is not reported: the operator sets both process " +
         "sizes of every deployment from its `resource.memory`.",
       valid: [{ dialect: "standard", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\n" }],
@@ -62,7 +69,7 @@ export default defineRule({
           flinkMessage: failure.error,
           key: `${failure.process}.memory.process.size`,
           example: toConfigText(SHIPPED_PROCESS_SIZE[failure.process]),
-          legacyNote: ignored.length > 0 ? ` Flink ${ctx.flinkVersion} ignores \`${ignored.join("`, `")}\` (removed in 2.0).` : "",
+          legacyNote: ignored.length > 0 ? ` (Flink ${ctx.flinkVersion} ignores \`${legacyName(ignored)}\`)` : "",
         },
         ...(related.length > 0 ? { related } : {}),
         ...(suggestions.length > 0 && { suggestions }),

@@ -3,8 +3,18 @@
 // A value Flink reads on its path is checked whatever fails first (memory-reads.ts).
 import { memoryValueChecks } from "../src/model/facts.js";
 import type { InvalidValueKind } from "../src/model/memory-reads.js";
+import type { OptionDef } from "../src/model/options.js";
 import { failuresWith, lastEntry, reportFailure } from "../src/model/rule-support.js";
+import { clip } from "../src/util/text.js";
 import { defineRule } from "../src/types.js";
+
+/** What Flink would read for the option, as advice. */
+function expected(option: OptionDef): string {
+  if (option.type === "bool") return "`true` or `false`";
+  if (/\.heap\.mb$/.test(option.key)) return `whole MiB such as 1024, or better set \`${option.key.split(".")[0]}.memory.process.size\``;
+  if (option.type === "int") return /^\d+$/.test(option.defaultText) ? `a whole number such as ${option.defaultText}` : "a whole number";
+  return "a plain number";
+}
 
 /** Fractions, CPU cores and slots have rules of their own, sizes memory-size-invalid. */
 const OWNED_ELSEWHERE = /(\.fraction|^taskmanager\.cpu\.cores|^taskmanager\.numberOfTaskSlots)$/;
@@ -21,15 +31,15 @@ export default defineRule({
     severity: "error",
     description: "A memory-related number or flag Flink cannot use (unparsable, negative, or overflowing)",
     messages: {
-      unparsable: "Flink cannot read `{{key}}`: {{flinkMessage}} ({{cause}}).",
-      unparsableUnread:
-        "`{{key}}: {{value}}` is not a value Flink can read ({{cause}}); Flink's memory set-up does not read it with this configuration, so it does no harm yet. Fix or remove it.",
-      negativeHeap: "`{{key}}` is negative: {{flinkMessage}} Use a positive size, or better `{{target}}`.",
-      segment: "`taskmanager.memory.segment-size` cannot be used for the network buffers: {{flinkMessage}} Use a power of 2 of at least 4k, e.g. 32k (the default).",
-      overflow: "The configured {{process}} sizes are too large to add up in 64 bits: {{flinkMessage}} Use realistic sizes.",
-      negative: "A {{process}} size came out negative: {{flinkMessage}} Check `{{key}}`.",
+      unparsable: "Flink cannot read `{{key}}: {{value}}`{{why}}, so the {{process}} does not start; write {{expected}}.",
+      unparsableUnread: "`{{key}}: {{value}}` is not a value Flink can read, but Flink's memory set-up ignores it here; fix or remove it.",
+      negativeHeap: "Flink refuses the {{process}}: `{{key}}` is negative; set a positive size, or better `{{target}}`.",
+      segment:
+        "Flink refuses the TaskManager: `taskmanager.memory.segment-size: {{value}}` {{problem}}; use a power of 2 of at least 4k, e.g. 32k (the default).",
+      overflow: "Flink refuses the {{process}}: its memory sizes are too large to add up in 64 bits; use realistic sizes.",
+      negative: "Flink refuses the {{process}}: a memory size comes out negative; check `{{key}}`.",
       negativeBuffers:
-        "`{{key}}: {{value}}` is negative, and so is the network size Flink multiplies out of it: {{flinkMessage}}. Use a positive count, or size the network with `taskmanager.memory.network.max` instead.",
+        "`{{key}}: {{value}}` is negative, so the network size Flink derives from it is too; use a positive count, or set `taskmanager.memory.network.max`.",
     },
     docs: {
       why:
@@ -63,7 +73,15 @@ export default defineRule({
         messageId: invalid.read ? kind : "unparsableUnread",
         at: entry.valueRange,
         key: invalid.key,
-        data: { key: invalid.key, value: entry.value.text, flinkMessage: invalid.error, cause: invalid.cause ?? "", process: invalid.process === "taskmanager" ? "TaskManager" : "JobManager" },
+        data: {
+          key: clip(invalid.key, 60),
+          value: clip(entry.value.text),
+          why: /overflows|underflows/.test(invalid.cause ?? "") ? " (too large for an int)" : "",
+          expected: expected(invalid.option),
+          problem: /power of 2/.test(invalid.error) ? "is not a power of 2" : "is below 4k",
+          flinkMessage: invalid.cause && !invalid.error.includes(invalid.cause) ? `${invalid.error} (${invalid.cause})` : invalid.error,
+          process: invalid.process === "taskmanager" ? "TaskManager" : "JobManager",
+        },
         ...(invalid.read ? {} : { severity: "warning" as const }),
       });
     }
@@ -71,9 +89,10 @@ export default defineRule({
     for (const failure of failuresWith(ctx, ["T9", "A1", "A2"])) {
       const key = failure.keys[0] ?? "";
       if (reported.has(key)) continue;
+      const cause = failure.causes[failure.causes.length - 1] ?? "";
       const data = {
         key,
-        cause: failure.causes[failure.causes.length - 1] ?? "",
+        flinkMessage: cause && !failure.error.includes(cause) ? `${failure.error} (${cause})` : failure.error,
         target: `${failure.process}.memory.process.size`,
       };
       const messageId = failure.code === "T9" ? "negativeHeap" : failure.code === "A1" ? "overflow" : "negative";

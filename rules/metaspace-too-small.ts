@@ -1,8 +1,9 @@
 // Flink passes `-XX:MaxMetaspaceSize` from the metaspace option; the JVM then dies with
 // "OutOfMemoryError: Metaspace" once loaded classes exceed it: ProcessMemoryUtils.generateJvmParametersStr.
-import { formatBinary, MIB } from "../src/model/memory-size.js";
+import { MIB, toShortSize } from "../src/model/memory-size.js";
 import { derivations, lastEntry, processName } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 const DEFAULT_METASPACE = 256n * MIB;
 
@@ -13,7 +14,7 @@ export default defineRule({
     description: "JVM metaspace set below Flink's 256m default, a common cause of OutOfMemoryError: Metaspace",
     messages: {
       small:
-        "`{{key}}: {{value}}` gives the {{process}} -XX:MaxMetaspaceSize={{bytes}} ({{human}}), below Flink's default of 256 MiB: connectors and repeated job submissions (each a user-code class loader) can exhaust it, and the JVM then dies with \"OutOfMemoryError: Metaspace\". Unless the jobs are known to be small, raise it to 256m.",
+        "`{{key}}: {{value}}` caps the {{process}}'s metaspace at {{size}}; raise it to Flink's default 256m unless the jobs are small.",
     },
     docs: {
       why:
@@ -42,7 +43,7 @@ export default defineRule({
         messageId: "small",
         at: entry.valueRange,
         key,
-        data: { key, value: entry.value.text, process: processName(result.process), bytes: metaspace, human: formatBinary(metaspace) },
+        data: { key, value: clip(entry.value.text), process: processName(result.process), size: toShortSize(metaspace) },
       });
     }
   },

@@ -1,8 +1,9 @@
 // Network memory holds the buffers of every channel; fixed below Flink's 64m default minimum, jobs
 // with a few shuffles fail with "Insufficient number of network buffers": NetworkBufferPool.
-import { formatBinary, KIB, MIB, parseMemorySize } from "../src/model/memory-size.js";
+import { KIB, MIB, parseMemorySize, toShortSize } from "../src/model/memory-size.js";
 import { derivations, lastEntry } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 const DEFAULT_MIN = 64n * MIB;
 
@@ -12,8 +13,7 @@ export default defineRule({
     severity: "warning",
     description: "TaskManager network memory fixed below Flink's 64m default minimum",
     messages: {
-      small:
-        "`{{key}}: {{value}}` fixes the TaskManager's network memory at {{human}} ({{buffers}} buffers of {{segment}} for {{slots}} slot(s)), below Flink's default minimum of 64 MiB; jobs with more parallelism or more shuffles fail with \"Insufficient number of network buffers\". {{advice}}",
+      small: "`{{key}}: {{value}}` fixes TaskManager network memory at {{size}}, below Flink's 64m default minimum; {{advice}}",
     },
     docs: {
       why:
@@ -21,7 +21,8 @@ export default defineRule({
         "per gate), so the need grows with parallelism × slots. Flink sizes network memory as a fraction of " +
         "Total Flink memory, at least 64m; a config that fixes it lower (min = max, a max below 64m, or the " +
         "1.x `taskmanager.network.numberOfBuffers`) runs out at the first wider job with \"Insufficient number " +
-        "of network buffers\". The size and buffer count come from Flink's memory derivation.",
+        "of network buffers\". Without the fixed setting, network memory follows `taskmanager.memory.network.fraction`. " +
+        "The size comes from Flink's memory derivation.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.min: 128m\ntaskmanager.memory.network.max: 128m\n" }],
       invalid: [
         { dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\ntaskmanager.memory.network.min: 32m\ntaskmanager.memory.network.max: 32m\n" },
@@ -49,20 +50,18 @@ export default defineRule({
     if (source.how === "capped-min" && !isFixedRange(ctx.doc.config, network)) return;
     const segmentText = ctx.doc.config.get("taskmanager.memory.segment-size")?.text;
     const segment = segmentText === undefined ? 32n * KIB : segmentBytes(segmentText) ?? 32n * KIB;
+    const buffersKey = key.endsWith("numberOfBuffers");
     ctx.report({
       messageId: "small",
       at: entry.valueRange,
       key,
       data: {
         key,
-        value: entry.value.text,
-        human: formatBinary(network),
-        buffers: network / segment,
-        segment: formatBinary(segment),
-        slots: tm.taskSlots,
-        advice: key.endsWith("numberOfBuffers")
-          ? "Remove it and let network memory follow `taskmanager.memory.network.fraction`, or raise it."
-          : "Raise `taskmanager.memory.network.max` (and min) to at least 64m, or remove them.",
+        value: clip(entry.value.text),
+        size: toShortSize(network),
+        advice: buffersKey
+          ? `remove it, or raise it to at least ${(DEFAULT_MIN + segment - 1n) / segment}.`
+          : "raise the max (and min) to 64m, or remove them.",
       },
     });
   },

@@ -3,9 +3,9 @@
 // its range: FlinkConfigBuilder.setResource, ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory.
 import { viewOf } from "../src/model/operator/facts.js";
 import { exampleManifest, flinkConfigEntry } from "../src/model/operator/rule-support.js";
-import { toHumanReadableString } from "../src/model/memory-size.js";
-import { offerFixes, removal, searchedSize } from "../src/model/memory-fixes.js";
-import { processName } from "../src/model/rule-support.js";
+import { toShortSize } from "../src/model/memory-size.js";
+import { adviceRoom, offerFixes, removal, searchedSize } from "../src/model/memory-fixes.js";
+import { processName, refusalFacts } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({
@@ -17,11 +17,11 @@ export default defineRule({
     description: "A flink.size in flinkConfiguration next to resource.memory: JVM overhead becomes the rest, and must fit its range",
     messages: {
       kept:
-        "`{{flinkKey}}: {{flinkValue}}` stays while the operator writes `{{path}}: {{memory}}` into `{{processKey}}`: with both totals Flink makes the JVM overhead the rest ({{overhead}}) instead of a fraction. Remove `{{flinkKey}}` and size the {{process}} with `{{path}}` only.",
+        "With `{{path}}` set, `{{flinkKey}}` makes the JVM overhead the rest ({{overhead}}) instead of a fraction; remove it.",
       keptUnderived:
-        "`{{flinkKey}}: {{flinkValue}}` stays while the operator writes `{{path}}: {{memory}}` into `{{processKey}}`, so Flink sees both totals and makes the JVM overhead the rest. Remove `{{flinkKey}}` and size the {{process}} with `{{path}}` only.",
+        "With `{{path}}` set, `{{flinkKey}}` makes the JVM overhead the rest instead of a fraction; remove it.",
       contradiction:
-        "`{{flinkKey}}: {{flinkValue}}` contradicts `{{path}}: {{memory}}`, which the operator writes into `{{processKey}}`; the operator does not check this, and the {{process}} fails when it starts.{{fix}}",
+        "Flink refuses the {{process}} with `{{path}}: {{memory}}`: {{facts}}{{fix}}.",
     },
     docs: {
       why:
@@ -64,24 +64,25 @@ export default defineRule({
           at: entry.keyRange,
           key: flinkKey,
           severity: "warning",
-          data: { ...data, overhead: toHumanReadableString(result.bytes.jvmOverhead) },
+          data: { ...data, overhead: toShortSize(result.bytes.jvmOverhead) },
           related,
         });
       } else if (result.code === "M3" || result.code === "M4") {
         const overheadTooBig = result.code === "M4" && (result.numbers.jvmOverhead ?? 0n) > (result.numbers.max ?? 0n);
         const scope = view.derivations;
-        const { phrase: fix, suggestions } = offerFixes(ctx, result, [
+        const { phrase: fix, suggestions, advice } = offerFixes(ctx, result, [
           searchedSize(scope, result, memory.key, overheadTooBig ? "down" : "up", overheadTooBig ? "lower" : "raise", result.numbers.totalProcess),
           searchedSize(scope, result, flinkKey, overheadTooBig ? "up" : "down", overheadTooBig ? "raise" : "lower", result.numbers.totalFlink),
           removal(scope, flinkKey),
-        ]);
+        ], adviceRoom(refusalFacts(result, ctx.doc), memory.source.path.length + memory.source.value.text.length + 10));
         ctx.report({
           messageId: "contradiction",
           at: entry.keyRange,
           key: flinkKey,
-          data: { ...data, flinkMessage: result.error, fix },
+          data: { ...data, flinkMessage: result.error, facts: refusalFacts(result, ctx.doc), fix },
           related,
           ...(suggestions.length > 0 && { suggestions }),
+          ...(advice.length > 0 && { advice }),
         });
       } else {
         ctx.report({ messageId: "keptUnderived", at: entry.keyRange, key: flinkKey, severity: "warning", data, related });

@@ -4,11 +4,12 @@ import { viewOf } from "../src/model/operator/facts.js";
 import { flinkVersionStatus, OPERATOR_FLINK_VERSIONS } from "../src/model/operator/operator.js";
 import { exampleManifest } from "../src/model/operator/rule-support.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 function hint(text: string): string {
   const match = /^v?(\d+)[._](\d+)/.exec(text.trim());
   const candidate = match ? `v${match[1]}_${match[2]}` : undefined;
-  return candidate !== undefined && (OPERATOR_FLINK_VERSIONS as readonly string[]).includes(candidate) ? ` Write \`${candidate}\`.` : "";
+  return candidate !== undefined && (OPERATOR_FLINK_VERSIONS as readonly string[]).includes(candidate) ? `write \`${candidate}\`` : "write it like `v1_20`";
 }
 
 export default defineRule({
@@ -19,11 +20,10 @@ export default defineRule({
     description: "A FlinkDeployment spec.flinkVersion that is missing or not one the operator accepts",
     messages: {
       missing:
-        "`spec.flinkVersion` is missing, so the operator refuses the FlinkDeployment (\"Flink Version must be defined.\"). Set it to the Flink version of the image, e.g. `v1_20`; flinklint checks against Flink {{version}}.",
+        "`spec.flinkVersion` is missing, so the operator refuses the FlinkDeployment; set it to the image's Flink version, e.g. `v1_20` (flinklint checks Flink {{version}}).",
       rejected:
-        "`spec.flinkVersion: {{value}}` is not one of the operator's Flink versions ({{first}} … {{last}}, written like `v1_20`), so the API server rejects the manifest.{{hint}} flinklint checks against Flink {{version}}.",
-      unsupported:
-        "`spec.flinkVersion: {{value}}`: the operator no longer supports Flink {{flink}} (\"Flink version {{value}} is not supported by this operator version\"); use v1_15 or newer.",
+        "`spec.flinkVersion: {{value}}` is not an operator Flink version ({{first}} … {{last}}), so the API server rejects the manifest; {{hint}} (flinklint checks Flink {{version}}).",
+      unsupported: "`spec.flinkVersion: {{value}}`: the operator no longer supports Flink {{flink}} and refuses the FlinkDeployment; use v1_15 or newer.",
       deprecated: "`spec.flinkVersion: {{value}}` is deprecated in the operator; support for Flink {{flink}} is going away.",
       newer: "flinklint models Flink up to {{modeled}}, so `{{value}}` is checked as Flink {{modeled}}.",
     },
@@ -45,16 +45,19 @@ export default defineRule({
     const first = OPERATOR_FLINK_VERSIONS[0];
     const last = OPERATOR_FLINK_VERSIONS[OPERATOR_FLINK_VERSIONS.length - 1] ?? first;
     if (status.status === "missing") {
-      ctx.report({ messageId: "missing", at: resource.spec?.keyRange ?? resource.kindRange, data: { version: ctx.flinkVersion } });
+      ctx.report({ messageId: "missing", at: resource.spec?.keyRange ?? resource.kindRange, data: { version: ctx.flinkVersion, flinkMessage: "Flink Version must be defined." } });
     } else if (status.status === "rejected") {
       ctx.report({
         messageId: "rejected",
         at: status.value.valueRange,
-        data: { value: status.value.text, first, last, hint: hint(status.value.text), version: ctx.flinkVersion },
+        data: { value: clip(status.value.text), first, last, hint: hint(status.value.text), version: ctx.flinkVersion },
       });
     } else {
-      const data = { value: status.value.text, flink: status.version, modeled: status.modeled };
-      if (status.status === "unsupported") ctx.report({ messageId: "unsupported", at: status.value.valueRange, data });
+      const data = { value: clip(status.value.text), flink: status.version, modeled: status.modeled };
+      if (status.status === "unsupported") {
+        const flinkMessage = `Flink version ${status.value.text} is not supported by this operator version`;
+        ctx.report({ messageId: "unsupported", at: status.value.valueRange, data: { ...data, flinkMessage } });
+      }
       else if (status.deprecated) ctx.report({ messageId: "deprecated", at: status.value.valueRange, data, severity: "info" });
       if (status.modeled !== status.version) ctx.report({ messageId: "newer", at: status.value.valueRange, data, severity: "info" });
     }

@@ -18,8 +18,7 @@ export default defineRule({
     severity: "error",
     description: "A flinkConfiguration key the Flink Kubernetes Operator forbids, so it refuses the FlinkDeployment",
     messages: {
-      forbidden:
-        "The operator refuses this FlinkDeployment (\"Forbidden Flink config key: {{key}}\"): it sets `{{key}}` itself, from {{from}}. Remove the line.",
+      forbidden: "The operator refuses `{{key}}` in flinkConfiguration, as it sets it from {{from}}; remove the line.",
     },
     docs: {
       why:
@@ -35,7 +34,7 @@ export default defineRule({
     if (!view) return;
     for (const { key, from } of FORBIDDEN) {
       const entry = flinkConfigEntry(view.resource, key);
-      if (entry) ctx.report({ messageId: "forbidden", at: entry.keyRange, key, data: { key, from } });
+      if (entry) ctx.report({ messageId: "forbidden", at: entry.keyRange, key, data: { key, from, flinkMessage: `Forbidden Flink config key: ${key}` } });
     }
   },
 });

@@ -4,6 +4,7 @@ import { viewOf } from "../src/model/operator/facts.js";
 import { isHighAvailabilityActivated } from "../src/model/operator/operator.js";
 import { exampleManifest } from "../src/model/operator/rule-support.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 export default defineRule({
   meta: {
@@ -13,7 +14,7 @@ export default defineRule({
     description: "More than one JobManager replica without high availability, which the operator refuses",
     messages: {
       noHa:
-        "`spec.jobManager.replicas: {{replicas}}` asks for standby JobManagers, but high availability is off, so the operator refuses the FlinkDeployment (\"High availability should be enabled when starting standby JobManagers.\"). Set `high-availability.type: kubernetes` and `high-availability.storageDir` in flinkConfiguration, or use 1 replica.",
+        "The operator refuses `replicas: {{replicas}}` without high availability; set `high-availability.type: kubernetes` and `high-availability.storageDir`, or use 1 replica.",
     },
     docs: {
       why:
@@ -38,6 +39,6 @@ export default defineRule({
     if (!view || !replicas) return;
     const count = Number(replicas.text);
     if (!(count > 1) || isHighAvailabilityActivated(view.effective.config)) return;
-    ctx.report({ messageId: "noHa", at: replicas.valueRange, data: { replicas: replicas.text } });
+    ctx.report({ messageId: "noHa", at: replicas.valueRange, data: { replicas: clip(replicas.text), flinkMessage: "High availability should be enabled when starting standby JobManagers." } });
   },
 });

@@ -4,13 +4,16 @@ import { viewOf } from "../src/model/operator/facts.js";
 import type { FlinkResource } from "../src/model/operator/resource.js";
 import { cpuSource, hasResourceRequirements, injectedMemory, processPath, processSpec } from "../src/model/operator/operator.js";
 import { exampleManifest, flinkConfigEntry } from "../src/model/operator/rule-support.js";
+import { toShortSize } from "../src/model/memory-size.js";
 import { defineRule, type Range } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 interface Override {
   keys: readonly string[];
   /** What replaces the key, for the message. */
   what: string;
   at: Range;
+  /** What to change, lower case: the message ends with it. */
   advice: string;
 }
 
@@ -20,21 +23,24 @@ function overridesOf(resource: FlinkResource): Override[] {
   for (const process of ["jobmanager", "taskmanager"] as const) {
     const memory = injectedMemory(resource, process);
     if (memory) {
-      const shown = memory.resolved.ok && memory.resolved.text !== memory.source.value.text ? ` (${memory.resolved.text})` : "";
+      const { resolved } = memory;
+      const bytes = !resolved.ok ? undefined : resolved.via === "flink" ? resolved.bytes : resolved.flink.ok ? resolved.flink.bytes : undefined;
+      const short = bytes === undefined ? undefined : toShortSize(bytes);
+      const shown = resolved.ok && resolved.text !== memory.source.value.text ? ` (${short ?? clip(resolved.text)})` : "";
       found.push({
         keys: [memory.key],
-        what: `\`${memory.source.path}: ${memory.source.value.text}\`${shown}`,
+        what: `\`${memory.source.path}: ${clip(memory.source.value.text)}\`${short === memory.source.value.text.trim() ? "" : shown}`,
         at: memory.source.value.valueRange,
-        advice: `Size the ${process === "jobmanager" ? "JobManager" : "TaskManager"} with \`${memory.source.path}\` only and remove this line.`,
+        advice: "remove this line",
       });
     }
     const cpu = cpuSource(resource, process);
     if (cpu) {
       found.push({
         keys: [`kubernetes.${process}.cpu.amount`, `kubernetes.${process}.cpu`],
-        what: `\`${cpu.path}: ${cpu.value.text}\``,
+        what: `\`${cpu.path}: ${clip(cpu.value.text)}\``,
         at: cpu.value.valueRange,
-        advice: `Set the CPU with \`${cpu.path}\` only and remove this line.`,
+        advice: "remove this line",
       });
     }
     const spec = processSpec(resource, process);
@@ -47,7 +53,7 @@ function overridesOf(resource: FlinkResource): Override[] {
           keys: [`kubernetes.${process}.${name}.limit-factor`],
           what: `the ratio of \`${processPath(process)}.resources.limits.${name}\` to its request`,
           at: limit.valueRange,
-          advice: "Remove this line; the limit sets it.",
+          advice: "remove this line",
         });
       }
     }
@@ -58,15 +64,15 @@ function overridesOf(resource: FlinkResource): Override[] {
     if (replicas > 0) {
       found.push({
         keys: ["kubernetes.jobmanager.replicas"],
-        what: jm.replicas ? `\`spec.jobManager.replicas: ${jm.replicas.text}\`` : "`spec.jobManager.replicas` (1 when not set)",
+        what: jm.replicas ? `\`spec.jobManager.replicas: ${clip(jm.replicas.text)}\`` : "`spec.jobManager.replicas` (1 when not set)",
         at: jm.replicas?.valueRange ?? jm.keyRange,
-        advice: "Set `spec.jobManager.replicas` instead and remove this line.",
+        advice: jm.replicas ? "remove this line" : "remove this line and set that field instead",
       });
     }
   }
   const scalar = (value: FlinkResource["image"], keys: string[], path: string): void => {
     if (!value || value.text.trim() === "") return;
-    found.push({ keys, what: `\`${path}: ${value.text}\``, at: value.valueRange, advice: `Set \`${path}\` instead and remove this line.` });
+    found.push({ keys, what: `\`${path}: ${clip(value.text)}\``, at: value.valueRange, advice: "remove this line" });
   };
   scalar(resource.image, ["kubernetes.container.image.ref", "kubernetes.container.image"], "spec.image");
   scalar(resource.imagePullPolicy, ["kubernetes.container.image.pull-policy"], "spec.imagePullPolicy");
@@ -77,19 +83,19 @@ function overridesOf(resource: FlinkResource): Override[] {
     found.push({
       keys: ["parallelism.default"],
       what: tmReplicas
-        ? `\`spec.taskManager.replicas: ${tmReplicas.text}\` times the slots per TaskManager`
+        ? `\`spec.taskManager.replicas: ${clip(tmReplicas.text)}\` times the slots per TaskManager`
         : job.parallelism
-          ? `\`spec.job.parallelism: ${job.parallelism.text}\``
+          ? `\`spec.job.parallelism: ${clip(job.parallelism.text)}\``
           : "`spec.job.parallelism`",
       at: tmReplicas?.valueRange ?? job.parallelism?.valueRange ?? job.keyRange,
-      advice: "Set `spec.job.parallelism` instead and remove this line.",
+      advice: tmReplicas || !job.parallelism ? "remove this line and set `spec.job.parallelism` instead" : "remove this line",
     });
   }
   found.push({
     keys: ["execution.target"],
     what: resource.mode?.text === "standalone" ? "`remote` (standalone mode)" : job ? "`kubernetes-application` (the FlinkDeployment has a job)" : "`kubernetes-session` (the FlinkDeployment has no job)",
     at: job?.keyRange ?? resource.spec?.keyRange ?? resource.kindRange,
-    advice: "Remove this line.",
+    advice: "remove this line",
   });
   return found;
 }
@@ -101,7 +107,7 @@ export default defineRule({
     severity: "warning",
     description: "A flinkConfiguration key the operator silently replaces with a value from the FlinkDeployment spec",
     messages: {
-      overridden: "`{{key}}: {{value}}` has no effect: the operator replaces it with {{what}}. {{advice}}",
+      overridden: "The operator replaces `{{key}}: {{value}}` with {{what}}; {{advice}}.",
     },
     docs: {
       why:
@@ -130,7 +136,7 @@ export default defineRule({
           messageId: "overridden",
           at: entry.keyRange,
           key,
-          data: { key, value: entry.value.text, what: override.what, advice: override.advice },
+          data: { key: clip(key, 60), value: clip(entry.value.text), what: override.what, advice: override.advice },
           related: [{ message: `the operator takes \`${key}\` from here`, range: override.at }],
         });
       }

@@ -6,8 +6,9 @@ import type { FlinkResource, ScalarAt } from "../src/model/operator/resource.js"
 import { processPath, processSpec } from "../src/model/operator/operator.js";
 import { parseResourceMemory, quantityAmount } from "../src/model/operator/quantity.js";
 import { exampleManifest } from "../src/model/operator/rule-support.js";
-import { toConfigText, toHumanReadableString } from "../src/model/memory-size.js";
+import { toConfigText, toShortSize } from "../src/model/memory-size.js";
 import { defineRule, type RuleContext } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 type MessageId = "notAString" | "unreadable" | "notWhole" | "notPositive" | "requestAboveLimit" | "binaryUnits";
 
@@ -43,8 +44,9 @@ function operatorBytes(text: string): bigint | undefined {
 function check(ctx: RuleContext<MessageId>, m: MemoryValue): void {
   const { value, path } = m;
   const at = value.valueRange;
+  const shown = clip(value.text);
   if (m.form === "resource" && !value.isString) {
-    ctx.report({ messageId: "notAString", at, data: { path, value: value.text } });
+    ctx.report({ messageId: "notAString", at, data: { path, value: shown } });
     return;
   }
   const resolved = parseResourceMemory(value.text);
@@ -52,22 +54,27 @@ function check(ctx: RuleContext<MessageId>, m: MemoryValue): void {
     ctx.report({
       messageId: "unreadable",
       at,
-      data: { path, value: value.text, flinkError: resolved.flinkError.replace(/\.$/, ""), quantity: resolved.quantity, quantityError: resolved.quantityError.replace(/\.$/, "") },
+      data: {
+        path,
+        value: shown,
+        quantity: clip(resolved.quantity),
+        flinkMessage: `${resolved.flinkError.replace(/\.$/, "")}. As the quantity \`${resolved.quantity}\`: ${resolved.quantityError.replace(/\.$/, "")}.`,
+      },
     });
     return;
   }
   if (resolved.via === "quantity" && !resolved.flink.ok) {
-    const fix = resolved.exactBytes !== undefined && resolved.exactBytes > 0n ? ` Write \`${toConfigText(resolved.exactBytes)}\` instead.` : "";
+    const fix = resolved.exactBytes !== undefined && resolved.exactBytes > 0n ? `; write \`${toConfigText(resolved.exactBytes)}\` instead` : "";
     ctx.report({
       messageId: "notWhole",
       at,
-      data: { path, value: value.text, quantity: resolved.quantity, text: resolved.text, flinkError: resolved.flink.error.replace(/\.$/, ""), fix },
+      data: { path, value: shown, quantity: clip(resolved.quantity), text: clip(resolved.text), flinkMessage: resolved.flink.error, fix },
     });
     return;
   }
   const bytes = resolved.via === "flink" ? resolved.bytes : resolved.flink.ok ? resolved.flink.bytes : 0n;
   if (m.form !== "resource" && bytes <= 0n) {
-    ctx.report({ messageId: "notPositive", at, data: { path, value: value.text } });
+    ctx.report({ messageId: "notPositive", at, data: { path, value: shown } });
     return;
   }
   // `2G` is 2 GiB to the operator (Flink's units are binary), 2×10⁹ bytes to Kubernetes.
@@ -79,7 +86,7 @@ function check(ctx: RuleContext<MessageId>, m: MemoryValue): void {
         messageId: "binaryUnits",
         at,
         severity: "info",
-        data: { path, value: value.text, human: toHumanReadableString(bytes), k8sBytes: k8sBytes.toString() },
+        data: { path, value: shown, size: toShortSize(bytes), k8sBytes: k8sBytes.toString() },
       });
     }
   }
@@ -92,17 +99,14 @@ export default defineRule<MessageId>({
     severity: "error",
     description: "A FlinkDeployment resource memory the operator cannot read as a Flink size or Kubernetes quantity",
     messages: {
-      notAString:
-        "`{{path}}: {{value}}` is a number, but the FlinkDeployment resource wants a string, so the API server rejects the manifest. Write it with a unit, e.g. `\"{{value}}m\"`.",
+      notAString: "`{{path}}: {{value}}` is a number, but the CRD wants a string, so the API server rejects the manifest; write it with a unit, e.g. `\"{{value}}m\"`.",
       unreadable:
-        "The operator cannot read `{{path}}: {{value}}`: it is not a Flink memory size ({{flinkError}}) nor a Kubernetes quantity (`{{quantity}}`: {{quantityError}}), so it refuses the FlinkDeployment. Write a size such as `2048m` or `2Gi`.",
+        "`{{path}}: {{value}}` is no Flink size or Kubernetes quantity, so the operator refuses it; write a size such as `2048m` or `2Gi`.",
       notWhole:
-        "`{{path}}: {{value}}` is no Flink memory size, so the operator reads it as the Kubernetes quantity `{{quantity}}` and writes `{{text}}` bytes, which Flink cannot read ({{flinkError}}); the operator refuses the FlinkDeployment.{{fix}}",
+        "`{{path}}: {{value}}` becomes `{{text}}` bytes, which Flink cannot read, so the operator refuses it{{fix}}.",
       notPositive: "`{{path}}: {{value}}` must be a positive size; the operator refuses the FlinkDeployment.",
-      requestAboveLimit:
-        "`{{path}}: {{value}}` is above the limit `{{limit}}`; the operator refuses the FlinkDeployment (\"request must not exceed its limit\").",
-      binaryUnits:
-        "The operator reads `{{path}}: {{value}}` with Flink's binary units, as {{human}}, not as the {{k8sBytes}} bytes Kubernetes would read.",
+      requestAboveLimit: "`{{path}}: {{value}}` is above the limit `{{limit}}`, so the operator refuses the FlinkDeployment; lower the request or raise the limit.",
+      binaryUnits: "The operator reads `{{path}}: {{value}}` in Flink's binary units, as {{size}}, not as the {{k8sBytes}} bytes Kubernetes would read.",
     },
     docs: {
       why:
@@ -136,7 +140,7 @@ export default defineRule<MessageId>({
       ctx.report({
         messageId: "requestAboveLimit",
         at: request.value.valueRange,
-        data: { path: request.path, value: request.value.text, limit: limit.value.text },
+        data: { path: request.path, value: clip(request.value.text), limit: clip(limit.value.text), flinkMessage: "request must not exceed its limit" },
         related: [{ message: `${limit.path} is set here`, range: limit.value.valueRange }],
       });
     }

@@ -8,6 +8,7 @@ import { flinkVersionStatus } from "../src/model/operator/operator.js";
 import { catalogFor, deleteLineEdit } from "../src/model/catalog.js";
 import { lastEntry } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 export default defineRule({
   meta: {
@@ -16,13 +17,12 @@ export default defineRule({
     description: "A config.yaml key that is both a value and the prefix of other keys",
     messages: {
       deprecated:
-        "`{{key}}: {{value}}` is the deprecated form of `{{replacement}}`, which is also set (`{{replacementValue}}`): Flink uses `{{replacementValue}}` and ignores `{{key}}`. A key cannot be both a value and a map, so when Flink writes this configuration as nested YAML for Kubernetes or YARN containers it fails or drops one of them; remove `{{key}}`.",
+        "Flink uses `{{replacement}}` over deprecated `{{key}}: {{value}}`, and nesting both as YAML for Kubernetes/YARN fails or drops one; remove it.",
       mapOption:
-        "`{{key}}` is set as a whole (`{{value}}`) and entry by entry (`{{child}}`): Flink uses the whole value and ignores the `{{key}}.*` entries, and a key cannot be both a value and a map when Flink writes the configuration as nested YAML for Kubernetes or YARN containers; keep one form.",
+        "Flink ignores `{{child}}` because `{{key}}` is set as a whole (nested YAML cannot hold both); keep one form.",
       conflict:
-        "`{{key}}: {{value}}` is also the prefix of `{{child}}`: Flink reads both flat keys, but a key cannot be both a value and a map, so when Flink writes this configuration as nested YAML for Kubernetes or YARN containers it fails with a ClassCastException or silently drops one of them; rename or remove one.",
-      operatorOverlap:
-        "The operator refuses this FlinkDeployment for Flink {{version}}: \"Overlapping key prefixes detected ({{key}} -> {{child}}), please replace with Flink v2 compatible, non-deprecated keys.\" {{advice}}",
+        "`{{key}}: {{value}}` prefixes `{{child}}`: Flink fails or drops one when it nests them as YAML for Kubernetes/YARN; rename or remove one.",
+      operatorOverlap: "The operator refuses this FlinkDeployment (Flink {{version}}): `{{key}}` prefixes `{{child}}`; {{advice}}",
     },
     docs: {
       why:
@@ -64,14 +64,15 @@ export default defineRule({
       const childEntry = lastEntry(ctx.doc, child);
       const related = childEntry ? [{ message: `${child} is set here`, range: childEntry.keyRange }] : [];
       const replacement = catalog.replacementOf(key);
-      const data = { key, value: entry.value.text, child };
+      const data = { key, value: clip(entry.value.text), child };
       if (operatorVersion !== undefined) {
         if (OPERATOR_REMOVED_KEYS.has(key) || OPERATOR_REMOVED_KEYS.has(child)) continue;
         const advice =
           replacement !== undefined && replacement.startsWith(`${key}.`)
-            ? `\`${key}\` is the deprecated form of \`${replacement}\`: write \`${replacement}\` instead.`
-            : `Rename or remove \`${key}\` or \`${child}\`.`;
-        ctx.report({ messageId: "operatorOverlap", at: entry.keyRange, key, data: { ...data, version: operatorVersion, advice }, related, severity: "error" });
+            ? `rename it to \`${replacement}\`.`
+            : "rename or remove one of them.";
+        const flinkMessage = `Overlapping key prefixes detected (${key} -> ${child}), please replace with Flink v2 compatible, non-deprecated keys.`;
+        ctx.report({ messageId: "operatorOverlap", at: entry.keyRange, key, data: { ...data, version: operatorVersion, advice, flinkMessage }, related, severity: "error" });
         continue;
       }
       if (replacement !== undefined && replacement.startsWith(`${key}.`) && ctx.doc.config.has(replacement)) {
@@ -81,7 +82,7 @@ export default defineRule({
           messageId: "deprecated",
           at: entry.keyRange,
           key,
-          data: { ...data, replacement, replacementValue: current?.value.text ?? "" },
+          data: { ...data, replacement, replacementValue: clip(current?.value.text ?? "") },
           related: current ? [{ message: `${replacement} is set here, and Flink uses it`, range: current.keyRange }] : related,
           ...(removal && { suggestions: [{ description: `remove ${key}`, edits: [removal] }] }),
         });

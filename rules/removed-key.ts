@@ -14,8 +14,7 @@ export default defineRule({
     severity: "warning",
     description: "A key an older Flink read that the chosen version no longer knows and ignores",
     messages: {
-      removed:
-        "`{{key}}` was removed in Flink {{removedIn}} (last read by {{last}}): Flink {{version}} ignores `{{key}}: {{value}}`; {{advice}}",
+      removed: "Flink {{version}} ignores `{{key}}`, removed in {{removedIn}}; {{advice}}",
     },
     docs: {
       why:
@@ -55,7 +54,7 @@ export default defineRule({
       }
       const removal = deleteLineEdit(ctx.doc, entry);
       if (removal) suggestions.push({ description: `remove ${key}`, edits: [removal] });
-      let advice = successor === undefined ? "remove it." : `set \`${successor}\` instead (Flink ${last} read \`${key}\` as it).`;
+      let advice = successor === undefined ? "remove it." : `set its successor \`${successor}\` instead.`;
       if (key === "taskmanager.network.numberOfBuffers" && !facts.legacyNetworkBuffers) {
         advice = "size network memory with `taskmanager.memory.network.min`/`max`/`fraction` instead.";
       }

@@ -1,9 +1,9 @@
 // With state.backend.rocksdb.memory.managed false (and no fixed-per-slot budget), or with no managed
 // memory to share, RocksDB allocates native memory outside Flink's budget and the container is
 // killed: RocksDBMemoryControllerUtils / RocksDBOperationUtils.allocateSharedCachesIfConfigured.
-import { formatBinary } from "../src/model/memory-size.js";
-import { derivations, lastEntry } from "../src/model/rule-support.js";
+import { derivations, lastEntry, relatedKeys } from "../src/model/rule-support.js";
 import { defineRule } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 const BACKEND_KEYS = ["state.backend.type", "state.backend"] as const;
 const MANAGED_KEY = "state.backend.rocksdb.memory.managed";
@@ -16,9 +16,9 @@ export default defineRule({
     description: "RocksDB state without a bounded memory budget, which grows native memory until the container is killed",
     messages: {
       unmanaged:
-        "`{{key}}: {{value}}` with the RocksDB state backend (`{{backendKey}}: {{backend}}`) and no `state.backend.rocksdb.memory.fixed-per-slot`: RocksDB allocates native memory outside Flink's {{process}} budget, so the TaskManager outgrows its container and is killed (YARN \"beyond physical memory limits\", Kubernetes OOMKilled). Remove it (managed is the default), or set `state.backend.rocksdb.memory.fixed-per-slot`.",
+        "`{{key}}: {{value}}` leaves RocksDB's native memory unbounded; remove it, or set `state.backend.rocksdb.memory.fixed-per-slot`.",
       noManaged:
-        "The RocksDB state backend (`{{backendKey}}: {{backend}}`) uses managed memory, but this TaskManager derives {{managed}} of it (`{{managedKey}}`): RocksDB then gets no bounded cache and allocates native memory outside Flink's budget. Give the TaskManager managed memory (e.g. `taskmanager.memory.managed.fraction: 0.4`).",
+        "`{{managedKey}}` gives the TaskManager no managed memory, leaving RocksDB unbounded; set e.g. `taskmanager.memory.managed.fraction: 0.4`.",
     },
     docs: {
       why:
@@ -26,7 +26,8 @@ export default defineRule({
         "TaskManager's managed memory (`state.backend.rocksdb.memory.managed: true`). With `false` and no " +
         "`fixed-per-slot` budget, or with managed memory sized to zero, each RocksDB instance uses its own " +
         "unbounded defaults per column family, which Flink's memory model does not count: the process outgrows " +
-        "`taskmanager.memory.process.size` and YARN or Kubernetes kills the container. The managed size comes " +
+        "`taskmanager.memory.process.size` and YARN kills the container (\"beyond physical memory limits\") or Kubernetes " +
+        "OOMKills it. Managed memory is the default, so removing `memory.managed: false` restores the bound. The managed size comes " +
         "from Flink's memory derivation.",
       valid: [{ dialect: "legacy", code: "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600m\nstate.backend.type: rocksdb\n" }],
       invalid: [
@@ -39,12 +40,12 @@ export default defineRule({
     const backend = backendKey === undefined ? undefined : ctx.doc.config.get(backendKey)?.text.trim();
     if (backendKey === undefined || backend === undefined) return;
     if (backend.toLowerCase() !== "rocksdb" && !/RocksDB/.test(backend)) return;
-    const base = { backendKey, backend, process: "TaskManager" };
+    const base = { backendKey, backend: clip(backend), process: "TaskManager" };
     const managedFlag = ctx.doc.config.get(MANAGED_KEY);
     if (managedFlag !== undefined && managedFlag.text.trim().toLowerCase() === "false") {
       const entry = lastEntry(ctx.doc, MANAGED_KEY);
       if (entry !== undefined && !ctx.doc.config.has(FIXED_KEY)) {
-        ctx.report({ messageId: "unmanaged", at: entry.keyRange, key: MANAGED_KEY, data: { ...base, key: MANAGED_KEY, value: managedFlag.text } });
+        ctx.report({ messageId: "unmanaged", at: entry.keyRange, key: MANAGED_KEY, data: { ...base, key: MANAGED_KEY, value: clip(managedFlag.text) }, related: relatedKeys(ctx.doc, [backendKey]) });
       }
       return;
     }
@@ -52,13 +53,15 @@ export default defineRule({
     const tm = derivations(ctx).taskmanager;
     if (!tm.ok || tm.bytes.managed !== 0n) return;
     const managedKey = tm.sources.managed.key ?? "taskmanager.memory.managed.size";
-    const entry = lastEntry(ctx.doc, managedKey) ?? lastEntry(ctx.doc, backendKey);
+    const managedEntry = lastEntry(ctx.doc, managedKey);
+    const entry = managedEntry ?? lastEntry(ctx.doc, backendKey);
     if (entry === undefined) return;
     ctx.report({
       messageId: "noManaged",
       at: entry.keyRange,
       key: managedKey,
-      data: { ...base, managed: formatBinary(tm.bytes.managed), managedKey },
+      data: { ...base, managedKey },
+      related: managedEntry === undefined ? [] : relatedKeys(ctx.doc, [backendKey]),
     });
   },
 });

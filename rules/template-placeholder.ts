@@ -3,6 +3,7 @@
 import { catalogFor, memoryKeySet } from "../src/model/catalog.js";
 import { templateActionRange, templatePlaceholders } from "../src/parser/placeholders.js";
 import { defineRule, type RuleContext } from "../src/types.js";
+import { clip } from "../src/util/text.js";
 
 /**
  * Keys whose value flinklint checks (memory options, typed options): a placeholder there hides a
@@ -18,14 +19,27 @@ function checkedKeys(ctx: RuleContext): (key: string) => boolean {
   };
 }
 
+/** Placeholders for a message: as many as fit in about 40 characters, then how many more. */
+function listed(placeholders: readonly string[]): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const p of placeholders) {
+    const text = `\`${clip(p, 30)}\``;
+    if (shown.length > 0 && length + text.length > 40) break;
+    shown.push(text);
+    length += text.length + 2;
+  }
+  const more = placeholders.length - shown.length;
+  return more === 0 ? shown.join(", ") : `${shown.join(", ")}, ${more} more`;
+}
+
 export default defineRule({
   meta: {
     id: "template-placeholder",
     severity: "warning",
     description: "Checked values (sizes, numbers, booleans) holding placeholders that are filled in before Flink reads them",
     messages: {
-      placeholders:
-        "`{{key}}: {{value}}`{{others}} {{verb}} {{placeholders}} that a start script, `envsubst` or the shell fills in before Flink reads {{them}}; flinklint checks only what Flink reads, so lint the filled-in configuration to check {{them}}.",
+      placeholders: "{{subject}}, filled in before Flink reads {{them}}, so flinklint skips {{them}}; lint the filled-in file.",
     },
     docs: {
       why:
@@ -53,7 +67,7 @@ export default defineRule({
     const first = holding[0];
     if (first === undefined) return;
     const placeholders = [...new Set(holding.flatMap((e) => templatePlaceholders(e.value.text)))];
-    const shown = placeholders.slice(0, 5).map((p) => `\`${p}\``).join(", ") + (placeholders.length > 5 ? `, and ${placeholders.length - 5} more` : "");
+    const shown = listed(placeholders);
     const others = holding.length - 1;
     ctx.report({
       messageId: "placeholders",
@@ -61,10 +75,8 @@ export default defineRule({
       key: first.key,
       data: {
         key: first.key,
-        value: first.value.text,
-        others: others === 0 ? "" : ` and ${others} other value${others === 1 ? "" : "s"}`,
-        verb: others === 0 ? "holds" : "hold",
-        placeholders: placeholders.length === 1 ? `a placeholder (${shown})` : `placeholders (${shown})`,
+        value: clip(first.value.text),
+        subject: others === 0 ? `\`${first.key}\` holds ${shown}` : `${holding.length} values hold placeholders (${shown})`,
         them: others === 0 ? "it" : "them",
       },
       related: holding.slice(1, 20).map((e) => ({ message: `${e.key} holds a placeholder too`, range: e.valueRange })),

@@ -3,6 +3,10 @@
 import { catalogFor, keyHistory, renameKeyEdit } from "../src/model/catalog.js";
 import { findingsOf, FindingKind } from "../src/parser/findings.js";
 import { defineRule, type ConfigEntry, type Fix } from "../src/types.js";
+import { clip } from "../src/util/text.js";
+
+/** How much of an unknown key a message quotes (the range shows all of it). */
+const SHOWN_KEY_LENGTH = 60;
 
 type Verdict = { since?: string; suggestions: readonly string[] };
 /** Known to this version, or another rule's (removed-key). */
@@ -14,12 +18,9 @@ export default defineRule({
     severity: "warning",
     description: "A key that is not a Flink option of the chosen version, which Flink silently ignores",
     messages: {
-      unknownSuggest:
-        "Flink {{version}} has no option `{{key}}` and silently ignores `{{key}}: {{value}}`; did you mean {{suggestions}}?",
-      unknown:
-        "Flink {{version}} has no option `{{key}}` and silently ignores `{{key}}: {{value}}`; check the key against the Flink documentation, or remove it.",
-      newer:
-        "`{{key}}` exists from Flink {{since}}; with --flink-version {{version}} Flink ignores it. Upgrade Flink, or set the option this version has instead.",
+      unknownSuggest: "Flink {{version}} has no option `{{key}}` and silently ignores it; did you mean {{suggestions}}?",
+      unknown: "Flink {{version}} has no option `{{key}}` and silently ignores it; check the key in the Flink docs, or remove it.",
+      newer: "`{{key}}` exists only from Flink {{since}}, so Flink {{version}} ignores it; upgrade Flink, or use this version's equivalent.",
     },
     docs: {
       why:
@@ -67,12 +68,12 @@ export default defineRule({
       // A byte order mark glued to the first key is legacy-bom's.
       if (key.charCodeAt(0) === 0xfeff) return;
       if (verdict.since !== undefined) {
-        ctx.report({ messageId: "newer", at: entry.keyRange, key, data: { key, version: ctx.flinkVersion, since: verdict.since } });
+        ctx.report({ messageId: "newer", at: entry.keyRange, key, data: { key: clip(key, SHOWN_KEY_LENGTH), version: ctx.flinkVersion, since: verdict.since } });
         return;
       }
       const value = entry.value.text;
       if (verdict.suggestions.length === 0) {
-        ctx.report({ messageId: "unknown", at: entry.keyRange, key, data: { key, value, version: ctx.flinkVersion } });
+        ctx.report({ messageId: "unknown", at: entry.keyRange, key, data: { key: clip(key, SHOWN_KEY_LENGTH), value: clip(value), version: ctx.flinkVersion } });
         return;
       }
       const suggestions: Fix[] = [];
@@ -84,7 +85,7 @@ export default defineRule({
         messageId: "unknownSuggest",
         at: entry.keyRange,
         key,
-        data: { key, value, version: ctx.flinkVersion, suggestions: verdict.suggestions.map((s) => `\`${s}\``).join(" or ") },
+        data: { key: clip(key, SHOWN_KEY_LENGTH), value: clip(value), version: ctx.flinkVersion, suggestions: verdict.suggestions.map((s) => `\`${s}\``).join(" or ") },
         ...(suggestions.length > 0 && { suggestions }),
       });
     }

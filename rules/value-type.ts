@@ -8,6 +8,7 @@ import { parseVersion } from "../src/model/versions.js";
 import { hasTemplatePlaceholder } from "../src/parser/placeholders.js";
 import { lastEntry } from "../src/model/rule-support.js";
 import { closestMatch } from "../src/util/did-you-mean.js";
+import { clip } from "../src/util/text.js";
 import { defineRule, type ConfigValue, type Fix } from "../src/types.js";
 
 /** TimeUtils.TimeUnit labels (singular ones as is, plural ones also with an "s"), in nanoseconds. */
@@ -24,7 +25,6 @@ for (const [nanos, singular, plural] of [
   for (const label of singular) DURATION_UNITS[label] = nanos;
   for (const label of plural) DURATION_UNITS[label] = DURATION_UNITS[`${label}s`] = nanos;
 }
-const UNIT_LIST = "d, h, min/m, s, ms, µs, ns (or day(s), hour(s), minute(s), sec(s)/second(s), milli(s)/millisecond(s), micro(s)/microsecond(s), nano(s)/nanosecond(s))";
 const ISO_8601 = /^[-+]?P(?:[-+]?\d+D)?(?:T(?=[-+]?\d)(?:[-+]?\d+H)?(?:[-+]?\d+M)?(?:[-+]?\d+(?:[.,]\d{0,9})?S)?)?$/i;
 
 const BOOLEAN_GUESSES: Record<string, string> = {
@@ -32,7 +32,10 @@ const BOOLEAN_GUESSES: Record<string, string> = {
   no: "false", n: "false", off: "false", "0": "false", disabled: "false", disable: "false",
 };
 
-type Problem = { messageId: "boolean" | "integer" | "long" | "floating" | "duration" | "enum" | "shortcut" | "map"; reason: string; replacement?: string; severity?: "warning" } | { messageId: "durationUnitless"; millis: string; severity: "warning" };
+/** What a message says of a value: `reason` why Flink cannot convert it, `want` what to write instead. */
+type Problem =
+  | { messageId: "boolean" | "integer" | "long" | "floating" | "duration" | "enum" | "shortcut" | "map"; reason?: string; want: string; replacement?: string; severity?: "warning" }
+  | { messageId: "durationUnitless"; millis: string; severity: "warning" };
 
 function atLeast(version: string, major: number, minor: number): boolean {
   const v = parseVersion(version) ?? [2, 2];
@@ -45,25 +48,26 @@ function checkDuration(text: string, version: string): string | undefined {
   const number = /^\d*/.exec(trimmed)?.[0] ?? "";
   if (number === "") {
     if (atLeast(version, 2, 1)) {
-      if (!ISO_8601.test(trimmed)) return "it does not start with a number and is not an ISO-8601 duration (`PT30S`)";
-      if (trimmed.startsWith("-")) return "negative durations are not supported";
+      if (!ISO_8601.test(trimmed)) return "no leading number, and not ISO-8601 like `PT30S`";
+      if (trimmed.startsWith("-")) return "it is negative";
       return undefined;
     }
-    return `it does not start with a number (Flink ${version} has no ISO-8601 durations; those come in 2.1)`;
+    return `no leading number; ISO-8601 durations need Flink 2.1+`;
   }
   const unit = javaTrim(trimmed.slice(number.length)).toLowerCase();
-  if (unit !== "" && DURATION_UNITS[unit] === undefined) return `the unit "${unit}" is not one of ${UNIT_LIST}`;
-  if (!atLeast(version, 2, 0) && BigInt(number) > LONG_MAX) return "the number does not fit in a Java long";
+  if (unit !== "" && DURATION_UNITS[unit] === undefined) return `unknown unit "${clip(unit, 20)}"`;
+  if (!atLeast(version, 2, 0) && BigInt(number) > LONG_MAX) return "the number overflows a Java long";
   const nanos = BigInt(DURATION_UNITS[unit] ?? 1e6);
-  if ((BigInt(number) * nanos) / 1_000_000_000n > LONG_MAX) return "the duration overflows Java's Duration";
+  if ((BigInt(number) * nanos) / 1_000_000_000n > LONG_MAX) return "it overflows Java's Duration";
   return undefined;
 }
 
 function checkMap(text: string): string | undefined {
   const t = text.trim();
   if (t === "" || t.startsWith("{") || /["']/.test(t)) return undefined;
-  for (const item of t.split(",")) {
-    if (item.split(":").length !== 2) return `"${item}" is not a key:value pair (write \`k1:v1,k2:v2\`)`;
+  const items = t.split(",");
+  for (const item of items) {
+    if (item.split(":").length !== 2) return items.length === 1 ? "not a key:value pair" : `"${clip(item, 30)}" is not a key:value pair`;
   }
   return undefined;
 }
@@ -76,19 +80,19 @@ function check(option: CatalogOption, value: ConfigValue, version: string): Prob
       const upper = text.toUpperCase();
       if (upper === "TRUE" || upper === "FALSE") return undefined;
       const guess = BOOLEAN_GUESSES[javaTrim(text).toLowerCase()];
-      return { messageId: "boolean", reason: "Flink accepts only true or false (any case)", ...(guess !== undefined && { replacement: guess }) };
+      return { messageId: "boolean", want: guess === undefined ? "true or false (any case)" : `\`${guess}\``, ...(guess !== undefined && { replacement: guess }) };
     }
     case "Integer": {
       try {
         parseJavaInt(text);
         return undefined;
       } catch {
-        return { messageId: "integer", reason: /^[+-]?\d+$/.test(text) ? "it is outside Java's int range (-2147483648 to 2147483647)" : "it is not a whole number" };
+        return { messageId: "integer", want: /^[+-]?\d+$/.test(text) ? "a whole number from -2147483648 to 2147483647" : "a whole number" };
       }
     }
     case "Long": {
       if (/^[+-]?\d+$/.test(text) && BigInt(text) <= LONG_MAX && BigInt(text) >= -LONG_MAX - 1n) return undefined;
-      return { messageId: "long", reason: /^[+-]?\d+$/.test(text) ? "it is outside Java's long range" : "it is not a whole number" };
+      return { messageId: "long", want: /^[+-]?\d+$/.test(text) ? "a whole number within Java's long range" : "a whole number" };
     }
     case "Double":
     case "Float": {
@@ -97,12 +101,12 @@ function check(option: CatalogOption, value: ConfigValue, version: string): Prob
         parseJavaFloatingText(text);
         return undefined;
       } catch {
-        return { messageId: "floating", reason: "it is not a decimal number (e.g. `0.5`)" };
+        return { messageId: "floating", want: "a decimal number, e.g. `0.5`" };
       }
     }
     case "Duration": {
       const reason = checkDuration(text, version);
-      if (reason !== undefined) return { messageId: "duration", reason };
+      if (reason !== undefined) return { messageId: "duration", reason, want: "a number and a unit, e.g. `30 s`" };
       const trimmed = javaTrim(text);
       // A bare number is milliseconds: `heartbeat.timeout: 50` is 50 ms, not 50 s.
       if (/^\d+$/.test(trimmed) && Number(trimmed) > 0 && Number(trimmed) < 1000 && meantSeconds(option)) {
@@ -116,7 +120,7 @@ function check(option: CatalogOption, value: ConfigValue, version: string): Prob
       if (option.values.some((v) => v.toUpperCase() === upper)) return undefined;
       const guess = closestMatch(upper, option.values.map((v) => v.toUpperCase()));
       const original = option.values.find((v) => v.toUpperCase() === guess);
-      return { messageId: "enum", reason: `it must be one of ${option.values.join(", ")} (any case)`, ...(original !== undefined && { replacement: original }) };
+      return { messageId: "enum", reason: listed(option.values), want: original === undefined ? "one of them (any case)" : `\`${original}\``, ...(original !== undefined && { replacement: original }) };
     }
     case "String": {
       if (!option.valuesAreShortcuts || option.values === undefined) return undefined;
@@ -126,15 +130,26 @@ function check(option: CatalogOption, value: ConfigValue, version: string): Prob
       // The 1.x state backend names that 2.x dropped (both meant the heap backend, now `hashmap`).
       const renamed = (lower === "jobmanager" || lower === "filesystem") && option.values.includes("hashmap") ? "hashmap" : undefined;
       const guess = renamed ?? closestMatch(lower, option.values);
-      return { messageId: "shortcut", reason: `the shortcuts are ${option.values.join(", ")}`, ...(guess !== undefined && { replacement: guess }) };
+      return { messageId: "shortcut", reason: listed(option.values), want: guess === undefined ? "one of them or a class name" : `\`${guess}\``, ...(guess !== undefined && { replacement: guess }) };
     }
     case "Map": {
       const reason = checkMap(text);
-      return reason === undefined ? undefined : { messageId: "map", reason };
+      return reason === undefined ? undefined : { messageId: "map", reason, want: "`k1:v1,k2:v2`" };
     }
     default:
       return undefined;
   }
+}
+
+/** Values for a message: all of them while short, else the first few and "…" (the docs list all). */
+function listed(values: readonly string[], max = 60): string {
+  let text = "";
+  for (const v of values) {
+    const next = text === "" ? v : `${text}, ${v}`;
+    if (next.length > max) return `${text}, …`;
+    text = next;
+  }
+  return text;
 }
 
 function meantSeconds(option: CatalogOption): boolean {
@@ -149,15 +164,15 @@ export default defineRule({
     severity: "error",
     description: "A value Flink cannot convert to its option's type, or a bare duration Flink reads as milliseconds",
     messages: {
-      boolean: "`{{key}}: {{value}}` is not a boolean: {{reason}}, and fails when it reads `{{key}}`.{{advice}}",
-      integer: "`{{key}}: {{value}}` is not an Integer: {{reason}}, so Flink fails when it reads `{{key}}`.{{advice}}",
-      long: "`{{key}}: {{value}}` is not a Long: {{reason}}, so Flink fails when it reads `{{key}}`.{{advice}}",
-      floating: "`{{key}}: {{value}}` is not a {{type}}: {{reason}}, so Flink fails when it reads `{{key}}`.{{advice}}",
-      duration: "`{{key}}: {{value}}` is not a duration Flink can parse: {{reason}}; Flink fails when it reads `{{key}}`. Write a number and a unit, e.g. `30 s`.",
-      enum: "`{{key}}: {{value}}` is not a value Flink accepts: {{reason}}; Flink fails when it reads `{{key}}`.{{advice}}",
-      shortcut: "`{{key}}: {{value}}` is neither a recognised name nor a class name: {{reason}}; Flink would try to load a class called `{{value}}` and fail.{{advice}}",
-      map: "`{{key}}: {{value}}` is not a map Flink can read: {{reason}}; Flink fails when it reads `{{key}}`.",
-      durationUnitless: "`{{key}}: {{value}}` has no unit, so Flink reads it as {{millis}} milliseconds{{default}}; add the unit you mean, e.g. `{{value}} s`.",
+      boolean: "Flink fails reading `{{key}}`: `{{value}}` is not a boolean; write {{want}}.",
+      integer: "Flink fails reading `{{key}}`: `{{value}}` is not an Integer; write {{want}}.",
+      long: "Flink fails reading `{{key}}`: `{{value}}` is not a Long; write {{want}}.",
+      floating: "Flink fails reading `{{key}}`: `{{value}}` is not a {{type}}; write {{want}}.",
+      duration: "Flink fails reading `{{key}}`: `{{value}}` is not a duration ({{reason}}); write {{want}}.",
+      enum: "Flink fails reading `{{key}}`: `{{value}}` is not one of {{reason}}; write {{want}}.",
+      shortcut: "Flink fails loading `{{value}}` as a class for `{{key}}`: it is not a shortcut ({{reason}}); write {{want}}.",
+      map: "Flink fails reading `{{key}}`: `{{value}}` is not a map ({{reason}}); write {{want}}.",
+      durationUnitless: "Flink reads `{{key}}: {{value}}` as {{millis}} ms{{default}}; add the unit you mean, e.g. `{{millis}} s`.",
     },
     docs: {
       why:
@@ -165,7 +180,8 @@ export default defineRule({
         "read. A value it cannot convert throws, so the JobManager or TaskManager fails at start-up, or the job " +
         "fails when it reads the option: these are errors. Booleans are `true`/`false` in any case (`yes`, `on`, " +
         "`1` are not booleans); Integer and Long are Java's 32/64-bit ranges; Enum values match in any case; a " +
-        "duration is whole digits and an optional unit (d, h, min/m, s, ms, µs, ns and their long forms), or from " +
+        "duration is whole digits and an optional unit (d, h, min/m, s, ms, µs, ns, or day(s), hour(s), minute(s), " +
+        "sec(s)/second(s), milli(s)/millisecond(s), micro(s)/microsecond(s), nano(s)/nanosecond(s)), or from " +
         "Flink 2.1 an ISO-8601 duration such as `PT30S`; `state.backend.type` and similar options take a shortcut " +
         "name or a class name. A duration without a unit is milliseconds, which is valid but rarely meant for " +
         "options counted in seconds (`heartbeat.timeout: 50`): that is a warning. Memory sizes are checked by " +
@@ -195,15 +211,17 @@ export default defineRule({
       if (entry === undefined || hasTemplatePlaceholder(entry.value.text)) continue;
       const problem = check(option, entry.value, ctx.flinkVersion);
       if (problem === undefined) continue;
-      const data: Record<string, string> = { key, value: entry.value.text, type: option.type };
+      const data: Record<string, string> = { key, value: clip(entry.value.text), type: option.type };
       let suggestions: Fix[] | undefined;
       if (problem.messageId === "durationUnitless") {
         data["millis"] = problem.millis;
         data["default"] = option.defaultText === undefined ? "" : ` (the default is ${option.defaultText})`;
         suggestions = [{ description: `write ${problem.millis} s`, edits: [{ range: entry.valueRange, text: `${problem.millis} s` }] }];
       } else {
-        data["reason"] = problem.reason;
-        data["advice"] = problem.replacement === undefined ? "" : ` Did you mean \`${problem.replacement}\`?`;
+        data["want"] = problem.want;
+        if (problem.reason !== undefined) data["reason"] = problem.reason;
+        // The exception Configuration.getOptional wraps a failed conversion in (a shortcut is a class name to load instead).
+        if (problem.messageId !== "shortcut") data["flinkMessage"] = `Could not parse value '${entry.value.text}' for key '${option.key}'.`;
         if (problem.replacement !== undefined) {
           suggestions = [{ description: `write ${problem.replacement}`, edits: [{ range: entry.valueRange, text: problem.replacement }] }];
         }

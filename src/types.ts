@@ -131,6 +131,12 @@ export interface Diagnostic {
   fix?: Fix;
   /** Changes that alter meaning: offered to editors, never applied by `--fix`. */
   suggestions?: Fix[];
+  /**
+   * Changes that resolve the finding but that flinklint cannot make as an edit of this text (a
+   * nested config.yaml key to remove, a setting in another file), in plain words: with the
+   * suggestions, every fix the message counts.
+   */
+  advice?: string[];
   /** Flink's own words for the failure (its exception or log message, exactly), when it has some. */
   flink?: string;
 }
@@ -179,6 +185,8 @@ export interface RuleReport<M extends string = string> {
   related?: RelatedLocation[];
   fix?: Fix;
   suggestions?: Fix[];
+  /** Fixes to make by hand (see `Diagnostic.advice`). */
+  advice?: string[];
   /** Overrides the rule's default severity for this one report (e.g. info notes of a warning rule). */
   severity?: Severity;
   /** Flink's exact message; by default the `flinkMessage` of `data`, which a template need not quote. */

@@ -373,9 +373,11 @@ describe("flinklint CLI", () => {
     const run = flinklint(["--format", "json", "config.yaml"], { cwd: dir });
     expect(run.stdout.length).toBeGreaterThan(3_000_000);
     expect(run.stdout).not.toContain("\uFFFD");
-    const messages = (JSON.parse(run.stdout) as { messages: { message: string }[] }[])[0]?.messages ?? [];
+    const messages = (JSON.parse(run.stdout) as { messages: { message: string; key?: string }[] }[])[0]?.messages ?? [];
     expect(messages).toHaveLength(12_000);
-    expect(messages[11_999]?.message).toContain(`no.such.option.é${"😀".repeat(40)}11999`);
+    // The message quotes the key's first 60 characters; the key itself is whole.
+    expect(messages[11_999]?.message).toContain(`no.such.option.é${"😀".repeat(21)}…`);
+    expect(messages[11_999]?.key).toBe(`no.such.option.é${"😀".repeat(40)}11999`);
     // The same settings over 40 files: written in batches of many files' results.
     const lines = keys.split("\n").filter(Boolean);
     const files = Object.fromEntries(Array.from({ length: 40 }, (_, f) => [`c${f}/config.yaml`, CLEAN + lines.slice(f * 300, f * 300 + 300).join("\n")]));

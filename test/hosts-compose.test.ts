@@ -202,7 +202,7 @@ describe("the Compose adapter", () => {
     const error = lintText(text, { filename: "docker-compose.yml" }).diagnostics.find((d) => d.severity === "error");
     expect(error?.ruleId).toBe("memory-both-totals");
     expect([error?.start.line, error?.start.column]).toEqual([15, 9]);
-    expect(error?.message).toContain("`taskmanager.memory.process.size` (from the flink:1.17 image's default flink-conf.yaml)");
+    expect(error?.message).toContain("process memory 1728m (the flink:1.17 image's default)");
     expect(error?.related?.map((r) => r.range.start.line)).toEqual([10]);
   });
 

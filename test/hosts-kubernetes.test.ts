@@ -138,8 +138,8 @@ describe("container-memory-limit in manifests", () => {
   it("states both sizes, and its checked suggestion, applied, leaves a process that fits its limit", () => {
     const { text, linted } = lintFixture("../../container-memory-limit/configmap-sizes.yaml");
     const [finding] = linted.diagnostics.filter((d) => d.ruleId === "container-memory-limit");
-    expect(finding?.message).toContain("2.000gb (2147483648 bytes)");
-    expect(finding?.message).toContain("`spec.template.spec.containers[jobmanager].resources.limits.memory: 2G` (2000000000 bytes)");
+    expect(finding?.message).toContain("JobManager process memory 2g exceeds the container limit 2G (OOMKilled)");
+    expect(finding?.message).toContain("raise the limit to 2048Mi");
     expect(finding?.related?.map((r) => `${r.range.start.line}:${r.range.start.column} ${r.message}`)).toEqual(["10:5 jobmanager.memory.process.size is set here"]);
     const suggestion = finding?.suggestions?.[0];
     expect(suggestion?.description).toBe("lower jobmanager.memory.process.size to 1907m");

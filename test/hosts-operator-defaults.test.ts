@@ -53,7 +53,7 @@ describe("operator-defaults", () => {
     const lines = stdout.trim().split("\n");
     // Only the failure the defaults cause; nothing about the defaults file's own keys (not this file's to fix).
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^app\.yaml:8:3: error .*`taskmanager\.memory\.flink\.size` in the operator's default configuration \(operator\/flink-conf\.yaml, line 2\).* \[memory-both-totals\]$/);
+    expect(lines[0]).toMatch(/^app\.yaml:8:3: error .*Flink memory 2g \(the operator's default configuration, operator\/flink-conf\.yaml, line 2\).* \[memory-both-totals\]$/);
     // Without the defaults the same deployment is clean.
     writeFileSync(join(dir, ".flinklint.yaml"), "");
     expect((await flinklint(dir, ["--format", "compact", "app.yaml"])).stdout).toBe("");

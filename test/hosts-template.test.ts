@@ -34,7 +34,7 @@ describe("Helm templates", () => {
     const { expected, actual } = located(text, linted.diagnostics);
     expect(actual).toEqual(expected);
     const [note] = linted.diagnostics;
-    expect(note?.message).toContain("helm template <release> <chart> | flinklint --stdin --stdin-filename rendered.yaml");
+    expect(note?.message).toContain("pipe `helm template` into `flinklint --stdin --stdin-filename rendered.yaml`");
     expect(text.slice(note?.start.offset, note?.end.offset)).toMatch(/^\{\{.*\}\}$/s);
   });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatFixed3, formatFixed3FromDigits, parseMemorySize, toCompactString, toHumanReadableString, LONG_MAX } from "../src/model/memory-size.js";
+import { formatFixed3, formatFixed3FromDigits, parseMemorySize, toCompactString, toHumanReadableString, toShortSize, LONG_MAX } from "../src/model/memory-size.js";
 import { javaHashMapOrder, javaStringHash } from "../src/model/java-hashmap.js";
 
 const errorOf = (text: string): string => {
@@ -95,5 +95,19 @@ describe("formatFixed3's fast path for whole thousandths", () => {
       }),
       { seed: 11, numRuns: 5000 },
     );
+  });
+});
+
+describe("toShortSize", () => {
+  it("is exact while a unit divides the size into at most five digits, else three decimals", () => {
+    expect(toShortSize(64n << 20n)).toBe("64m");
+    expect(toShortSize(2n << 30n)).toBe("2g");
+    expect(toShortSize(1216n << 20n)).toBe("1216m");
+    expect(toShortSize(32n << 10n)).toBe("32k");
+    expect(toShortSize(2097152000n)).toBe("2000m");
+    expect(toShortSize(2097152001n)).toBe("1.953g");
+    expect(toShortSize(34865156n << 10n)).toBe("33.250g");
+    expect(toShortSize(900n)).toBe("900b");
+    expect(toShortSize(-(64n << 20n))).toBe("-64m");
   });
 });

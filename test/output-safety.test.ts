@@ -21,7 +21,7 @@ const OSC8 = "\u001b]8;;http://evil\u0007click\u001b]8;;\u0007";
 const LEGACY =
   `taskmanager.memory.process.size: 1728m${OSC8}\n` +
   "jobmanager.memory.process.size: 1600m\n" +
-  "no.such.key\u001b[2J\b\b: v%0A::error::forged\n" +
+  "no.such.key\u001b[2J\b\b%0A::error::forged: v\n" +
   'bad line </error> "q" \u001b[31m red & <![CDATA[ x\n' +
   'env.java.opts.all: "a\u2028b\u009bc\u2029d"\n' +
   "state.backend.type: x\rFORGED: y\n" +
@@ -32,7 +32,7 @@ const STANDARD =
   String.raw`taskmanager.memory.process.size: "1728m\e]8;;http://evil\aclick\e]8;;\a"` +
   "\n" +
   "jobmanager.memory.process.size: 1600m\n" +
-  String.raw`"no.such\ud800.key\b\b": "\udfff %0A::error::forged </error> \" \L \x9b \0 \r::warning::x"` +
+  String.raw`"no.such\ud800.key\b\b\udfff %0A::error::forged </error> \" \L \x9b \0 \r::warning::x": "v"` +
   "\n" +
   String.raw`"taskmanager.numberOfTaskSlots": "\e[2J\e[H4"` +
   "\n";

@@ -244,6 +244,7 @@ function toDiagnostic(
   if (report.related?.length) diagnostic.related = report.related;
   if (report.fix) diagnostic.fix = report.fix;
   if (report.suggestions?.length) diagnostic.suggestions = report.suggestions;
+  if (report.advice?.length) diagnostic.advice = [...report.advice];
   // Flink's exact text stays with the finding even where the message says it in fewer words.
   const flink = report.flink ?? report.data?.["flinkMessage"];
   if (typeof flink === "string" && flink !== "") diagnostic.flink = flink;

@@ -20,6 +20,8 @@ export interface EslintMessage {
   related?: { message: string; line: number; column: number; endLine: number; endColumn: number }[];
   fix?: { range: [number, number]; text: string };
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[];
+  /** Fixes to make by hand: no single edit of this text makes them (not an ESLint field). */
+  advice?: string[];
   /** Flink's exact exception or log message behind the finding (not an ESLint field). */
   flink?: string;
 }
@@ -105,6 +107,7 @@ function toEslintMessage(d: Diagnostic): EslintMessage {
     return suggested ? [{ desc: s.description, fix: suggested }] : [];
   });
   if (suggestions.length) message.suggestions = suggestions;
+  if (d.advice?.length) message.advice = [...d.advice];
   if (d.flink !== undefined) message.flink = d.flink;
   return message;
 }

@@ -146,6 +146,8 @@ function fixLines(d: Diagnostic): string[] {
   const lines: string[] = [];
   if (d.fix && d.fix.edits.length > 0) lines.push(`fix: ${neutralizeControlCharacters(d.fix.description)} (--fix)`);
   for (const s of d.suggestions ?? []) if (s.edits.length > 0) lines.push(`fix: ${neutralizeControlCharacters(s.description)}`);
+  // Fixes no edit of this text makes (a nested key to remove): the same advice, to do by hand.
+  for (const a of d.advice ?? []) lines.push(`fix: ${neutralizeControlCharacters(a)} (by hand)`);
   return lines;
 }
 

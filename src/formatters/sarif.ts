@@ -59,7 +59,7 @@ interface SarifResult {
   partialFingerprints: Record<string, string>;
   fixes?: SarifFix[];
   /** SARIF §3.8 property bag: `flink` holds Flink's exact exception or log message. */
-  properties?: { flink: string };
+  properties?: { flink?: string; advice?: string[] };
 }
 
 /** SARIF §3.55: a proposed change; each replacement deletes a region (empty: an insertion point) and inserts text. */
@@ -133,7 +133,10 @@ export function toSarifLog(reports: readonly FileReport[], context: FormatContex
           message: { text: sarifMessageText(r.message, d.ruleId) },
         }));
       }
-      if (d.flink !== undefined) result.properties = { flink: sarifMessageText(d.flink, d.ruleId) };
+      const properties: { flink?: string; advice?: string[] } = {};
+      if (d.flink !== undefined) properties.flink = sarifMessageText(d.flink, d.ruleId);
+      if (d.advice?.length) properties.advice = d.advice.map((a) => sarifMessageText(a, d.ruleId));
+      if (Object.keys(properties).length > 0) result.properties = properties;
       results.push(result);
     });
   }

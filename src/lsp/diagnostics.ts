@@ -44,6 +44,8 @@ export function toLspDiagnostic(diagnostic: Diagnostic, positions: LspPositions,
   );
   // Flink's exact words, shown by editors under the finding, at its own place.
   if (diagnostic.flink !== undefined) related.unshift({ location: { uri, range: lsp.range }, message: `Flink: ${diagnostic.flink}` });
+  // Fixes an editor cannot apply (no code action): listed where the user reads the finding.
+  for (const advice of diagnostic.advice ?? []) related.push({ location: { uri, range: lsp.range }, message: `Fix by hand: ${advice}` });
   if (related.length > 0) lsp.relatedInformation = related;
   return lsp;
 }

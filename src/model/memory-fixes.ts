@@ -436,26 +436,68 @@ export function describeFix(fix: FixCandidate, name: KeyName = byKey): string {
     .join(" and ");
 }
 
-/** Joins fix phrases into the sentence after Flink's message: " Raise a, or lower b." */
-export function joinFixes(phrases: readonly string[]): string {
+/** Room for the advice in a short message; the fixes left out are counted, and offered as suggestions. */
+const ADVICE_LENGTH = 90;
+/** The longest message a memory refusal should print (fixes past it are counted instead of named). */
+const MESSAGE_LENGTH = 170;
+/** What the lead of a refusal's message takes besides its facts: "Flink refuses the TaskManager: ". */
+const LEAD_LENGTH = 32;
+/** How far past its room a message may run to name one concrete fix rather than none. */
+const NEARLY = 25;
+
+/** Room for the advice after a message's facts (`refusalFacts`), and other words of `extra` length. */
+export function adviceRoom(facts: string, extra = 0): number {
+  return MESSAGE_LENGTH - LEAD_LENGTH - extra - facts.length;
+}
+
+/**
+ * Fix phrases as the end of a message's sentence: "; lower `a` to 1g, or raise `b` to 2g" ("" when
+ * there is none). Fixes are named in their order while they fit in ADVICE_LENGTH; when none fits,
+ * the shortest is named.
+ */
+export function joinFixes(phrases: readonly string[], room: number = ADVICE_LENGTH): string {
   const kept = phrases.filter((p) => p !== "");
   if (kept.length === 0) return "";
-  const sentence = kept.join(", or ");
-  return ` ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+  const named: string[] = [];
+  let length = 0;
+  for (const phrase of kept) {
+    const added = (named.length === 0 ? 0 : 5) + phrase.length;
+    if (length + added > room - (named.length + 1 < kept.length ? 12 : 0)) continue;
+    named.push(phrase);
+    length += added;
+  }
+  if (named.length === 0) {
+    // Each fix is long (several changes, or after long facts): the shortest is named when it nearly
+    // fits (without the count of the others if need be), else the fixes are only counted.
+    const shortest = kept.reduce((a, b) => (b.length < a.length ? b : a));
+    const more = kept.length > 1 ? ` (or ${kept.length - 1} more)` : "";
+    if (shortest.length + more.length <= room + NEARLY) return `; ${shortest}${more}`;
+    if (shortest.length <= room + NEARLY) return `; ${shortest}`;
+    return `; ${kept.length === 1 ? "one fix is" : `${kept.length} fixes are`} offered`;
+  }
+  const others = kept.length - named.length;
+  return `; ${named.join(", or ")}${others === 0 ? "" : ` (or ${others} more)`}`;
 }
 
 /** What a memory rule offers for a failure: the advice for its message and the suggestions to attach. */
 export interface OfferedFixes {
-  /** " Raise `a` to 1g, or remove `b`." ("" when nothing works). */
+  /** "; raise `a` to 1g, or remove `b`" ("" when nothing works): the end of the message's sentence. */
   phrase: string;
   suggestions: Fix[];
+  /** The fixes the phrase counts that are no suggestion (no edit of this text makes them). */
+  advice: string[];
 }
 
 /**
  * The checked fixes of a failure as advice and as suggestions: a fix becomes a suggestion when its
  * edit of the text, read again, holds exactly the changed settings (see `holdsChanges`).
  */
-export function offerFixes(ctx: RuleContext, failure: MemoryFailure, steps?: readonly (FixStep | undefined)[]): OfferedFixes {
+export function offerFixes(
+  ctx: RuleContext,
+  failure: MemoryFailure,
+  steps?: readonly (FixStep | undefined)[],
+  room?: number,
+): OfferedFixes {
   const scope = { ...ctx.facts.get(memoryDerivations), budget: { left: FIX_DERIVATION_BUDGET } };
   const fixes = fixesFor(scope, failure, steps ?? stepsFor(scope, failure));
   // A key is named as the file sets it (a manifest's `resource.memory`), plain in a suggestion's
@@ -472,11 +514,14 @@ export function offerFixes(ctx: RuleContext, failure: MemoryFailure, steps?: rea
   const removesExternal = (fix: (typeof fixes)[number]) =>
     fix.changes.some((change) => "remove" in change && lastEntry(ctx.doc, change.key)?.external === true);
   const suggestions: Fix[] = [];
+  const advice: string[] = [];
   for (const fix of fixes) {
     const edits = ctx.reread && editsForChanges(ctx.doc, fix.changes);
     if (edits && ctx.reread && holdsChanges(ctx.doc, fix.changes, edits, ctx.reread)) {
       suggestions.push({ description: describeFix(fix, label), edits });
+    } else if (!removesExternal(fix)) {
+      advice.push(describeFix(fix, label));
     }
   }
-  return { phrase: joinFixes(fixes.filter((f) => !removesExternal(f)).map((f) => describeFix(f, quoted))), suggestions };
+  return { phrase: joinFixes(fixes.filter((f) => !removesExternal(f)).map((f) => describeFix(f, quoted)), room), suggestions, advice };
 }

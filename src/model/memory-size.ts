@@ -178,6 +178,28 @@ export function formatBinary(bytes: bigint): string {
 }
 
 /**
+ * A size for a short message, in Flink's unit letters: exact when a unit divides it into at most
+ * five digits (`64m`, `2g`, `32k`, `1216m`), else three decimals of the largest unit below it
+ * (`1.953g`, not `2047999k`) or bytes (`900b`). The exact byte count stays in Flink's own message.
+ */
+export function toShortSize(bytes: bigint): string {
+  if (bytes < 0n) return `-${toShortSize(-bytes)}`;
+  const exact = toConfigText(bytes);
+  if (!exact.endsWith("b") && exact.length <= 6) return exact;
+  if (bytes < KIB) return exact;
+  const units: Array<[bigint, string]> = [
+    [TIB, "t"],
+    [GIB, "g"],
+    [MIB, "m"],
+    [KIB, "k"],
+  ];
+  for (const [multiplier, name] of units) {
+    if (bytes > multiplier) return `${formatFixed3(Number(bytes) / Number(multiplier))}${name}`;
+  }
+  return exact;
+}
+
+/**
  * A size as a config value a person would write: the largest unit dividing it exactly
  * (`1216m`, `2g`, `1536k`), bytes with a `b` otherwise.
  */

@@ -70,6 +70,10 @@ export interface MemoryAdjustment {
   bytes?: bigint;
   /** The size the fraction gave before capping, or what the fraction would have given. */
   derivedBytes?: bigint;
+  /** For fraction adjustments: the fraction (a float read as a double). */
+  fraction?: number;
+  /** For fraction adjustments: the total the fraction is of (`derivedBytes` = `fraction` × this). */
+  fractionOf?: bigint;
 }
 
 /** Stable ids of the ways a derivation fails (SPEC §9). */
@@ -395,7 +399,7 @@ class Derivation {
   }
 
   /** `capToMinMax`: max is checked first; a capped value is logged as Flink logs it. */
-  capToMinMax(description: string, component: string, relative: bigint, rf: RangeFraction): { bytes: bigint; how: ComponentHow } {
+  capToMinMax(description: string, component: string, relative: bigint, rf: RangeFraction, fractionOf?: bigint): { bytes: bigint; how: ComponentHow } {
     const cap =
       relative > rf.max
         ? { how: "capped-max" as const, bytes: rf.max, key: rf.maxKey, words: "greater than its max", bound: "max" }
@@ -410,16 +414,20 @@ class Derivation {
       message: `The derived from fraction ${description} (${hr(relative)}) is ${cap.words} value ${hr(cap.bytes)}, ${cap.bound} value will be used instead`,
       bytes: cap.bytes,
       derivedBytes: relative,
+      fraction: rf.fraction,
+      ...(fractionOf === undefined ? {} : { fractionOf }),
     });
     return { bytes: cap.bytes, how: cap.how };
   }
 
   deriveWithFraction(description: string, component: string, base: bigint, rf: RangeFraction): { bytes: bigint; how: ComponentHow } {
-    return this.capToMinMax(description, component, this.multiply(base, rf.fraction), rf);
+    return this.capToMinMax(description, component, this.multiply(base, rf.fraction), rf, base);
   }
 
   deriveWithInverseFraction(description: string, component: string, base: bigint, rf: RangeFraction): { bytes: bigint; how: ComponentHow } {
-    return this.capToMinMax(description, component, this.multiply(base, rf.fraction / (1 - rf.fraction)), rf);
+    const relative = this.multiply(base, rf.fraction / (1 - rf.fraction));
+    // The fraction is of the total this makes up with the rest: base + relative.
+    return this.capToMinMax(description, component, relative, rf, base + relative);
   }
 }
 
@@ -514,6 +522,8 @@ function jvmFromTotalFlink(d: Derivation, o: JvmOptions, totalFlink: bigint, fli
           message: `The derived JVM Overhead size (${hr(overhead)}) does not match the configured or default JVM Overhead fraction (${javaDoubleToString(rf.fraction)}) from the configured Total Process Memory size (${hr(totalProcess)}). The derived JVM Overhead size will be used.`,
           bytes: overhead,
           derivedBytes: byFraction,
+          fraction: rf.fraction,
+          fractionOf: totalProcess,
         });
       }
     }
@@ -651,6 +661,8 @@ function checkNetworkRemainder(
           message: `The derived Network Memory size (${hr(network)}) does not match the configured Network Memory fraction (${javaDoubleToString(rf.fraction)}) from the configured Total Flink Memory size (${hr(totalFlink)}). The derived Network Memory size will be used.`,
           bytes: network,
           derivedBytes: byFraction,
+          fraction: rf.fraction,
+          fractionOf: totalFlink,
         });
       }
     }

@@ -5,6 +5,7 @@
 import type { ConfigDocument, ConfigEntry, Fix, Range, RelatedLocation, RuleContext } from "../types.js";
 import { memoryDerivations, type MemoryDerivations } from "./facts.js";
 import type { FailureCode, MemoryFailure, ProcessKind } from "./memory.js";
+import { toShortSize } from "./memory-size.js";
 
 /** The entry Flink uses for a key: the last one. */
 export function lastEntry(doc: ConfigDocument, key: string): ConfigEntry | undefined {
@@ -68,6 +69,7 @@ export function reportFailure<M extends string>(
   data: Record<string, string | number | bigint>,
   keys: readonly string[] = failure.keys,
   suggestions: readonly Fix[] = [],
+  advice: readonly string[] = [],
 ): void {
   const { at, key } = locate(ctx.doc, keys);
   const related = relatedKeys(ctx.doc, [...keys, ...failure.keys], key);
@@ -78,6 +80,84 @@ export function reportFailure<M extends string>(
     data: { process: processName(failure.process), flinkMessage: failure.error, ...data },
     ...(related.length > 0 ? { related } : {}),
     ...(suggestions.length > 0 ? { suggestions: [...suggestions] } : {}),
+    ...(advice.length > 0 ? { advice: [...advice] } : {}),
   });
 }
 
+
+/** The option behind a size of a failure's numbers, for naming where a value came from. */
+const NUMBER_OPTIONS: Readonly<Record<string, { suffix: string }>> = {
+  totalProcess: { suffix: "process.size" },
+  totalFlink: { suffix: "flink.size" },
+  jvmMetaspace: { suffix: "jvm-metaspace.size" },
+  jvmHeap: { suffix: "heap.size" },
+  offHeap: { suffix: "off-heap.size" },
+};
+
+/**
+ * "from the flink:1.17 image's default flink-conf.yaml" for a value a host brings in from elsewhere
+ * (its label says where), "" for one the user's file sets: the user cannot see that value in the file.
+ */
+export function originOf(doc: ConfigDocument, key: string): string {
+  const entry = lastEntry(doc, key);
+  if (entry?.external !== true || entry.label === undefined) return "";
+  if (!entry.label.startsWith(key)) return `from ${entry.label}`;
+  const rest = entry.label.slice(key.length).trim();
+  const inner = /^\((.*)\)$/.exec(rest)?.[1] ?? rest;
+  return inner.startsWith("from ") ? inner : `from ${inner}`;
+}
+
+/**
+ * What does not fit in a refused derivation, in numbers, for a short message: "JVM overhead
+ * would be 64m, below min 192m". Flink's exact exception stays in the finding's `flink`.
+ */
+export function refusalFacts(failure: MemoryFailure, doc?: ConfigDocument): string {
+  // A size the host brings in from elsewhere (an image's default file) is not in the user's file:
+  // the size says where it is, "1728m (the flink:1.17 image's default)".
+  const origin = (number: string): string => {
+    const option = NUMBER_OPTIONS[number];
+    if (doc === undefined || option === undefined) return "";
+    const from = originOf(doc, processKey(failure.process, option.suffix));
+    if (from === "") return "";
+    const place = from
+      .replace(/^from /, "")
+      .replace(/(default) (flink-conf|config)\.yaml$/, "$1")
+      .replace(/ \((.*)\)$/, ", $1");
+    return ` (${place})`;
+  };
+  return refusalNumbers(failure, origin);
+}
+
+function refusalNumbers(failure: MemoryFailure, origin: (number: string) => string): string {
+  const n = failure.numbers;
+  const size = (name: string): string => `${toShortSize(n[name] ?? 0n)}${origin(name)}`;
+  const sum = (names: readonly string[]): string => toShortSize(names.reduce((total, name) => total + (n[name] ?? 0n), 0n));
+  const outside = (what: string, name: string): string =>
+    (n[name] ?? 0n) < (n["min"] ?? 0n)
+      ? `${what} would be ${size(name)}, below min ${size("min")}`
+      : `${what} would be ${size(name)}, above max ${size("max")}`;
+  switch (failure.code) {
+    case "M2":
+      return `metaspace ${size("jvmMetaspace")} + JVM overhead ${size("jvmOverhead")} exceed process memory ${size("totalProcess")}`;
+    case "M3":
+      return `process memory ${size("totalProcess")} is below Flink memory ${size("totalFlink")} + metaspace ${size("jvmMetaspace")}`;
+    case "M4":
+      return outside("JVM overhead", "jvmOverhead");
+    case "T1":
+      return `its memory besides network (${sum(["frameworkHeap", "frameworkOffHeap", "taskHeap", "taskOffHeap", "managed"])}) exceeds Flink memory ${size("totalFlink")}`;
+    case "T2":
+      return `its memory besides task heap (${sum(["frameworkHeap", "frameworkOffHeap", "taskOffHeap", "managed", "network"])}) exceeds Flink memory ${size("totalFlink")}`;
+    case "T3":
+      return n["configuredNetwork"] !== undefined
+        ? `network memory would be ${size("network")}, not the ${size("configuredNetwork")} the network buffers fix`
+        : outside("network memory", "network");
+    case "J2":
+      return `heap ${size("jvmHeap")} + off-heap ${size("offHeap")} is not Flink memory ${size("totalFlink")}`;
+    case "J3":
+      return `heap ${size("jvmHeap")} exceeds Flink memory ${size("totalFlink")}`;
+    case "J4":
+      return `Flink memory ${size("totalFlink")} is not above off-heap memory ${size("offHeap")}`;
+    default:
+      return "its memory sizes do not fit together";
+  }
+}

@@ -139,8 +139,8 @@ function callDocument(text: string, lines: LineIndex, call: LauncherCall, option
       keyRange: launcher,
       valueRange: launcher,
       overridden: false,
-      // Advice names the argument that would size the process here.
-      label: `-D${process}.memory.process.size (${DEFAULT_PROCESS_SIZE[process]} in Flink's default conf/; the script does not set it)`,
+      // Advice names the argument that would size the process here (explain lists the default conf/ as a layer).
+      label: `-D${process}.memory.process.size`,
     });
   }
   return { document: assembleDocument("legacy", text, [...base, ...own], [], undefined, lines), processes, defaulted };
