@@ -37,11 +37,14 @@ export interface CliArguments {
   stdinFilename: string | undefined;
   reportUnusedDisableDirectives: boolean;
   fix: "write" | "dry-run" | undefined;
+  /** Write a `.flinklint.yaml` for the repository at `patterns[0]` (default: the current folder). */
+  init: boolean;
 }
 
 export const USAGE = `Usage: flinklint [options] [files, directories or globs...]
        flinklint explain [options] <file>
        flinklint lsp --stdio
+       flinklint --init [directory]
 
 Lints Apache Flink configuration files (flink-conf.yaml, config.yaml) and reports, at file:line:column,
 every setting Flink would refuse, skip or misread. Directories expand to the Flink config files below
@@ -50,6 +53,9 @@ them (.gitignore is honoured); no argument means the current directory.
 Commands:
   explain <file>            Show the TaskManager and JobManager memory Flink derives from the file
   lsp --stdio               Run the language server for editors (also the flinklint-lsp command)
+  --init [directory]        Write a commented .flinklint.yaml for the repository (Flink version and
+                            deployment from its builds, images and manifests; test folders ignored);
+                            an existing one is never replaced
 
 Options:
   -f, --format <name>       Output format: pretty (default; github when GITHUB_ACTIONS=true),
@@ -92,6 +98,7 @@ const OPTIONS = {
   "stdin-filename": { type: "string" },
   "report-unused-disable-directives": { type: "boolean" },
   fix: { type: "boolean" },
+  init: { type: "boolean" },
   stdio: { type: "boolean" },
   "fix-dry-run": { type: "boolean" },
   "max-warnings": { type: "string" },
@@ -152,6 +159,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     // Editors start servers with --stdio; it is the only transport, so it is also the default.
     if (patterns.length) throw new UsageError("lsp takes no file arguments");
   }
+  if (values.init) {
+    if (command !== "lint") throw new UsageError(`--init is an option of flinklint itself, not of ${command}`);
+    if (patterns.length > 1) throw new UsageError("--init takes at most one directory");
+    if (values.stdin || values.fix || values["fix-dry-run"]) throw new UsageError("--init writes .flinklint.yaml and lints nothing; give it no lint options");
+  }
   if (values.stdio && command !== "lsp") throw new UsageError("--stdio is an option of flinklint lsp");
 
   if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename needs --stdin");
@@ -210,6 +222,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     stdinFilename: values["stdin-filename"],
     reportUnusedDisableDirectives: values["report-unused-disable-directives"] ?? false,
     fix: values.fix ? "write" : values["fix-dry-run"] ? "dry-run" : undefined,
+    init: values.init ?? false,
   };
 }
 

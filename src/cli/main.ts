@@ -3,7 +3,7 @@
  * so tests drive it like a user would without spawning a process.
  */
 import { readFileSync } from "node:fs";
-import { readFile, rename, writeFile } from "../node/fs-async.js";
+import { readFile, rename, stat, writeFile } from "../node/fs-async.js";
 import { decodeConfigBytes } from "../engine/decode.js";
 import type { LintOptions } from "../types.js";
 import { resolve } from "node:path";
@@ -67,6 +67,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(await listRules());
       return EXIT_OK;
     }
+    if (args.init) return await runInit(args, io);
     if (args.command === "explain") return await runExplain(args, io);
     if (args.command === "lsp") {
       // The server takes over standard input and output until the editor sends exit.
@@ -88,6 +89,31 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (args?.debug || argv.includes("--debug")) io.stderr(`${error instanceof Error ? error.stack : ""}\n`);
     return EXIT_FATAL;
   }
+}
+
+async function runInit(args: CliArguments, io: CliIo): Promise<number> {
+  const root = resolve(io.cwd, args.patterns[0] ?? ".");
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) throw new FileAccessError(`${args.patterns[0] ?? "."}: not a directory`);
+  const { initProjectConfig } = await import("../node/init.js");
+  const plan = await initProjectConfig(root);
+  const firstSource = (evidence: ReadonlyArray<{ value: string; source: string }>, value: string | undefined): string =>
+    evidence.find((item) => item.value === value)?.source ?? "";
+  const lines = [`Wrote ${displayPath(plan.path, io.cwd)}:`];
+  lines.push(
+    plan.flinkVersion !== undefined
+      ? `  flink-version: ${plan.flinkVersion}  (${firstSource(plan.versions, plan.flinkVersion)})`
+      : "  flink-version: not set (no build file, Dockerfile or image names one)",
+  );
+  lines.push(
+    plan.deployment !== undefined
+      ? `  deployment: ${plan.deployment}  (${firstSource(plan.deployments, plan.deployment)})`
+      : `  deployment: not set (standalone)${plan.deployments.length > 0 ? "; more than one mode is in use" : ""}`,
+  );
+  lines.push(plan.ignore.length > 0 ? `  ignore: ${plan.ignore.join(", ")}` : "  ignore: nothing");
+  lines.push(`A scan of this folder lints ${plan.linted} file${plan.linted === 1 ? "" : "s"}; run flinklint to see the findings.`);
+  io.stdout(`${lines.join("\n")}\n`);
+  return EXIT_OK;
 }
 
 async function runLint(args: CliArguments, io: CliIo): Promise<number> {

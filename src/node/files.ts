@@ -20,7 +20,7 @@ export class FileAccessError extends Error {
   override name = "FileAccessError";
 }
 
-const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+export const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 
 /**
  * One file's findings. Parsed documents are not kept: a run over thousands of files holds only
@@ -193,9 +193,9 @@ async function expandDirectory(dir: string, cwd: string, visited: Set<string>): 
  * synchronous walk: with .gitignore support globby stats every entry, and 10,000 stats through
  * the thread pool took three times as long as blocking ones, with nothing else to do meanwhile.
  */
-async function walk(patterns: string | readonly string[], options: GlobbyOptions & { objectMode: true }): Promise<GlobEntry[]>;
-async function walk(patterns: string | readonly string[], options: GlobbyOptions): Promise<string[]>;
-async function walk(patterns: string | readonly string[], options: GlobbyOptions): Promise<Array<string | GlobEntry>> {
+export async function walk(patterns: string | readonly string[], options: GlobbyOptions & { objectMode: true }): Promise<GlobEntry[]>;
+export async function walk(patterns: string | readonly string[], options: GlobbyOptions): Promise<string[]>;
+export async function walk(patterns: string | readonly string[], options: GlobbyOptions): Promise<Array<string | GlobEntry>> {
   const { globbySync } = await import("globby");
   try {
     return globbySync(patterns, options);
