@@ -177,6 +177,14 @@ export function formatBinary(bytes: bigint): string {
   return `${bytes} B`;
 }
 
+/** Flink's unit letters, largest first. */
+const UNIT_LETTERS: ReadonlyArray<[bigint, string]> = [
+  [TIB, "t"],
+  [GIB, "g"],
+  [MIB, "m"],
+  [KIB, "k"],
+];
+
 /**
  * A size for a short message, in Flink's unit letters: exact when a unit divides it into at most
  * five digits (`64m`, `2g`, `32k`, `1216m`), else three decimals of the largest unit below it
@@ -187,13 +195,7 @@ export function toShortSize(bytes: bigint): string {
   const exact = toConfigText(bytes);
   if (!exact.endsWith("b") && exact.length <= 6) return exact;
   if (bytes < KIB) return exact;
-  const units: Array<[bigint, string]> = [
-    [TIB, "t"],
-    [GIB, "g"],
-    [MIB, "m"],
-    [KIB, "k"],
-  ];
-  for (const [multiplier, name] of units) {
+  for (const [multiplier, name] of UNIT_LETTERS) {
     if (bytes > multiplier) return `${formatFixed3(Number(bytes) / Number(multiplier))}${name}`;
   }
   return exact;
@@ -204,14 +206,8 @@ export function toShortSize(bytes: bigint): string {
  * (`1216m`, `2g`, `1536k`), bytes with a `b` otherwise.
  */
 export function toConfigText(bytes: bigint): string {
-  const units: Array<[bigint, string]> = [
-    [TIB, "t"],
-    [GIB, "g"],
-    [MIB, "m"],
-    [KIB, "k"],
-  ];
   if (bytes === 0n) return "0";
-  for (const [multiplier, name] of units) {
+  for (const [multiplier, name] of UNIT_LETTERS) {
     if (bytes % multiplier === 0n) return `${bytes / multiplier}${name}`;
   }
   return `${bytes}b`;
