@@ -22,6 +22,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { adversarialTimes } from "./adversarial.mjs";
+import { writeCorpus } from "./corpus.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -97,57 +98,6 @@ function oneFileLatency() {
 
 // ------------------------------------------------------------------------------------------------
 // Throughput: a corpus of realistic configurations, half legacy and half standard, some with findings.
-
-const LEGACY_TEMPLATE = (i) =>
-  [
-    `# generated config ${i}`,
-    "jobmanager.rpc.address: flink-jobmanager",
-    "jobmanager.rpc.port: 6123",
-    `jobmanager.memory.process.size: ${1024 + (i % 8) * 256}m`,
-    `taskmanager.memory.process.size: ${1728 + (i % 5) * 512}m`,
-    `taskmanager.numberOfTaskSlots: ${1 + (i % 4)}`,
-    `parallelism.default: ${1 + (i % 3)}`,
-    "state.backend.type: rocksdb",
-    "state.checkpoints.dir: s3://bucket/checkpoints",
-    "execution.checkpointing.interval: 30 s",
-    "rest.port: 8081",
-    i % 10 === 0 ? "taskmanager.memory.managed.fraction:0.4" : "taskmanager.memory.managed.fraction: 0.4",
-    i % 7 === 0 ? 'env.java.opts.all: "-XX:+UseG1GC"' : "env.java.opts.all: -XX:+UseG1GC",
-    i % 13 === 0 ? "taskmanager.memory.proces.size: 2g" : "metrics.reporter.prom.port: 9249",
-    "",
-  ].join("\n");
-
-const STANDARD_TEMPLATE = (i) =>
-  [
-    `# generated config ${i}`,
-    "jobmanager:",
-    "  rpc:",
-    "    address: flink-jobmanager",
-    "    port: 6123",
-    "  memory:",
-    `    process.size: ${1024 + (i % 8) * 256}m`,
-    "taskmanager:",
-    `  numberOfTaskSlots: ${1 + (i % 4)}`,
-    "  memory:",
-    `    process.size: ${1728 + (i % 5) * 512}m`,
-    `    managed.fraction: ${i % 11 === 0 ? "1.4" : "0.4"}`,
-    `parallelism.default: ${1 + (i % 3)}`,
-    "state.backend.type: rocksdb",
-    "execution.checkpointing.interval: 30 s",
-    i % 13 === 0 ? "jobmanager.memory.off-heap.size: 256Mi" : "rest.port: 8081",
-    "",
-  ].join("\n");
-
-function writeCorpus(dir, count) {
-  const perFolder = 100;
-  for (let i = 0; i < count; i++) {
-    const folder = join(dir, `team-${String(Math.floor(i / perFolder)).padStart(3, "0")}`);
-    if (i % perFolder === 0) mkdirSync(folder, { recursive: true });
-    const legacy = i % 2 === 0;
-    const name = `${String(i).padStart(5, "0")}${legacy ? "-flink-conf.yaml" : "-config.yaml"}`;
-    writeFileSync(join(folder, name), legacy ? LEGACY_TEMPLATE(i) : STANDARD_TEMPLATE(i));
-  }
-}
 
 function throughput(dir) {
   const pin = TASKSET ? [TASKSET, ["-c", "0"]] : undefined;

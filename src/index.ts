@@ -1,6 +1,7 @@
 /** flinklint's public API. The CLI and the language server are built on exactly this. */
 export { lint, lintDocument, resolveDialect } from "./engine/lint.js";
-export { lintFiles, expandPatterns } from "./node/files.js";
+export { lintFiles } from "./node/lint-files.js";
+export { expandPatterns } from "./node/expand.js";
 export { lintBytes, lintText, type TextLintResult, type TargetLintResult } from "./lint-file.js";
 export { decodeConfigBytes } from "./engine/decode.js";
 export { resolveFlinkVersion, SUPPORTED_FLINK_VERSIONS, SettingsError } from "./engine/settings.js";

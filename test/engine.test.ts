@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
-import { displayPath } from "../src/node/files.js";
+import { displayPath } from "../src/node/errors.js";
 import { lintBytes } from "../src/lint-file.js";
 import { rules } from "../rules/index.js";
 import { defineRule, type RuleModule } from "../src/types.js";

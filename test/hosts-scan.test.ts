@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintFiles } from "../src/node/files.js";
+import { lintFiles } from "../src/node/lint-files.js";
 import { scratchDir } from "./scratch.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { run, type CliIo } from "../src/cli/main.js";
 import { templateAdapter } from "../src/hosts/template/adapter.js";
 import { lintText } from "../src/lint-file.js";
-import { lintFiles } from "../src/node/files.js";
+import { lintFiles } from "../src/node/lint-files.js";
 import { firstTemplateAction, hasTemplatePlaceholder, templatePlaceholders } from "../src/parser/placeholders.js";
 import { FIXTURES, readExpectations } from "./fixture-support.js";
 

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintFiles, type FileLintResult } from "../src/node/files.js";
+import { lintFiles, type FileLintResult } from "../src/node/lint-files.js";
 import { FIXTURES } from "./fixture-support.js";
 
 /** Rules whose findings are advice about what Flink accepts silently: Flink itself says nothing. */

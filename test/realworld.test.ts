@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintFiles } from "../src/node/files.js";
+import { lintFiles } from "../src/node/lint-files.js";
 import type { Diagnostic } from "../src/types.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { parseDeployment, resolveFlinkVersion, SettingsError } from "../engine/settings.js";
 import { closestMatch } from "../util/did-you-mean.js";
-import type { LintFilesOptions } from "../node/files.js";
+import type { LintFilesOptions } from "../node/settings.js";
 import type { Deployment, Dialect } from "../types.js";
 
 export class UsageError extends Error {

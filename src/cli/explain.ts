@@ -5,7 +5,8 @@ import { explainDocument, renderExplain, type ExplainResult } from "../model/exp
 import { readHost } from "../hosts/index.js";
 import type { ConfigDocument, ConfigTarget } from "../types.js";
 import { decodeConfigBytes } from "../engine/decode.js";
-import { describeErrno, displayPath, FileAccessError, settingsForFile } from "../node/files.js";
+import { describeErrno, displayPath, FileAccessError } from "../node/errors.js";
+import { settingsForFile } from "../node/settings.js";
 import { resolveFlinkVersion } from "../engine/settings.js";
 import { toLintFilesOptions, UsageError, type CliArguments } from "./args.js";
 import type { CliIo } from "./main.js";

@@ -7,14 +7,9 @@ import { readFile, rename, stat, writeFile } from "../node/fs-async.js";
 import { decodeConfigBytes } from "../engine/decode.js";
 import type { LintOptions } from "../types.js";
 import { resolve } from "node:path";
-import {
-  displayPath,
-  FileAccessError,
-  lintFiles,
-  settingsForFile,
-  type FileLintResult,
-  type LintFilesOptions,
-} from "../node/files.js";
+import { displayPath, FileAccessError } from "../node/errors.js";
+import { lintFiles, type FileLintResult } from "../node/lint-files.js";
+import { settingsForFile, type LintFilesOptions } from "../node/settings.js";
 import { SettingsError } from "../engine/settings.js";
 import { lintBytes } from "../lint-file.js";
 import { wantsColour } from "./colour.js";

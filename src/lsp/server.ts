@@ -6,7 +6,7 @@
  * Initialization options (all optional): `{ "debounceMs": 150, "showInfo": true }`.
  */
 import { readdir } from "node:fs/promises";
-import { basename, dirname, isAbsolute, relative, sep } from "node:path";
+import { basename, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 import {
@@ -28,12 +28,10 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import ignore from "ignore";
 import { decodeConfigBytes } from "../engine/decode.js";
-import { effectiveOptions, ProjectConfigCache } from "../node/files.js";
+import { effectiveOptions, ProjectConfigCache } from "../node/settings.js";
 import { fixText } from "../engine/fix.js";
 import { lintText, type TextLintResult } from "../lint-file.js";
-import type { ProjectConfig } from "../engine/project-config.js";
 import type { Diagnostic, LintOptions } from "../types.js";
 import { fixAllAction, FIX_ALL_KIND, quickFixes, SOURCE, toLspDiagnostic } from "./diagnostics.js";
 import { memoryHover } from "./hover.js";
@@ -92,14 +90,6 @@ function nameOf(uri: string): string {
   }
 }
 
-/** Whether the project's `ignore:` patterns exclude the file, as they do on the command line. */
-function isIgnoredBy(project: ProjectConfig | undefined, file: string): boolean {
-  if (!project?.path || project.ignore.length === 0) return false;
-  const rel = relative(dirname(project.path), file);
-  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return false;
-  return ignore().add(project.ignore).ignores(rel.split(sep).join("/"));
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -136,7 +126,7 @@ export function attachServer(connection: Connection): void {
     try {
       const project = await configs.forDirectory(dir, dir);
       const options = { ...effectiveOptions(project, base), filename: path, siblingFiles };
-      return isIgnoredBy(project, path) ? { options, ignored: true } : { options };
+      return configs.ignores(project, path) ? { options, ignored: true } : { options };
     } catch (error) {
       return { options: { ...base, filename: path, siblingFiles }, problem: errorText(error) };
     }

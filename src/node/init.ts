@@ -5,7 +5,9 @@
 import { join, relative, sep } from "node:path";
 import { planProjectConfig, type InitFile, type InitPlan } from "../hosts/init-config.js";
 import { PROJECT_CONFIG_NAMES } from "../engine/project-config.js";
-import { ALWAYS_IGNORED, expandPatterns, FileAccessError, walk } from "./files.js";
+import { FileAccessError } from "./errors.js";
+import { expandPatterns } from "./expand.js";
+import { walkDirectory } from "./walk.js";
 import { readFile, stat, writeFile } from "./fs-async.js";
 
 /** Files that may name the Flink version or the deployment: builds, Dockerfiles, YAML, scripts. */
@@ -35,8 +37,9 @@ export async function initProjectConfig(root: string): Promise<InitOutcome> {
     // A repository without Flink files yet still gets the commented settings.
     if (!(error instanceof FileAccessError) || !/no Flink configuration files/.test(error.message)) throw error;
   }
-  const candidates = (await walk(["**/*"], { cwd: root, gitignore: true, ignore: ALWAYS_IGNORED, dot: true, onlyFiles: true }))
-    .filter((path) => EVIDENCE_FILE.test(path.split("/").pop() ?? ""))
+  const candidates = walkDirectory(root)
+    .filter((entry) => entry.dirent.isFile() && EVIDENCE_FILE.test(entry.name))
+    .map((entry) => toSlashes(relative(root, entry.path)))
     .sort()
     .slice(0, MAX_EVIDENCE_FILES);
   const evidence: InitFile[] = [];
