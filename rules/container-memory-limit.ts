@@ -1,10 +1,10 @@
 // A container may use no more memory than its limit: the kernel's OOM killer ends it once it does
 // (Kubernetes reports OOMKilled), and Flink sizes its JVM to the Total Process Memory it derives.
-import { derive } from "../src/model/memory-fixes.js";
-import { memoryDerivations } from "../src/model/facts.js";
+import { derive } from "./support/memory-fixes.js";
+import { memoryDerivations } from "../src/engine/memory-facts.js";
 import { MIB, toConfigText, toShortSize } from "../src/model/memory-size.js";
-import { lastEntry, processName } from "../src/model/rule-support.js";
-import { editsForChanges, holdsChanges, type SettingChange } from "../src/model/setting-edits.js";
+import { lastEntry, processName } from "./support/report.js";
+import { editsForChanges, holdsChanges, type SettingChange } from "../src/engine/setting-edits.js";
 import type { ContainerMemoryLimit, Fix, FlinkProcess, RelatedLocation, RuleContext } from "../src/types.js";
 import { defineRule } from "../src/types.js";
 

@@ -1,8 +1,9 @@
 // Flink still reads a deprecated key, but only when the option's current key is not set, and
 // logs a deprecation warning: Configuration.getOptional → FallbackKey (withDeprecatedKeys).
-import { catalogFor, deleteLineEdit, isMemoryModelKey, renameKeyEdit } from "../src/model/catalog.js";
+import { catalogFor, isMemoryModelKey } from "../src/model/catalog.js";
+import { deleteLineEdit, renameKeyEdit } from "../src/engine/setting-edits.js";
 import { parseMemorySize } from "../src/model/memory-size.js";
-import { lastEntry } from "../src/model/rule-support.js";
+import { lastEntry } from "./support/report.js";
 import { clip } from "../src/util/text.js";
 import { defineRule, type Fix } from "../src/types.js";
 

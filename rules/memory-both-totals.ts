@@ -1,9 +1,9 @@
 // With both a total process size and a total Flink size, Flink makes the JVM overhead whatever is
 // left and fails when that leaves it outside its range: ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory.
-import { hasBothTotals } from "../src/model/both-totals.js";
+import { hasBothTotals } from "./support/both-totals.js";
 import { toShortSize } from "../src/model/memory-size.js";
-import { adviceRoom, offerFixes, totalKey } from "../src/model/memory-fixes.js";
-import { derivations, processName, refusalFacts, relatedKeys, locate } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes, totalKey } from "./support/memory-fixes.js";
+import { derivations, processName, refusalFacts, relatedKeys, locate } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({

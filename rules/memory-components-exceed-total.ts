@@ -1,7 +1,7 @@
 // Flink fits framework, task, managed and network memory into Total Flink memory and fails when
 // the configured or fraction-derived parts are larger: TaskExecutorFlinkMemoryUtils.
-import { adviceRoom, offerFixes, totalKey } from "../src/model/memory-fixes.js";
-import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes, totalKey } from "./support/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({

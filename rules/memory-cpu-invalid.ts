@@ -1,9 +1,9 @@
 // The TaskManager's CPU cores (taskmanager.cpu.cores, else the number of slots) must be a positive
 // number and the slots an int, or the TaskManager spec cannot be built: TaskExecutorProcessUtils.
 // Flink reads both after every memory size, so they stop it once the sizes are fixed.
-import { memoryValueChecks } from "../src/model/facts.js";
+import { memoryValueChecks } from "../src/engine/memory-facts.js";
 import type { InvalidValueKind } from "../src/model/memory-reads.js";
-import { lastEntry } from "../src/model/rule-support.js";
+import { lastEntry } from "./support/report.js";
 import { clip } from "../src/util/text.js";
 import { defineRule } from "../src/types.js";
 

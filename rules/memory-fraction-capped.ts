@@ -1,7 +1,7 @@
 // Flink sizes network and JVM overhead as a fraction of a total and silently raises or lowers the
 // result to the configured min or max: ProcessMemoryUtils.capToMinMax.
 import { toShortSize } from "../src/model/memory-size.js";
-import { derivations, processName, relatedKeys, locate } from "../src/model/rule-support.js";
+import { derivations, processName, relatedKeys, locate } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 import { percent } from "../src/util/text.js";
 

@@ -1,6 +1,6 @@
 // When a component is the rest of a fixed total, Flink ignores its configured fraction and only logs
 // it: TaskExecutorFlinkMemoryUtils.sanityCheckNetworkMemory, ProcessMemoryUtils.sanityCheckJvmOverhead.
-import { derivations, processName, relatedKeys, locate } from "../src/model/rule-support.js";
+import { derivations, processName, relatedKeys, locate } from "./support/report.js";
 import { toShortSize } from "../src/model/memory-size.js";
 import { clip } from "../src/util/text.js";
 import { defineRule } from "../src/types.js";

@@ -1,8 +1,8 @@
 // Flink reads memory fractions with Float.parseFloat (or narrows a YAML float) and stops when the
 // value is not a number or overflows a float: ConfigurationUtils.convertToFloat. Which fractions it
 // reads depends on the path it takes (memory-reads.ts), not on what fails first.
-import { memoryValueChecks } from "../src/model/facts.js";
-import { lastEntry } from "../src/model/rule-support.js";
+import { memoryValueChecks } from "../src/engine/memory-facts.js";
+import { lastEntry } from "./support/report.js";
 import { clip } from "../src/util/text.js";
 import { defineRule } from "../src/types.js";
 

@@ -1,11 +1,11 @@
 // Memory fractions must lie in [0, 1); Flink checks each when it derives the component and refuses
 // the configuration otherwise: RangeFraction via ProcessMemoryUtils.getRangeFraction.
 import { clip } from "../src/util/text.js";
-import { memoryDerivations, memoryValueChecks } from "../src/model/facts.js";
-import { derive, offerFixes } from "../src/model/memory-fixes.js";
+import { memoryDerivations, memoryValueChecks } from "../src/engine/memory-facts.js";
+import { derive, offerFixes } from "./support/memory-fixes.js";
 import type { MemoryFailure } from "../src/model/memory.js";
 import type { InvalidValue } from "../src/model/memory-reads.js";
-import { derivations, failuresWith, lastEntry } from "../src/model/rule-support.js";
+import { derivations, failuresWith, lastEntry } from "./support/report.js";
 import { defineRule, type RuleContext } from "../src/types.js";
 
 const isOutOfRange = (failure: MemoryFailure, key: string): boolean => failure.reason === "fraction-out-of-range" && failure.keys[0] === key;

@@ -1,7 +1,7 @@
 // The JobManager's heap, off-heap and Total Flink sizes must agree (heap + off-heap = total, off-heap
 // below total), or Flink refuses to start it: JobManagerFlinkMemoryUtils.
-import { adviceRoom, offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes } from "./support/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({

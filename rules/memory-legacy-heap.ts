@@ -1,7 +1,7 @@
 // Since 1.10/1.11 the legacy heap keys are not the JVM heap: Flink copies them into a total memory
 // option (or ignores them, and from 2.0 drops them): MemoryBackwardsCompatibilityUtils.
 import { toShortSize } from "../src/model/memory-size.js";
-import { derivations, lastEntry } from "../src/model/rule-support.js";
+import { derivations, lastEntry } from "./support/report.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule } from "../src/types.js";
 

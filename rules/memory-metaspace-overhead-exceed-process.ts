@@ -1,8 +1,8 @@
 // Flink subtracts JVM metaspace and overhead from the total process size first and fails when they
 // do not fit, or when the process is smaller than Flink memory plus metaspace: ProcessMemoryUtils.
-import { hasBothTotals } from "../src/model/both-totals.js";
-import { adviceRoom, offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
+import { hasBothTotals } from "./support/both-totals.js";
+import { adviceRoom, offerFixes } from "./support/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({

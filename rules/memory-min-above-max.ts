@@ -1,8 +1,8 @@
 // A capped fraction (network, JVM overhead) needs min ≤ max; Flink checks it when it builds the
 // range and refuses to start otherwise: RangeFraction via ProcessMemoryUtils.getRangeFraction.
 import { toConfigText } from "../src/model/memory-size.js";
-import { offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, reportFailure } from "../src/model/rule-support.js";
+import { offerFixes } from "./support/memory-fixes.js";
+import { failuresWith, reportFailure } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({

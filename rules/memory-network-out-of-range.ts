@@ -1,7 +1,7 @@
 // When task heap or managed memory is fixed and Total Flink memory is known, network memory is the
 // rest, and Flink fails when the rest is outside the network min/max: TaskExecutorFlinkMemoryUtils.
-import { adviceRoom, offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes } from "./support/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({

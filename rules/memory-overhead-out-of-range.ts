@@ -1,8 +1,8 @@
 // When the JVM overhead is what is left of the total process size, Flink checks it against the
 // overhead min and max and fails outside them: ProcessMemoryUtils.sanityCheckJvmOverhead.
-import { hasBothTotals } from "../src/model/both-totals.js";
-import { adviceRoom, offerFixes } from "../src/model/memory-fixes.js";
-import { failuresWith, refusalFacts, reportFailure } from "../src/model/rule-support.js";
+import { hasBothTotals } from "./support/both-totals.js";
+import { adviceRoom, offerFixes } from "./support/memory-fixes.js";
+import { failuresWith, refusalFacts, reportFailure } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({

@@ -3,8 +3,8 @@
 import { MIB, parseMemorySize, toConfigText, toShortSize } from "../src/model/memory-size.js";
 import { MEMORY_SIZE_KEYS } from "../src/model/options.js";
 import { hasTemplatePlaceholder } from "../src/parser/placeholders.js";
-import { memoryValueChecks } from "../src/model/facts.js";
-import { lastEntry } from "../src/model/rule-support.js";
+import { memoryValueChecks } from "../src/engine/memory-facts.js";
+import { lastEntry } from "./support/report.js";
 import { versionFacts } from "../src/model/versions.js";
 import { clip } from "../src/util/text.js";
 import { defineRule, type ConfigEntry, type Fix, type RuleContext } from "../src/types.js";

@@ -1,8 +1,8 @@
 // Flink needs a total (process or Flink memory) or the fine-grained sizes for each process and
 // refuses to start without them: ProcessMemoryUtils.memoryProcessSpecFromConfig.
-import { offerFixes, SHIPPED_PROCESS_SIZE } from "../src/model/memory-fixes.js";
+import { offerFixes, SHIPPED_PROCESS_SIZE } from "./support/memory-fixes.js";
 import { toConfigText } from "../src/model/memory-size.js";
-import { failuresWith, lastEntry, processName, START_OF_FILE } from "../src/model/rule-support.js";
+import { failuresWith, lastEntry, processName, START_OF_FILE } from "./support/report.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule } from "../src/types.js";
 

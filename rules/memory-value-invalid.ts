@@ -1,10 +1,10 @@
 // Flink stops when a memory-related number or flag it reads (legacy heap MB, network buffers, segment
 // size, the JM direct-memory flag) is unreadable or out of range, or a sum overflows: ConfigurationUtils, MemorySize.
 // A value Flink reads on its path is checked whatever fails first (memory-reads.ts).
-import { memoryValueChecks } from "../src/model/facts.js";
+import { memoryValueChecks } from "../src/engine/memory-facts.js";
 import type { InvalidValueKind } from "../src/model/memory-reads.js";
 import type { OptionDef } from "../src/model/options.js";
-import { failuresWith, lastEntry, reportFailure } from "../src/model/rule-support.js";
+import { failuresWith, lastEntry, reportFailure } from "./support/report.js";
 import { clip } from "../src/util/text.js";
 import { defineRule } from "../src/types.js";
 

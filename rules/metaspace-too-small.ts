@@ -1,7 +1,7 @@
 // Flink passes `-XX:MaxMetaspaceSize` from the metaspace option; the JVM then dies with
 // "OutOfMemoryError: Metaspace" once loaded classes exceed it: ProcessMemoryUtils.generateJvmParametersStr.
 import { MIB, toShortSize } from "../src/model/memory-size.js";
-import { derivations, lastEntry, processName } from "../src/model/rule-support.js";
+import { derivations, lastEntry, processName } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 import { clip } from "../src/util/text.js";
 

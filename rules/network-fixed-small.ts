@@ -1,7 +1,7 @@
 // Network memory holds the buffers of every channel; fixed below Flink's 64m default minimum, jobs
 // with a few shuffles fail with "Insufficient number of network buffers": NetworkBufferPool.
 import { KIB, MIB, parseMemorySize, toShortSize } from "../src/model/memory-size.js";
-import { derivations, lastEntry } from "../src/model/rule-support.js";
+import { derivations, lastEntry } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 import { clip } from "../src/util/text.js";
 

@@ -1,11 +1,11 @@
 // The operator writes resource.memory into *.memory.process.size but keeps a *.memory.flink.size from
 // flinkConfiguration; with both totals Flink makes the JVM overhead the rest and fails when it leaves
 // its range: FlinkConfigBuilder.setResource, ProcessMemoryUtils.deriveJvmMetaspaceAndOverheadFromTotalFlinkMemory.
-import { viewOf } from "../src/model/operator/facts.js";
+import { viewOf } from "../src/engine/operator-facts.js";
 import { exampleManifest, flinkConfigEntry } from "../src/model/operator/rule-support.js";
 import { toShortSize } from "../src/model/memory-size.js";
-import { adviceRoom, offerFixes, removal, searchedSize } from "../src/model/memory-fixes.js";
-import { processName, refusalFacts } from "../src/model/rule-support.js";
+import { adviceRoom, offerFixes, removal, searchedSize } from "./support/memory-fixes.js";
+import { processName, refusalFacts } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // The operator reads spec.flinkVersion as its FlinkVersion enum (the CRD lists the values) and its
 // validator refuses a missing or unsupported one: FlinkVersion, DefaultValidator.validateFlinkVersion.
-import { viewOf } from "../src/model/operator/facts.js";
+import { viewOf } from "../src/engine/operator-facts.js";
 import { flinkVersionStatus, OPERATOR_FLINK_VERSIONS } from "../src/model/operator/operator.js";
 import { exampleManifest } from "../src/model/operator/rule-support.js";
 import { defineRule } from "../src/types.js";

@@ -1,7 +1,7 @@
 // The operator sets the namespace and cluster ids from the FlinkDeployment's metadata and refuses a
 // flinkConfiguration that sets them ("Forbidden Flink config key"): DefaultValidator.validateFlinkDeploymentConfig.
 import { exampleManifest, flinkConfigEntry } from "../src/model/operator/rule-support.js";
-import { viewOf } from "../src/model/operator/facts.js";
+import { viewOf } from "../src/engine/operator-facts.js";
 import { defineRule } from "../src/types.js";
 
 /** DefaultValidator.FORBIDDEN_CONF_KEYS, and where FlinkConfigBuilder.build() takes each from. */

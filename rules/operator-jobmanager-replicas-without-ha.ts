@@ -1,6 +1,6 @@
 // Standby JobManagers need high availability to elect a leader; the operator refuses replicas > 1
 // without it: DefaultValidator.validateJmReplicas (HighAvailabilityMode.isHighAvailabilityModeActivated).
-import { viewOf } from "../src/model/operator/facts.js";
+import { viewOf } from "../src/engine/operator-facts.js";
 import { isHighAvailabilityActivated } from "../src/model/operator/operator.js";
 import { exampleManifest } from "../src/model/operator/rule-support.js";
 import { defineRule } from "../src/types.js";

@@ -1,6 +1,6 @@
 // The operator writes its spec fields into the Flink configuration after copying flinkConfiguration,
 // so the same key there is silently replaced (resource.memory → *.memory.process.size, …): FlinkConfigBuilder.
-import { viewOf } from "../src/model/operator/facts.js";
+import { viewOf } from "../src/engine/operator-facts.js";
 import type { FlinkResource } from "../src/model/operator/resource.js";
 import { cpuSource, hasResourceRequirements, injectedMemory, processPath, processSpec } from "../src/model/operator/operator.js";
 import { exampleManifest, flinkConfigEntry } from "../src/model/operator/rule-support.js";

@@ -1,7 +1,7 @@
 // The operator reads resource memory with Flink's MemorySize first, then as a Kubernetes quantity, and
 // refuses what neither reads or what Flink cannot read back: ResourceConfigUtils.parseResourceMemoryString,
 // DefaultValidator.validateResources / validateResourceRequirements.
-import { viewOf } from "../src/model/operator/facts.js";
+import { viewOf } from "../src/engine/operator-facts.js";
 import type { FlinkResource, ScalarAt } from "../src/model/operator/resource.js";
 import { processPath, processSpec } from "../src/model/operator/operator.js";
 import { parseResourceMemory, quantityAmount } from "../src/model/operator/quantity.js";

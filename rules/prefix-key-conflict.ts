@@ -3,10 +3,11 @@
 // map at once: YamlParserUtils.convertAndDumpYamlFromFlatMap (FLINK-29372 renamed such keys).
 // The Kubernetes operator writes flat flink-conf.yaml lines for Flink 1.x and refuses such keys for
 // Flink 2.x: FlinkConfMountDecorator.validateConfigKeysForV2.
-import { operatorResource, viewOf } from "../src/model/operator/facts.js";
+import { operatorResource, viewOf } from "../src/engine/operator-facts.js";
 import { flinkVersionStatus } from "../src/model/operator/operator.js";
-import { catalogFor, deleteLineEdit } from "../src/model/catalog.js";
-import { lastEntry } from "../src/model/rule-support.js";
+import { catalogFor } from "../src/model/catalog.js";
+import { deleteLineEdit } from "../src/engine/setting-edits.js";
+import { lastEntry } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 import { clip } from "../src/util/text.js";
 

@@ -1,7 +1,8 @@
 // A key an older Flink release read but the chosen one no longer declares is silently ignored,
 // like any unknown key: Configuration only answers for declared ConfigOptions.
-import { CATALOG_VERSIONS, catalogFor, deleteLineEdit, keyHistory, renameKeyEdit } from "../src/model/catalog.js";
-import { lastEntry } from "../src/model/rule-support.js";
+import { CATALOG_VERSIONS, catalogFor, keyHistory } from "../src/model/catalog.js";
+import { deleteLineEdit, renameKeyEdit } from "../src/engine/setting-edits.js";
+import { lastEntry } from "./support/report.js";
 import { versionFacts } from "../src/model/versions.js";
 import { defineRule, type Fix } from "../src/types.js";
 

@@ -1,7 +1,7 @@
 // With state.backend.rocksdb.memory.managed false (and no fixed-per-slot budget), or with no managed
 // memory to share, RocksDB allocates native memory outside Flink's budget and the container is
 // killed: RocksDBMemoryControllerUtils / RocksDBOperationUtils.allocateSharedCachesIfConfigured.
-import { derivations, lastEntry, relatedKeys } from "../src/model/rule-support.js";
+import { derivations, lastEntry, relatedKeys } from "./support/report.js";
 import { defineRule } from "../src/types.js";
 import { clip } from "../src/util/text.js";
 

@@ -1,6 +1,7 @@
 // Flink reads options by key and never looks at keys it does not know, so a misspelt or invented
 // key is silently ignored: Configuration.getOptional only ever asks for declared ConfigOptions.
-import { catalogFor, keyHistory, renameKeyEdit } from "../src/model/catalog.js";
+import { catalogFor, keyHistory } from "../src/model/catalog.js";
+import { renameKeyEdit } from "../src/engine/setting-edits.js";
 import { findingsOf, FindingKind } from "../src/parser/findings.js";
 import { defineRule, type ConfigEntry, type Fix } from "../src/types.js";
 import { clip } from "../src/util/text.js";

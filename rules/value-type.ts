@@ -6,7 +6,7 @@ import { parseJavaFloatingText, parseJavaInt } from "../src/model/convert.js";
 import { javaTrim, LONG_MAX } from "../src/model/memory-size.js";
 import { parseVersion } from "../src/model/versions.js";
 import { hasTemplatePlaceholder } from "../src/parser/placeholders.js";
-import { lastEntry } from "../src/model/rule-support.js";
+import { lastEntry } from "./support/report.js";
 import { closestMatch } from "../src/util/did-you-mean.js";
 import { clip } from "../src/util/text.js";
 import { defineRule, type ConfigValue, type Fix } from "../src/types.js";

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { lintDocument } from "../src/engine/lint.js";
 import { dialectForFilename, parseConfig } from "../src/parser/index.js";
 import { rules } from "../rules/index.js";
-import { explainJson, type ExplainProcess } from "../src/model/explain.js";
+import { explainJson, type ExplainProcess } from "../src/formatters/explain.js";
 import { invalidMemoryValues, memoryReads } from "../src/model/memory-reads.js";
 import type { Deployment } from "../src/types.js";
 

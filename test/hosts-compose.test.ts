@@ -15,7 +15,7 @@ import { imageDefaults, usesStandardConfig } from "../src/hosts/image/defaults.j
 import { parseImageReference } from "../src/hosts/image/reference.js";
 import { HOST_ADAPTERS } from "../src/hosts/index.js";
 import { lintText } from "../src/lint-file.js";
-import { explainDocument } from "../src/model/explain.js";
+import { explainDocument } from "../src/formatters/explain.js";
 import { parseConfig } from "../src/parser/index.js";
 import { FIXTURES, fixtureOptions, readExpectations } from "./fixture-support.js";
 

@@ -10,7 +10,7 @@ import { isMap, parseAllDocuments, type YAMLMap } from "yaml";
 import { describe, expect, it } from "vitest";
 import { lintText } from "../src/lint-file.js";
 import { lint } from "../src/engine/lint.js";
-import { explainDocument } from "../src/model/explain.js";
+import { explainDocument } from "../src/formatters/explain.js";
 import { parseResourceMemory } from "../src/model/operator/quantity.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;

@@ -13,7 +13,7 @@ import { kubernetesAdapter, kubernetesTargets } from "../src/hosts/kubernetes/ad
 import { quantityBytes } from "../src/hosts/kubernetes/quantity.js";
 import { lintText } from "../src/lint-file.js";
 import { deriveJobManagerMemory, deriveTaskManagerMemory } from "../src/model/memory.js";
-import { applyEdits } from "../src/model/setting-edits.js";
+import { applyEdits } from "../src/engine/setting-edits.js";
 import { parseConfig } from "../src/parser/index.js";
 import type { ConfigValue, Dialect, FlinkProcess } from "../src/types.js";
 import { FIXTURES, readExpectations } from "./fixture-support.js";

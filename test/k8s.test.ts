@@ -9,7 +9,7 @@ import { lint } from "../src/engine/lint.js";
 import { lintText } from "../src/lint-file.js";
 import { formatCompact } from "../src/formatters/compact.js";
 import { explainManifest, lintManifest, looksLikeFlinkManifest, parseResourceMemory } from "../src/hosts/flink-resource/index.js";
-import { explainJson } from "../src/model/explain.js";
+import { explainJson } from "../src/formatters/explain.js";
 import { parseConfig } from "../src/parser/index.js";
 import type { Deployment } from "../src/types.js";
 import { FIXTURES } from "./fixture-support.js";

@@ -10,8 +10,8 @@ import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
 import { lintManifest, looksLikeFlinkManifest } from "../src/hosts/flink-resource/lint.js";
 import { dialectForFilename, parseConfig } from "../src/parser/index.js";
-import { applyEdits } from "../src/model/setting-edits.js";
-import { explainJson } from "../src/model/explain.js";
+import { applyEdits } from "../src/engine/setting-edits.js";
+import { explainJson } from "../src/formatters/explain.js";
 import type { Deployment, Diagnostic, Dialect, Fix } from "../src/types.js";
 import { SIZE_RULES } from "./memory-rules.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainDocument, explainJson, renderExplain } from "../src/model/explain.js";
+import { explainDocument, explainJson, renderExplain } from "../src/formatters/explain.js";
 import { parseConfig } from "../src/parser/index.js";
 
 const opts = { flinkVersion: "1.20", deployment: "standalone" } as const;

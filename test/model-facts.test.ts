@@ -1,5 +1,5 @@
 /**
- * The memory derivations are remembered by the settings they read (src/model/facts.ts): that is
+ * The memory derivations are remembered by the settings they read (src/engine/memory-facts.ts): that is
  * only sound if they read nothing else. Every read of the configuration is recorded here, over the
  * conformance vectors' configurations and generated ones, and must be one of those keys; and a
  * remembered result must equal a fresh derivation.
@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { memoryDerivations, memoryReadKeys } from "../src/model/facts.js";
+import { memoryDerivations } from "../src/engine/memory-facts.js";
+import { memoryReadKeys } from "../src/model/memory-reads.js";
 import { deriveJobManagerMemory, deriveTaskManagerMemory } from "../src/model/memory.js";
 import { createFacts } from "../src/engine/facts.js";
 import { parseConfig } from "../src/parser/index.js";

@@ -1,7 +1,7 @@
 /** `flinklint explain <file>`: the memory Flink derives from a file, as a table or as JSON. */
 import { readFile } from "../node/fs-async.js";
 import { resolve } from "node:path";
-import { explainDocument, renderExplain, type ExplainResult } from "../model/explain.js";
+import { explainDocument, renderExplain, type ExplainResult } from "../formatters/explain.js";
 import { readHost } from "../hosts/index.js";
 import type { ConfigDocument, ConfigTarget } from "../types.js";
 import { decodeConfigBytes } from "../engine/decode.js";

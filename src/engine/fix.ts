@@ -10,7 +10,7 @@
  */
 import { lint } from "./lint.js";
 import { editableSpans, editIsWithin, identifyFlinkConfig } from "./identify.js";
-import { applyEdits, byStart } from "../model/setting-edits.js";
+import { applyEdits, byStart } from "./setting-edits.js";
 import type { Diagnostic, LintOptions, LintResult, TextEdit } from "../types.js";
 
 /** Enough for fixes that enable other fixes; a cycle stops here instead of looping. */

@@ -2,7 +2,7 @@
  * Hover on a memory key: what Flink derives for that process (the numbers of `flinklint explain`),
  * the option's default, and where the component it feeds got its size. Pure: a document in, Markdown out.
  */
-import { COMPONENT_LABELS, explainDocument, JOB_MANAGER_COMPONENTS, TASK_MANAGER_COMPONENTS, type ExplainProcess } from "../model/explain.js";
+import { COMPONENT_LABELS, explainDocument, JOB_MANAGER_COMPONENTS, TASK_MANAGER_COMPONENTS, type ExplainProcess } from "../formatters/explain.js";
 import type { ComponentSource, JobManagerMemoryResult, MemoryAdjustment, TaskManagerMemoryResult } from "../model/memory.js";
 import { formatBinary, LONG_MAX, toConfigText } from "../model/memory-size.js";
 import { jobManagerOptions, MEMORY_SIZE_KEYS, taskManagerOptions, type OptionDef } from "../model/options.js";

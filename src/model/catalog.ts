@@ -12,7 +12,6 @@
 import { CATALOG_LOADERS } from "./catalog-data.js";
 import { jobManagerOptions, MEMORY_SIZE_KEYS, taskManagerOptions } from "./options.js";
 import { parseVersion, versionFacts } from "./versions.js";
-import type { ConfigDocument, ConfigEntry, TextEdit } from "../types.js";
 
 /** The option types Flink's generated docs name. */
 export type CatalogType =
@@ -424,35 +423,4 @@ export function memoryKeySet(version: string): ReadonlySet<string> {
     memoryKeySets.set(id, set);
   }
   return set;
-}
-
-/**
- * An edit that renames an entry's key to `newKey`, when one token can do it: always in
- * flink-conf.yaml; in config.yaml only when the new key keeps the entry's parent path
- * (`taskmanager:` → `  memory.size:` can become `  memory.managed.size:`, not `jobmanager...`).
- */
-export function renameKeyEdit(doc: ConfigDocument, entry: ConfigEntry, newKey: string): TextEdit | undefined {
-  const token = doc.text.slice(entry.keyRange.start.offset, entry.keyRange.end.offset);
-  if (!entry.key.endsWith(token) || token === "") return undefined;
-  const parent = entry.key.slice(0, entry.key.length - token.length);
-  if (parent !== "" && !parent.endsWith(".")) return undefined;
-  if (!newKey.startsWith(parent) || newKey.length === parent.length) return undefined;
-  return { range: entry.keyRange, text: newKey.slice(parent.length) };
-}
-
-/** An edit that deletes the entry's whole line (with its line break), when the line holds only this entry. */
-export function deleteLineEdit(doc: ConfigDocument, entry: ConfigEntry): TextEdit | undefined {
-  const { line } = entry.keyRange.start;
-  if (entry.valueRange.end.line !== line) return undefined;
-  const range = doc.lines.lineRange(line);
-  const text = doc.text.slice(range.start.offset, range.end.offset);
-  if (text.trim().startsWith("-") || /^\s*[{[]/.test(text)) return undefined;
-  const next = line < doc.lines.lineCount ? doc.lines.lineRange(line + 1).start : range.end;
-  // Deleting the only child of a nested map would leave `parent:` with a null value, which Flink refuses.
-  if (doc.dialect === "standard" && entry.key !== text.trim().split(":")[0]?.trim()) {
-    const parent = entry.key.slice(0, entry.key.lastIndexOf(".") + 1);
-    const siblings = doc.entries.filter((e) => e !== entry && e.key.startsWith(parent));
-    if (siblings.length === 0) return undefined;
-  }
-  return { range: { start: range.start, end: next }, text: "" };
 }

@@ -314,3 +314,16 @@ function checkValues(
   }
   return found;
 }
+
+/** Every key the derivations may read (options and their deprecated fallbacks), per Flink version. */
+const readKeysByVersion = new Map<string, readonly string[]>();
+
+export function memoryReadKeys(flinkVersion: string): readonly string[] {
+  let keys = readKeysByVersion.get(flinkVersion);
+  if (keys === undefined) {
+    const options = [...Object.values(taskManagerOptions(versionFacts(flinkVersion))), ...Object.values(jobManagerOptions())];
+    keys = [...new Set(options.flatMap((o: OptionDef) => [o.key, ...o.fallbackKeys]))];
+    readKeysByVersion.set(flinkVersion, keys);
+  }
+  return keys;
+}

@@ -5,7 +5,7 @@
  */
 import { assembleDocument } from "../../parser/document.js";
 import { unreadableHostTarget } from "../unreadable.js";
-import { operatorResource } from "../../model/operator/facts.js";
+import { operatorResource } from "../../engine/operator-facts.js";
 import { parseConfig } from "../../parser/index.js";
 import type { ConfigDocument, ConfigEntry, ConfigTarget, LintOptions } from "../../types.js";
 import type { HostAdapter, HostInput, HostReading } from "../types.js";

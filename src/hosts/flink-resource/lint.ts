@@ -6,7 +6,7 @@
 import { rules as allRules } from "../../../rules/index.js";
 import { lintTarget } from "../../engine/lint.js";
 import { resolveFlinkVersion } from "../../engine/settings.js";
-import { explainDocument, type ExplainJson, type ExplainResult } from "../../model/explain.js";
+import { explainDocument, type ExplainJson, type ExplainResult } from "../../formatters/explain.js";
 import type { LintOptions, LintResult, RuleModule } from "../../types.js";
 import { manifestTargets } from "./adapter.js";
 import type { FlinkResourceKind } from "./manifest.js";

@@ -12,7 +12,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from "yaml";
 import { resolveFlinkVersion } from "../../engine/settings.js";
-import { memoryReadKeys } from "../../model/facts.js";
+import { memoryReadKeys } from "../../model/memory-reads.js";
 import { assembleDocument } from "../../parser/document.js";
 import { LineIndex } from "../../parser/lines.js";
 import type { ConfigDocument, ConfigEntry, ConfigTarget, FlinkProcess, LayerSummary, LintOptions, Range } from "../../types.js";

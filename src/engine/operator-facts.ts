@@ -4,11 +4,11 @@
  * ConfigTarget's `facts`); for any other configuration it is undefined and the operator rules stay
  * silent.
  */
-import { defineFact } from "../../engine/facts.js";
-import { memoryDerivations, type MemoryDerivations } from "../facts.js";
-import type { ConfigDocument, FactDefinition, RuleContext } from "../../types.js";
-import type { FlinkResource } from "./resource.js";
-import { effectiveConfiguration, type InjectedMemory } from "./operator.js";
+import { defineFact } from "./facts.js";
+import { memoryDerivations, type MemoryDerivations } from "./memory-facts.js";
+import type { ConfigDocument, FactDefinition, RuleContext } from "../types.js";
+import type { FlinkResource } from "../model/operator/resource.js";
+import { effectiveConfiguration, type InjectedMemory } from "../model/operator/operator.js";
 
 /** The operator resource a configuration was built from; seeded by the host that read it. */
 export const operatorResource: FactDefinition<FlinkResource | undefined> = defineFact<FlinkResource | undefined>("operator-resource", () => undefined);

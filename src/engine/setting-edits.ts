@@ -5,8 +5,7 @@
  * or a manifest (ranges then point into the manifest); the host supplies how to read an edited text.
  */
 import type { ConfigDocument, ConfigEntry, ConfigValue, TextEdit } from "../types.js";
-import { deleteLineEdit } from "./catalog.js";
-import { parseMemorySize } from "./memory-size.js";
+import { parseMemorySize } from "../model/memory-size.js";
 
 /** One change of the configuration Flink reads. A `value` is written as is (e.g. `1728m`). */
 export type SettingChange = { key: string; value: string } | { key: string; remove: true };
@@ -165,4 +164,35 @@ function sharedSegments(a: string, b: string): number {
   let n = 0;
   while (n < x.length && n < y.length && x[n] === y[n]) n++;
   return n;
+}
+
+/**
+ * An edit that renames an entry's key to `newKey`, when one token can do it: always in
+ * flink-conf.yaml; in config.yaml only when the new key keeps the entry's parent path
+ * (`taskmanager:` → `  memory.size:` can become `  memory.managed.size:`, not `jobmanager...`).
+ */
+export function renameKeyEdit(doc: ConfigDocument, entry: ConfigEntry, newKey: string): TextEdit | undefined {
+  const token = doc.text.slice(entry.keyRange.start.offset, entry.keyRange.end.offset);
+  if (!entry.key.endsWith(token) || token === "") return undefined;
+  const parent = entry.key.slice(0, entry.key.length - token.length);
+  if (parent !== "" && !parent.endsWith(".")) return undefined;
+  if (!newKey.startsWith(parent) || newKey.length === parent.length) return undefined;
+  return { range: entry.keyRange, text: newKey.slice(parent.length) };
+}
+
+/** An edit that deletes the entry's whole line (with its line break), when the line holds only this entry. */
+export function deleteLineEdit(doc: ConfigDocument, entry: ConfigEntry): TextEdit | undefined {
+  const { line } = entry.keyRange.start;
+  if (entry.valueRange.end.line !== line) return undefined;
+  const range = doc.lines.lineRange(line);
+  const text = doc.text.slice(range.start.offset, range.end.offset);
+  if (text.trim().startsWith("-") || /^\s*[{[]/.test(text)) return undefined;
+  const next = line < doc.lines.lineCount ? doc.lines.lineRange(line + 1).start : range.end;
+  // Deleting the only child of a nested map would leave `parent:` with a null value, which Flink refuses.
+  if (doc.dialect === "standard" && entry.key !== text.trim().split(":")[0]?.trim()) {
+    const parent = entry.key.slice(0, entry.key.lastIndexOf(".") + 1);
+    const siblings = doc.entries.filter((e) => e !== entry && e.key.startsWith(parent));
+    if (siblings.length === 0) return undefined;
+  }
+  return { range: { start: range.start, end: next }, text: "" };
 }

@@ -1,5 +1,5 @@
 /** The memory derivations of a linted document, computed once and shared by the memory rules. */
-import { defineFact } from "../engine/facts.js";
+import { defineFact } from "./facts.js";
 import type { ConfigValue, Deployment } from "../types.js";
 import {
   deriveJobManagerMemory,
@@ -7,10 +7,8 @@ import {
   type DeriveOptions,
   type JobManagerMemoryResult,
   type TaskManagerMemoryResult,
-} from "./memory.js";
-import { invalidMemoryValues, invalidUnreadValues, memoryReads, type InvalidValue, type MemoryReads } from "./memory-reads.js";
-import { jobManagerOptions, taskManagerOptions, type OptionDef } from "./options.js";
-import { versionFacts } from "./versions.js";
+} from "../model/memory.js";
+import { invalidMemoryValues, invalidUnreadValues, memoryReadKeys, memoryReads, type InvalidValue, type MemoryReads } from "../model/memory-reads.js";
 
 export interface MemoryDerivations {
   taskmanager: TaskManagerMemoryResult;
@@ -73,18 +71,6 @@ function derive(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions): 
 const MAX_REMEMBERED = 512;
 const derivedBySettings = new Map<string, Derived>();
 
-/** Every key the derivations may read (options and their deprecated fallbacks), per Flink version. */
-const readKeysByVersion = new Map<string, readonly string[]>();
-
-export function memoryReadKeys(flinkVersion: string): readonly string[] {
-  let keys = readKeysByVersion.get(flinkVersion);
-  if (keys === undefined) {
-    const options = [...Object.values(taskManagerOptions(versionFacts(flinkVersion))), ...Object.values(jobManagerOptions())];
-    keys = [...new Set(options.flatMap((o: OptionDef) => [o.key, ...o.fallbackKeys]))];
-    readKeysByVersion.set(flinkVersion, keys);
-  }
-  return keys;
-}
 
 /** The settings the derivations read, as one string; undefined for a list value (its text is not its identity). */
 function settingsKey(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions): string | undefined {

@@ -7,9 +7,9 @@
  * Each checked change becomes advice in the message and, when its edit of the file holds exactly
  * the changed settings once read again, a suggestion.
  */
-import type { ConfigValue, Deployment, Fix, RuleContext } from "../types.js";
-import { lastEntry } from "./rule-support.js";
-import { memoryDerivations } from "./facts.js";
+import type { ConfigValue, Deployment, Fix, RuleContext } from "../../src/types.js";
+import { lastEntry } from "./report.js";
+import { memoryDerivations } from "../../src/engine/memory-facts.js";
 import {
   deriveJobManagerMemory,
   deriveTaskManagerMemory,
@@ -17,9 +17,9 @@ import {
   type MemoryFailure,
   type ProcessKind,
   type TaskManagerMemoryResult,
-} from "./memory.js";
-import { MIB, parseMemorySize, TIB, toConfigText } from "./memory-size.js";
-import { changedConfig, editsForChanges, holdsChanges, type SettingChange } from "./setting-edits.js";
+} from "../../src/model/memory.js";
+import { MIB, parseMemorySize, TIB, toConfigText } from "../../src/model/memory-size.js";
+import { changedConfig, editsForChanges, holdsChanges, type SettingChange } from "../../src/engine/setting-edits.js";
 import { bothTotalsIn } from "./both-totals.js";
 
 /** What a derivation reads besides the settings. */

@@ -2,10 +2,10 @@
  * What the memory rules share: finding the line a key is on, and turning a failed derivation into a
  * report on the keys that cause it (the fixes it carries come from memory-fixes.ts).
  */
-import type { ConfigDocument, ConfigEntry, Fix, Range, RelatedLocation, RuleContext } from "../types.js";
-import { memoryDerivations, type MemoryDerivations } from "./facts.js";
-import type { FailureCode, MemoryFailure, ProcessKind } from "./memory.js";
-import { toShortSize } from "./memory-size.js";
+import type { ConfigDocument, ConfigEntry, Fix, Range, RelatedLocation, RuleContext } from "../../src/types.js";
+import { memoryDerivations, type MemoryDerivations } from "../../src/engine/memory-facts.js";
+import type { FailureCode, MemoryFailure, ProcessKind } from "../../src/model/memory.js";
+import { toShortSize } from "../../src/model/memory-size.js";
 
 /** The entry Flink uses for a key: the last one. */
 export function lastEntry(doc: ConfigDocument, key: string): ConfigEntry | undefined {

@@ -10,8 +10,8 @@ import {
   type DeriveOptions,
   type JobManagerMemoryResult,
   type TaskManagerMemoryResult,
-} from "./memory.js";
-import { formatBinary } from "./memory-size.js";
+} from "../model/memory.js";
+import { formatBinary } from "../model/memory-size.js";
 
 export type ExplainProcess =
   | {

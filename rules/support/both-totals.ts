@@ -1,7 +1,7 @@
 /** Whether a file sets both totals of a process (legacy heap keys count as the Flink total where Flink maps them so). */
-import type { ConfigValue, Deployment, RuleContext } from "../types.js";
-import type { ProcessKind } from "./memory.js";
-import { versionFacts } from "./versions.js";
+import type { ConfigValue, Deployment, RuleContext } from "../../src/types.js";
+import type { ProcessKind } from "../../src/model/memory.js";
+import { versionFacts } from "../../src/model/versions.js";
 
 /** Constant strings, so a lookup hashes no freshly built key (every file asks, for both processes). */
 const TOTAL_KEYS = {
