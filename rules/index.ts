@@ -1,12 +1,20 @@
 /**
  * The registry: every rule flinklint has, in one explicit list.
- * A test asserts it matches the files in this folder.
+ * A test asserts it matches the files in this folder. Grouped by what they check; findings are sorted by position, whatever the order here.
  */
 import type { RuleModule } from "../src/types.js";
-// parser rules: begin
 import configFileIgnored from "./config-file-ignored.js";
+import containerCommand from "./container-command.js";
+import containerMemoryLimit from "./container-memory-limit.js";
+import deprecatedKey from "./deprecated-key.js";
 import duplicateKey from "./duplicate-key.js";
 import flattenedKeyCollision from "./flattened-key-collision.js";
+import flinkImageVersion from "./flink-image-version.js";
+import flinkPropertiesComment from "./flink-properties-comment.js";
+import flinkPropertiesIgnored from "./flink-properties-ignored.js";
+import flinkPropertiesPrefixConflict from "./flink-properties-prefix-conflict.js";
+import flinkPropertiesWhitespace from "./flink-properties-whitespace.js";
+import helmTemplate from "./helm-template.js";
 import legacyBom from "./legacy-bom.js";
 import legacyEmptyKeyOrValue from "./legacy-empty-key-or-value.js";
 import legacyHashInValue from "./legacy-hash-in-value.js";
@@ -14,9 +22,6 @@ import legacyIndentedLine from "./legacy-indented-line.js";
 import legacyMissingSeparator from "./legacy-missing-separator.js";
 import legacyNestedYaml from "./legacy-nested-yaml.js";
 import legacyQuotedValue from "./legacy-quoted-value.js";
-import parse from "./parse.js";
-// parser rules: end
-// memory rules: begin
 import memoryBothTotals from "./memory-both-totals.js";
 import memoryComponentsExceedTotal from "./memory-components-exceed-total.js";
 import memoryCpuInvalid from "./memory-cpu-invalid.js";
@@ -33,41 +38,24 @@ import memoryOverheadOutOfRange from "./memory-overhead-out-of-range.js";
 import memorySizeInvalid from "./memory-size-invalid.js";
 import memoryTotalMissing from "./memory-total-missing.js";
 import memoryValueInvalid from "./memory-value-invalid.js";
-import containerMemoryLimit from "./container-memory-limit.js";
-import containerCommand from "./container-command.js";
-// memory rules: end
-// catalog rules: begin
-import deprecatedKey from "./deprecated-key.js";
 import metaspaceTooSmall from "./metaspace-too-small.js";
 import networkFixedSmall from "./network-fixed-small.js";
-import prefixKeyConflict from "./prefix-key-conflict.js";
-import removedKey from "./removed-key.js";
-import rocksdbUnmanagedMemory from "./rocksdb-unmanaged-memory.js";
-import unknownKey from "./unknown-key.js";
-import valueType from "./value-type.js";
-// catalog rules: end
-// operator rules: begin
 import operatorFlinkSizeWithResourceMemory from "./operator-flink-size-with-resource-memory.js";
 import operatorFlinkVersionInvalid from "./operator-flink-version-invalid.js";
 import operatorForbiddenKey from "./operator-forbidden-key.js";
 import operatorJobmanagerReplicasWithoutHa from "./operator-jobmanager-replicas-without-ha.js";
 import operatorOverriddenKey from "./operator-overridden-key.js";
 import operatorResourceMemoryInvalid from "./operator-resource-memory-invalid.js";
-// operator rules: end
-// host rules: begin
-import flinkImageVersion from "./flink-image-version.js";
-import flinkPropertiesComment from "./flink-properties-comment.js";
-import flinkPropertiesIgnored from "./flink-properties-ignored.js";
-import flinkPropertiesPrefixConflict from "./flink-properties-prefix-conflict.js";
-import flinkPropertiesWhitespace from "./flink-properties-whitespace.js";
-// host rules: end
-// template rules: begin
-import helmTemplate from "./helm-template.js";
+import parse from "./parse.js";
+import prefixKeyConflict from "./prefix-key-conflict.js";
+import removedKey from "./removed-key.js";
+import rocksdbUnmanagedMemory from "./rocksdb-unmanaged-memory.js";
 import templatePlaceholder from "./template-placeholder.js";
-// template rules: end
+import unknownKey from "./unknown-key.js";
+import valueType from "./value-type.js";
 
 export const rules: readonly RuleModule[] = [
-  // parser rules list: begin
+  // How Flink reads the file
   parse,
   configFileIgnored,
   duplicateKey,
@@ -79,8 +67,7 @@ export const rules: readonly RuleModule[] = [
   legacyMissingSeparator,
   legacyNestedYaml,
   legacyQuotedValue,
-  // parser rules list: end
-  // memory rules list: begin
+  // The memory model
   memorySizeInvalid,
   memoryTotalMissing,
   memoryBothTotals,
@@ -99,8 +86,7 @@ export const rules: readonly RuleModule[] = [
   memoryLegacyHeap,
   containerMemoryLimit,
   containerCommand,
-  // memory rules list: end
-  // catalog rules list: begin
+  // Options: known, current, typed
   unknownKey,
   removedKey,
   deprecatedKey,
@@ -109,24 +95,20 @@ export const rules: readonly RuleModule[] = [
   metaspaceTooSmall,
   rocksdbUnmanagedMemory,
   networkFixedSmall,
-  // catalog rules list: end
-  // operator rules list: begin
+  // The Kubernetes operator
   operatorFlinkVersionInvalid,
   operatorForbiddenKey,
   operatorResourceMemoryInvalid,
   operatorOverriddenKey,
   operatorFlinkSizeWithResourceMemory,
   operatorJobmanagerReplicasWithoutHa,
-  // operator rules list: end
-  // host rules list: begin
+  // Docker and other hosts
   flinkImageVersion,
   flinkPropertiesComment,
   flinkPropertiesIgnored,
   flinkPropertiesWhitespace,
   flinkPropertiesPrefixConflict,
-  // host rules list: end
-  // template rules list: begin
+  // Templates not yet rendered
   helmTemplate,
   templatePlaceholder,
-  // template rules list: end
 ];

@@ -91,22 +91,32 @@ const globalProcess = {
 /**
  * The `yaml` parser reads `process.env.LOG_TOKENS`, its debugging switch, for every token, and
  * reading `process.env` is a call into Node's C++ side: ~0.1 µs a token, 0.3 s on a 400,000-pair
- * `config.yaml`. The bundle's parser has the switch off. The build fails if the check is not found.
+ * `config.yaml`. `yaml` has no option to skip it, so in the bundle its `require("process")` gets a
+ * small `process` of ours: its debugging switches (LOG_TOKENS, LOG_STREAM) unset, its warnings
+ * passed to Node's. The build fails if `yaml` (pinned in package.json) uses any other part of it.
  * @type {import("esbuild").Plugin}
  */
-const yamlTokenLogOff = {
-  name: "yaml-token-log-off",
+const yamlProcess = {
+  name: "yaml-process",
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      const check = "node_process.env.LOG_TOKENS";
-      if (source.split(check).length !== 2) throw new Error(`yaml: expected one "${check}" in ${args.path}; update scripts/bundle.mjs`);
-      return { contents: source.replace(check, "false"), loader: "js" };
-    });
+    const used = new Set();
+    const yamlDist = join(ROOT, "node_modules", "yaml", "dist");
+    for (const file of readdirSync(yamlDist, { recursive: true })) {
+      if (!String(file).endsWith(".js")) continue;
+      for (const m of readFileSync(join(yamlDist, String(file)), "utf8").matchAll(/node_process\.([\w.]+)/g)) used.add(m[1]);
+    }
+    const known = new Set(["env.LOG_TOKENS", "env.LOG_STREAM", "emitWarning"]);
+    const unknown = [...used].filter((member) => !known.has(member));
+    if (unknown.length > 0) throw new Error(`yaml uses process.${unknown.join(", process.")}; update scripts/bundle.mjs`);
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) =>
+      /[\\/]node_modules[\\/]yaml[\\/]/.test(args.importer) ? { path: "yaml-process", namespace: "yaml-process" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "yaml-process" }, () => ({
+      contents: "module.exports = { env: {}, emitWarning(warning) { globalThis.process.emitWarning(warning); } };",
+      loader: "js",
+    }));
   },
 };
-
-
 
 /**
  * What only some runs need: each becomes `part-<name>.cjs`, loaded by the bundle's `require`. The
@@ -164,7 +174,7 @@ await build({
   ...COMMON,
   entryPoints: [join(OUT, "main.js")],
   outfile: join(OUT, "flinklint.cjs"),
-  plugins: [separateParts, lazyCatalogs, fastJson, yamlTokenLogOff],
+  plugins: [separateParts, lazyCatalogs, fastJson, yamlProcess],
 });
 for (const [name, part] of Object.entries(PARTS)) {
   const exported = `require(${JSON.stringify(part.module)})${part.exports ? `.${part.exports}` : ""}`;

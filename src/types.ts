@@ -2,20 +2,9 @@
  * Shared types of flinklint's core: positions, parsed documents, diagnostics and rules.
  * Nothing here imports from `node:`; the same core serves the CLI and the language server.
  */
-import type { LineIndex } from "./parser/lines.js";
+import type { LineIndex, Position, Range } from "./parser/lines.js";
 
-/** A point in a file: 1-based line and column (columns count UTF-16 code units), 0-based offset. */
-export interface Position {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-/** A span of text, end exclusive. */
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range };
 
 export type Severity = "error" | "warning" | "info";
 

@@ -2,7 +2,18 @@
  * The one place that converts between offsets and line:column.
  * Lines end at LF, CRLF or a lone CR, as Java's BufferedReader.readLine (Flink's legacy reader) has it.
  */
-import type { Position, Range } from "../types.js";
+/** A point in a file: 1-based line and column (columns count UTF-16 code units), 0-based offset. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A span of text, end exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 export interface Line {
   /** 1-based line number. */
