@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * Language server latency: starts the built server (`npm run build` first), opens a 200-line
+ * Language server latency: starts the built server (`npm run build` first), opens a 2,000-line
  * flink-conf.yaml, sends N `didChange` notifications one at a time (debounce set to 0 through the
  * `debounceMs` initialization option) and measures from each change to the `publishDiagnostics`
  * for that version. Prints JSON: median, p95 and more, in milliseconds.
  *
- *   node bench/lsp-latency.mjs [--iterations 500] [--warmup 100]
+ *   node bench/lsp-latency.mjs [--iterations 500] [--warmup 100] [--lines 2000]
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -23,8 +23,9 @@ function option(name, fallback) {
 }
 const iterations = option("--iterations", 500);
 const warmup = option("--warmup", 100);
+const lineCount = option("--lines", 2000);
 
-/** A realistic 200-line config: the memory keys rules derive from, plus ordinary options and comments. */
+/** A realistic config of `lineCount` lines: the memory keys rules derive from, plus ordinary options and comments. */
 function config() {
   const lines = [
     "jobmanager.rpc.address: localhost",
@@ -38,7 +39,7 @@ function config() {
     "taskmanager.memory.jvm-metaspace.size: 256m",
     "parallelism.default: 4",
   ];
-  for (let i = lines.length; i < 199; i++) {
+  for (let i = lines.length; i < lineCount - 1; i++) {
     lines.push(i % 5 === 0 ? `# section ${i}: comment text with ünïcødé` : `custom.option.number-${i}: value-${i}`);
   }
   lines.push("bench.counter: 0");

@@ -5,10 +5,12 @@
  *
  *   one file     `flinklint <file>` and `flinklint --format json <file>` against `node -e 0`, runs
  *                interleaved, median of BENCH_RUNS (default 30), and the fastest run of each
- *   throughput   one `flinklint --format json <dir>` over a generated corpus of BENCH_FILES (default
- *                10,000) configurations in both dialects, pinned to one core when `taskset` exists:
- *                files per second and peak RSS (the process's own maxRSS)
- *   LSP          change-to-diagnostics time from bench/lsp-latency.mjs, if present
+ *   throughput   `flinklint --format json <dir>` over a corpus of BENCH_FILES (default 10,000)
+ *                configurations in both dialects (bench/corpus.mjs), on one thread and with `--jobs`
+ *                (one per CPU), each as a ratio to the read+parse floor (bench/floor.mjs) and yamllint
+ *                measured in the same run, interleaved, fastest of BENCH_THROUGHPUT_RUNS (default 3);
+ *                single-threaded commands pinned to one core when `taskset` exists; peak RSS
+ *   LSP          change-to-diagnostics time on a 2,000-line file (bench/lsp-latency.mjs): median, p95
  *   adversarial  each large hostile input of fixtures/adversarial/ (400,000 unknown keys, a 50 MB
  *                file, …) and all small ones together, `--format json`, fastest of
  *                BENCH_ADVERSARIAL_RUNS (default 3; 0 skips it), against the fastest `node -e 0`
@@ -18,7 +20,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { availableParallelism, cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { adversarialTimes } from "./adversarial.mjs";
@@ -30,6 +32,7 @@ const BIN = join(ROOT, PACKAGE.bin.flinklint);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 const ADVERSARIAL_RUNS = Number(process.env.BENCH_ADVERSARIAL_RUNS ?? 3);
+const THROUGHPUT_RUNS = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 3);
 const SAMPLE = join(ROOT, "examples", "flink-conf.yaml");
 /** Prints the process's peak RSS (KiB) on stderr as it exits; loaded with --import, so it measures any Node program. */
 const MAX_RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nflinklint-bench-maxrss "+process.resourceUsage().maxRSS+"\\n"))`;
@@ -101,22 +104,35 @@ function oneFileLatency() {
 
 function throughput(dir) {
   const pin = TASKSET ? [TASKSET, ["-c", "0"]] : undefined;
-  const wrap = (command, args) => (pin ? [pin[0], [...pin[1], command, ...args]] : [command, args]);
+  const pinned = (command, args) => (pin ? [pin[0], [...pin[1], command, ...args]] : [command, args]);
   const env = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" };
-  const results = {};
-  const [command, args] = wrap(process.execPath, ["--import", MAX_RSS_HOOK, BIN, "--format", "json", "--no-config-lookup", dir]);
-  timed(command, args, { env }); // warm the file cache
-  const runs = [1, 2, 3].map(() => timed(command, args, { env }));
-  const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-  const files = JSON.parse(best.stdout).length;
-  results.flinklint = { files, seconds: best.ms / 1000, filesPerSecond: files / (best.ms / 1000), maxRssMiB: best.maxRssKiB / 1024, pinnedToOneCore: Boolean(pin) };
-  if (YAMLLINT) {
-    const [y, yargs] = wrap(YAMLLINT, ["-d", "relaxed", "-f", "parsable", dir]);
-    timed(y, yargs);
-    const run = timed(y, yargs);
-    results.yamllint = { files: FILES, seconds: run.ms / 1000, filesPerSecond: FILES / (run.ms / 1000), pinnedToOneCore: Boolean(pin) };
-  }
-  return results;
+  const lint = (jobs) => [process.execPath, ["--import", MAX_RSS_HOOK, BIN, "--format", "json", "--no-config-lookup", "--jobs", String(jobs), dir]];
+  const threads = availableParallelism();
+  const commands = {
+    floor: pinned(process.execPath, [join(ROOT, "bench", "floor.mjs"), dir]),
+    single: pinned(...lint(1)),
+    ...(threads > 1 && { jobs: lint(threads) }),
+    ...(YAMLLINT && { yamllint: pinned(YAMLLINT, ["-d", "relaxed", "-f", "parsable", dir]) }),
+  };
+  const runs = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (const [command, args] of Object.values(commands)) timed(command, args, { env }); // warm the file cache
+  // Interleaved, so that the machine's drift hits every command alike; the fastest run of each.
+  for (let i = 0; i < THROUGHPUT_RUNS; i++) for (const [name, [command, args]] of Object.entries(commands)) runs[name].push(timed(command, args, { env }));
+  const best = Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, list.reduce((a, b) => (b.ms < a.ms ? b : a))]));
+  const files = JSON.parse(best.single.stdout).length;
+  if (best.jobs && best.jobs.stdout !== best.single.stdout) throw new Error("bench: --jobs printed another report than one thread");
+  const floorFiles = JSON.parse(best.floor.stdout).files;
+  const entry = (run, extra = {}) => ({ seconds: run.ms / 1000, ratioToFloor: run.ms / best.floor.ms, ...extra });
+  return {
+    files,
+    floorFiles,
+    pinnedToOneCore: Boolean(pin),
+    runs: THROUGHPUT_RUNS,
+    floor: { seconds: best.floor.ms / 1000 },
+    single: entry(best.single, { filesPerSecond: files / (best.single.ms / 1000), maxRssMiB: best.single.maxRssKiB / 1024 }),
+    ...(best.jobs && { jobs: entry(best.jobs, { threads, filesPerSecond: files / (best.jobs.ms / 1000), maxRssMiB: best.jobs.maxRssKiB / 1024 }) }),
+    ...(best.yamllint && { yamllint: entry(best.yamllint) }),
+  };
 }
 
 function lspLatency() {
@@ -168,16 +184,17 @@ try {
   console.log(`|${width.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of rows.slice(1)) console.log(line(r));
 
-  const f = corpusResults.flinklint;
-  console.log(`\nCorpus of ${FILES} configs (both dialects${f.pinnedToOneCore ? ", one core" : ""}):`);
-  console.log(`  flinklint --format json <dir>: ${f.files} files in ${fmt(f.seconds, 2)} s = ${fmt(f.filesPerSecond, 0)} files/s, peak RSS ${fmt(f.maxRssMiB, 0)} MiB`);
-  if (corpusResults.yamllint) {
-    const y = corpusResults.yamllint;
-    console.log(`  yamllint -d relaxed <dir>:     ${y.files} files in ${fmt(y.seconds, 2)} s = ${fmt(y.filesPerSecond, 0)} files/s`);
-  } else console.log("  yamllint: n/a (not installed)");
+  const c = corpusResults;
+  console.log(`\nCorpus of ${c.files} configs, both dialects (fastest of ${c.runs} interleaved runs${c.pinnedToOneCore ? "; one core unless threaded" : ""}):`);
+  console.log(`  read+parse floor (bench/floor.mjs: walk, read, yaml.parseDocument): ${fmt(c.floor.seconds, 2)} s = 1.00x`);
+  console.log(`  flinklint --jobs 1 --format json <dir>:  ${fmt(c.single.seconds, 2)} s = ${fmt(c.single.ratioToFloor, 2)}x floor, ${fmt(c.single.filesPerSecond, 0)} files/s, peak RSS ${fmt(c.single.maxRssMiB, 0)} MiB`);
+  if (c.jobs) console.log(`  flinklint --jobs ${c.jobs.threads} --format json <dir>:  ${fmt(c.jobs.seconds, 2)} s = ${fmt(c.jobs.ratioToFloor, 2)}x floor, peak RSS ${fmt(c.jobs.maxRssMiB, 0)} MiB (same report)`);
+  else console.log("  flinklint --jobs: n/a (one CPU)");
+  if (c.yamllint) console.log(`  yamllint -d relaxed <dir>:               ${fmt(c.yamllint.seconds, 2)} s = ${fmt(c.yamllint.ratioToFloor, 2)}x floor`);
+  else console.log("  yamllint: n/a (not installed)");
   console.log(
     `\nLSP change-to-diagnostics: ${
-      lsp === undefined ? "n/a (bench/lsp-latency.mjs not present)" : lsp.error ? `n/a (${lsp.error})` : `median ${fmt(lsp.median ?? lsp.medianMs)} ms, p95 ${fmt(lsp.p95 ?? lsp.p95Ms)} ms`
+      lsp === undefined ? "n/a (bench/lsp-latency.mjs not present)" : lsp.error ? `n/a (${lsp.error})` : `${lsp.lines} lines, median ${fmt(lsp.median ?? lsp.medianMs)} ms, p95 ${fmt(lsp.p95 ?? lsp.p95Ms)} ms`
     }`,
   );
 

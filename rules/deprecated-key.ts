@@ -35,7 +35,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const catalog = catalogFor(ctx.flinkVersion);
+    const catalog = catalogFor(ctx.flinkVersion, ctx.session);
     const deprecatedByTarget = new Map<string, number>();
     for (const key of ctx.doc.byKey.keys()) {
       for (const target of catalog.replacementsOf(key)) deprecatedByTarget.set(target, (deprecatedByTarget.get(target) ?? 0) + 1);
@@ -47,7 +47,7 @@ export default defineRule({
       const entry = lastEntry(ctx.doc, key);
       if (entry === undefined) continue;
       // A deprecated memory key whose value the memory rules reject or question: fix the value first.
-      if (isMemoryModelKey(key, ctx.flinkVersion) && !plainMemoryValue(entry.value.text, catalog.option(replacement)?.type)) continue;
+      if (isMemoryModelKey(key, ctx.flinkVersion, ctx.session) && !plainMemoryValue(entry.value.text, catalog.option(replacement)?.type)) continue;
       const data = { key, value: clip(entry.value.text), replacement: targets.join("` and `"), version: ctx.flinkVersion };
       // What Flink reads instead of the deprecated key, per option: the option itself, then its fallback keys.
       const shadows = targets.map((t) => [t, ...catalog.fallbackKeysOf(t)].find((k) => ctx.doc.config.has(k)));

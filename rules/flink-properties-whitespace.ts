@@ -52,7 +52,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const catalog = catalogFor(ctx.flinkVersion);
+    const catalog = catalogFor(ctx.flinkVersion, ctx.session);
     const changed = ctx.doc.findings.filter((f) => f.kind === "flink-properties-whitespace" && !readsTheSame(f.data, catalog));
     for (const finding of changed) {
       const report = reportOf(finding, variantOf(finding, MESSAGE_IDS, "value"));

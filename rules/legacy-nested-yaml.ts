@@ -33,7 +33,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const catalog = catalogFor(ctx.flinkVersion);
+    const catalog = catalogFor(ctx.flinkVersion, ctx.session);
     for (const finding of findingsOf(ctx.doc, FindingKind.legacyNestedYaml)) {
       const key = finding.data?.["key"];
       const intended = finding.data?.["intended"];

@@ -45,7 +45,7 @@ export default defineRule({
           data: { processKey: both.processKey, flinkKey: both.flinkKey, overhead: toShortSize(result.bytes.jvmOverhead) },
           related: relatedKeys(ctx.doc, [both.processKey], key),
         });
-      } else if (result.code === "M3" || result.code === "M4") {
+      } else if (result.code === "process-below-flink-and-metaspace" || result.code === "overhead-out-of-range") {
         const flinkKey = totalKey(result, "flink.size") ?? both.flinkKey;
         const { phrase: fix, suggestions, advice } = offerFixes(ctx, result, undefined, adviceRoom(refusalFacts(result, ctx.doc)));
         const { at, key } = locate(ctx.doc, [flinkKey]);

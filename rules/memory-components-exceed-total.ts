@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const failure of failuresWith(ctx, ["T1", "T2"])) {
+    for (const failure of failuresWith(ctx, ["components-besides-network-exceed-flink", "components-besides-task-heap-exceed-flink"])) {
       const total = totalKey(failure, "flink.size") ?? totalKey(failure, "process.size");
       const { phrase, suggestions, advice } = offerFixes(ctx, failure, undefined, adviceRoom(refusalFacts(failure, ctx.doc)));
       const keys = total === undefined ? failure.keys : [total, ...failure.keys];

@@ -17,11 +17,11 @@ const isOutOfRange = (failure: MemoryFailure, key: string): boolean => failure.r
  * Undefined when Flink would stop on something else before it gets to this fraction.
  */
 function failureFor(ctx: RuleContext, value: InvalidValue, outOfRange: readonly InvalidValue[]): MemoryFailure | undefined {
-  const own = failuresWith(ctx, ["M7"]).find((f) => f.process === value.process && isOutOfRange(f, value.key));
+  const own = failuresWith(ctx, ["range-fraction-invalid"]).find((f) => f.process === value.process && isOutOfRange(f, value.key));
   if (own !== undefined) return own;
   const others = outOfRange.filter((o) => o !== value && o.process === value.process);
   const result = derive(ctx.facts.get(memoryDerivations), value.process, others.map((o) => ({ key: o.key, value: o.option.defaultText })));
-  return !result.ok && result.code === "M7" && isOutOfRange(result, value.key) ? result : undefined;
+  return !result.ok && result.code === "range-fraction-invalid" && isOutOfRange(result, value.key) ? result : undefined;
 }
 
 /** A float's shortest digits: what was written (0.1f, not 0.10000000149011612). */

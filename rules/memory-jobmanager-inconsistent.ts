@@ -22,7 +22,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const failure of failuresWith(ctx, ["J2", "J3", "J4"])) {
+    for (const failure of failuresWith(ctx, ["heap-and-off-heap-not-flink", "heap-exceeds-flink", "flink-not-above-off-heap"])) {
       const { phrase, suggestions, advice } = offerFixes(ctx, failure, undefined, adviceRoom(refusalFacts(failure, ctx.doc)));
       reportFailure(ctx, failure, "inconsistent", { facts: refusalFacts(failure, ctx.doc), fix: phrase }, failure.keys, suggestions, advice);
     }

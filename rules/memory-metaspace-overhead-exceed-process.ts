@@ -23,8 +23,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const failure of failuresWith(ctx, ["M2", "M3"])) {
-      if (failure.code === "M3" && hasBothTotals(ctx, failure.process) !== undefined) continue;
+    for (const failure of failuresWith(ctx, ["metaspace-and-overhead-exceed-process", "process-below-flink-and-metaspace"])) {
+      if (failure.code === "process-below-flink-and-metaspace" && hasBothTotals(ctx, failure.process) !== undefined) continue;
       const { phrase, suggestions, advice } = offerFixes(ctx, failure, undefined, adviceRoom(refusalFacts(failure, ctx.doc)));
       reportFailure(ctx, failure, "exceed", { facts: refusalFacts(failure, ctx.doc), fix: phrase }, failure.keys, suggestions, advice);
     }

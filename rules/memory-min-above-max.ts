@@ -28,7 +28,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const failure of failuresWith(ctx, ["M7"])) {
+    for (const failure of failuresWith(ctx, ["range-fraction-invalid"])) {
       if (failure.reason !== "min-above-max") continue;
       const what = failure.error.includes("network") ? "network memory" : "JVM overhead";
       const min = toConfigText(failure.numbers.min ?? 0n);

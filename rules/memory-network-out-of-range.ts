@@ -29,7 +29,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const failure of failuresWith(ctx, ["T3"])) {
+    for (const failure of failuresWith(ctx, ["network-remainder-inconsistent"])) {
       const keys = [
         ...failure.keys.filter((k) => k.includes("network")),
         ...failure.keys.filter((k) => !k.includes("network")),

@@ -32,7 +32,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const failure of failuresWith(ctx, ["M4"])) {
+    for (const failure of failuresWith(ctx, ["overhead-out-of-range"])) {
       if (hasBothTotals(ctx, failure.process) !== undefined) continue;
       const { phrase, suggestions, advice } = offerFixes(ctx, failure, undefined, adviceRoom(refusalFacts(failure, ctx.doc)));
       reportFailure(ctx, failure, "outOfRange", { facts: refusalFacts(failure, ctx.doc), fix: phrase }, failure.keys, suggestions, advice);

@@ -53,7 +53,7 @@ export default defineRule({
   check(ctx) {
     if (isOperatorConfiguration(ctx.doc.config.keys())) return;
     const facts = versionFacts(ctx.flinkVersion);
-    for (const failure of failuresWith(ctx, ["M1"])) {
+    for (const failure of failuresWith(ctx, ["required-options-missing"])) {
       const ignored = facts.legacyHeapKeys ? [] : LEGACY_KEYS[failure.process].filter((k) => ctx.doc.config.has(k));
       const related = ignored.flatMap((k) => {
         const entry = lastEntry(ctx.doc, k);

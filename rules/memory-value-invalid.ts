@@ -86,7 +86,7 @@ export default defineRule({
       });
     }
     // What only a whole derivation shows: a negative legacy heap (read first, so never hidden), sums that overflow.
-    for (const failure of failuresWith(ctx, ["T9", "A1", "A2"])) {
+    for (const failure of failuresWith(ctx, ["legacy-heap-negative", "long-overflow", "size-negative"])) {
       const key = failure.keys[0] ?? "";
       if (reported.has(key)) continue;
       const cause = failure.causes[failure.causes.length - 1] ?? "";
@@ -95,7 +95,7 @@ export default defineRule({
         flinkMessage: cause && !failure.error.includes(cause) ? `${failure.error} (${cause})` : failure.error,
         target: `${failure.process}.memory.process.size`,
       };
-      const messageId = failure.code === "T9" ? "negativeHeap" : failure.code === "A1" ? "overflow" : "negative";
+      const messageId = failure.code === "legacy-heap-negative" ? "negativeHeap" : failure.code === "long-overflow" ? "overflow" : "negative";
       reportFailure(ctx, failure, messageId, data);
     }
   },

@@ -67,8 +67,8 @@ export default defineRule({
           data: { ...data, overhead: toShortSize(result.bytes.jvmOverhead) },
           related,
         });
-      } else if (result.code === "M3" || result.code === "M4") {
-        const overheadTooBig = result.code === "M4" && (result.numbers.jvmOverhead ?? 0n) > (result.numbers.max ?? 0n);
+      } else if (result.code === "process-below-flink-and-metaspace" || result.code === "overhead-out-of-range") {
+        const overheadTooBig = result.code === "overhead-out-of-range" && (result.numbers.jvmOverhead ?? 0n) > (result.numbers.max ?? 0n);
         const scope = view.derivations;
         const { phrase: fix, suggestions, advice } = offerFixes(ctx, result, [
           searchedSize(scope, result, memory.key, overheadTooBig ? "down" : "up", overheadTooBig ? "lower" : "raise", result.numbers.totalProcess),

@@ -46,7 +46,7 @@ export default defineRule({
     if (ctx.doc.dialect !== "standard") return;
     const operatorVersion = operatorFlinkVersion(ctx);
     if (operatorVersion === null) return;
-    const catalog = catalogFor(ctx.flinkVersion);
+    const catalog = catalogFor(ctx.flinkVersion, ctx.session);
     // Each key that is a dotted prefix of another, with the first key that has it (looked up in
     // byKey: a map of every prefix would hold three entries for each of 400,000 keys).
     const children = new Map<string, string>();

@@ -33,8 +33,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const catalog = catalogFor(ctx.flinkVersion);
-    const history = keyHistory(ctx.flinkVersion);
+    const catalog = catalogFor(ctx.flinkVersion, ctx.session);
+    const history = keyHistory(ctx.flinkVersion, ctx.session);
     const facts = versionFacts(ctx.flinkVersion);
     for (const [key] of ctx.doc.byKey) {
       if (LEGACY_HEAP_KEYS.has(key) || catalog.isKnown(key)) continue;
@@ -44,7 +44,7 @@ export default defineRule({
       const entry = lastEntry(ctx.doc, key);
       if (entry === undefined) continue;
       const removedIn = nextCatalogued(last) ?? ctx.flinkVersion;
-      const older = catalogFor(last);
+      const older = catalogFor(last, ctx.session);
       let successor = older.replacementOf(key);
       if (successor !== undefined && catalog.replacementOf(successor) !== undefined) successor = catalog.replacementOf(successor);
       if (successor !== undefined && catalog.option(successor) === undefined) successor = undefined;

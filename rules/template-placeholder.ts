@@ -1,7 +1,7 @@
 // Flink reads a value as it stands: `%SLOTS%` or `${TM_MEMORY}` is text until a start script's sed,
 // envsubst (the flink image's entrypoint) or the shell fills it in, and ConfigurationUtils converts only that.
 import { catalogFor, memoryKeySet } from "../src/model/catalog.js";
-import { templateActionRange, templatePlaceholders } from "../src/parser/placeholders.js";
+import { hasTemplatePlaceholder, templateActionRange, templatePlaceholders } from "../src/parser/placeholders.js";
 import { defineRule, type RuleContext } from "../src/types.js";
 import { clip } from "../src/util/text.js";
 
@@ -10,8 +10,8 @@ import { clip } from "../src/util/text.js";
  * check. A free-text option (a cluster id, a path) is checked by nothing, so its placeholder is no news.
  */
 function checkedKeys(ctx: RuleContext): (key: string) => boolean {
-  const catalog = catalogFor(ctx.flinkVersion);
-  const memory = memoryKeySet(ctx.flinkVersion);
+  const catalog = catalogFor(ctx.flinkVersion, ctx.session);
+  const memory = memoryKeySet(ctx.flinkVersion, ctx.session);
   return (key) => {
     if (memory.has(key)) return true;
     const option = catalog.option(catalog.replacementOf(key) ?? key);
@@ -63,7 +63,8 @@ export default defineRule({
     // A host that fills in variables itself (Compose) reports those it cannot see (unresolved-variable).
     if (ctx.doc.findings.some((f) => f.kind === "unresolved-variable")) return;
     const checked = checkedKeys(ctx);
-    const holding = ctx.doc.entries.filter((e) => !e.overridden && checked(e.key) && templatePlaceholders(e.value.text).length > 0);
+    // The cheap test first: most values hold no placeholder, and most keys are checked.
+    const holding = ctx.doc.entries.filter((e) => !e.overridden && hasTemplatePlaceholder(e.value.text) && checked(e.key));
     const first = holding[0];
     if (first === undefined) return;
     const placeholders = [...new Set(holding.flatMap((e) => templatePlaceholders(e.value.text)))];

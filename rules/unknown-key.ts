@@ -47,8 +47,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const catalog = catalogFor(ctx.flinkVersion);
-    const history = keyHistory(ctx.flinkVersion);
+    const catalog = catalogFor(ctx.flinkVersion, ctx.session);
+    const history = keyHistory(ctx.flinkVersion, ctx.session);
     // Lines the legacy nesting rules own: Flink reads `  type: rocksdb` as the key `type`, but the
     // mistake is the indentation, which those rules explain.
     const nestedLines = new Set(

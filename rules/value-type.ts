@@ -197,8 +197,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const catalog = catalogFor(ctx.flinkVersion);
-    const memoryKeys = memoryKeySet(ctx.flinkVersion);
+    const catalog = catalogFor(ctx.flinkVersion, ctx.session);
+    const memoryKeys = memoryKeySet(ctx.flinkVersion, ctx.session);
     for (const [key] of ctx.doc.byKey) {
       const target = catalog.replacementOf(key) ?? key;
       const option = catalog.option(target);

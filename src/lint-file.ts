@@ -9,6 +9,7 @@ import { fixText, keepSafeFixes } from "./engine/fix.js";
 import { findDirectives } from "./engine/directives.js";
 import { compareDiagnostics, lintTarget } from "./engine/lint.js";
 import { HOST_ADAPTERS, readHost, type HostAdapter } from "./hosts/index.js";
+import { createSession } from "./model/session.js";
 import type { ConfigTarget, Diagnostic, DocExample, LintOptions, LintResult, RuleModule } from "./types.js";
 
 /** The findings of one configuration of a file. */
@@ -36,13 +37,17 @@ export interface TextLintResult {
   unwrittenFixes: number;
 }
 
-/** Lints a file's text as its host; safe fixes are kept only where `--fix` would apply them. */
+/**
+ * Lints a file's text as its host; safe fixes are kept only where `--fix` would apply them. Without
+ * `options.session`, the call is a run of its own (its targets share one session).
+ */
 export function lintText(
   text: string,
-  options: LintOptions = {},
+  given: LintOptions = {},
   adapters: readonly HostAdapter[] = HOST_ADAPTERS,
   rules: readonly RuleModule[] = allRules,
 ): TextLintResult {
+  const options = withSession(given);
   return lintReading(readHost({ text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters), options, rules);
 }
 
@@ -94,13 +99,15 @@ export interface TextLintOutcome {
  * Lints one file's bytes. With `fix`, also computes the fixed text: for "write" the findings are
  * those left in the fixed text (it is about to replace the file), for "dry-run" those of the file
  * as it is on disk (nothing is written, so their lines are the file's). `true` means "write".
+ * Without `options.session`, the call is a run of its own.
  */
 export function lintBytes(
   bytes: Uint8Array,
-  options: LintOptions,
+  given: LintOptions,
   fix: boolean | "write" | "dry-run" = false,
   adapters: readonly HostAdapter[] = HOST_ADAPTERS,
 ): TextLintOutcome {
+  const options = withSession(given);
   const decoded = decodeConfigBytes(bytes);
   if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
   const reading = readHost({ text: decoded.text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
@@ -118,6 +125,11 @@ export function lintBytes(
   if (fix !== false && reading.notFixed !== undefined && linted.unwrittenFixes > 0) outcome.notFixed = reading.notFixed;
   if (linted.notice !== undefined) outcome.notice = linted.notice;
   return outcome;
+}
+
+/** The options with a session: the caller's run, or a fresh one for this call. */
+function withSession(options: LintOptions): LintOptions {
+  return options.session !== undefined ? options : { ...options, session: createSession() };
 }
 
 /** The result with its safe fixes taken out, and how many there were. */

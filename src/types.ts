@@ -162,6 +162,31 @@ export interface LintOptions {
    * once per scan.
    */
   scanFiles?: () => ReadonlyArray<{ path: string; text: string }>;
+  /**
+   * The run this lint belongs to (`createSession()` in src/model/session.ts): what it learnt from
+   * earlier files (option catalogs, memory derivations) it keeps for later ones. Absent: a fresh
+   * one for this call.
+   */
+  session?: Session;
+}
+
+/**
+ * What one run keeps between the files it lints (a CLI batch, a language server, one lint call):
+ * lookups built from immutable data and pure results, in caches that modules declare with
+ * `defineSessionCache` (src/model/session.ts). No module keeps state of its own (DESIGN.md).
+ */
+export interface Session {
+  /** The value of `cache` for `key` in this run: `compute`d on the first ask, then kept. */
+  memo<K, V>(cache: SessionCache<K, V>, key: K, compute: () => V): V;
+}
+
+/** A named cache of a run; the session holds its entries. */
+export interface SessionCache<K, V> {
+  readonly name: string;
+  /** The most entries kept; a full cache starts over (a long run over many distinct inputs stays bounded). */
+  readonly limit: number;
+  /** Never set: ties the key and value types to the cache. */
+  readonly types?: (key: K) => V;
 }
 
 /** What a rule reports; the engine fills in rule id, severity and the final message. */
@@ -202,6 +227,8 @@ export interface RuleContext<M extends string = string> {
   readonly processes: readonly FlinkProcess[];
   /** The memory limits of the containers the processes run in, when a host file sets them. */
   readonly memoryLimits: readonly ContainerMemoryLimit[];
+  /** The run's caches, for the model's lookups (`catalogFor(ctx.flinkVersion, ctx.session)`). */
+  readonly session: Session;
   report(report: RuleReport<M>): void;
 }
 

@@ -1,7 +1,9 @@
 /**
  * The import boundaries of DESIGN.md, checked on the source: the core (parser, model, engine,
  * rules, hosts, formatters, the one lint entry) imports nothing from `node:` and no shell; the
- * engine, rules, model and parser import no host adapter (they lint ConfigTargets and know no host).
+ * engine, rules, model and parser import no host adapter (they lint ConfigTargets and know no host);
+ * each layer imports only the layers below it (DESIGN's data flow), and no module imports itself
+ * through others (type-only imports count: a cycle is a cycle to a reader).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -19,7 +21,10 @@ function sources(dir: string): string[] {
 
 /** Every module specifier a file imports or re-exports, resolved to a path from the root when relative. */
 function importsOf(file: string): string[] {
-  const text = readFileSync(join(ROOT, file), "utf8");
+  return specifiersIn(readFileSync(join(ROOT, file), "utf8"), file);
+}
+
+function specifiersIn(text: string, file: string): string[] {
   const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^"'`;]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g)].map(
     (m) => m[1] ?? m[2] ?? m[3] ?? "",
   );
@@ -57,4 +62,83 @@ describe("import boundaries", () => {
     );
     expect(offending).toEqual([]);
   });
+
+  it("each layer imports only the layers below it", () => {
+    expect(layerViolations(importGraph())).toEqual([]);
+  });
+
+  it("has no import cycles", () => {
+    expect(cyclesIn(importGraph())).toEqual([]);
+  });
+
+  it("the checks can fail", () => {
+    const graph = new Map([["a.ts", ["b.ts"]], ["b.ts", ["c.ts"]], ["c.ts", ["a.ts"]], ["d.ts", ["a.ts"]]]);
+    expect(cyclesIn(graph)).toEqual([["a.ts", "b.ts", "c.ts"]]);
+    const layered = new Map([["src/model/memory.ts", ["src/util/java.ts", "src/engine/facts.ts"]], ["rules/x.ts", ["src/engine/facts.ts"]]]);
+    expect(layerViolations(layered)).toEqual(["src/model/memory.ts imports src/engine/facts.ts"]);
+    expect(specifiersIn('import type { X } from "../engine/lint.js";\nexport { y } from "./y.js";', "src/model/m.ts")).toEqual([
+      "src/engine/lint.js",
+      "src/model/y.js",
+    ]);
+  });
 });
+
+/** What each layer may import from src/ and rules/ (its own folder included); a file of no listed layer is not checked. */
+const BELOW_MODEL = ["src/types.ts", "src/util/", "src/parser/"];
+const LAYERS: readonly (readonly [string, readonly string[]])[] = [
+  ["src/util/", ["src/util/", "src/types.ts"]],
+  ["src/parser/", ["src/parser/", "src/util/", "src/types.ts"]],
+  ["src/types.ts", ["src/parser/lines.ts"]],
+  ["src/model/", ["src/model/", ...BELOW_MODEL]],
+  ["src/formatters/", ["src/formatters/", "src/model/", ...BELOW_MODEL]],
+];
+
+function layerViolations(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...graph].flatMap(([file, imported]) => {
+    const allowed = LAYERS.find(([prefix]) => file.startsWith(prefix))?.[1];
+    if (allowed === undefined) return [];
+    return imported.filter((s) => !allowed.some((prefix) => s.startsWith(prefix))).map((s) => `${file} imports ${s}`);
+  });
+}
+
+/** The import graph of src/ and rules/, by file path (imports of `.js` resolve to the `.ts` or `.cts` beside them). */
+function importGraph(): Map<string, string[]> {
+  const files = new Set([...sources("src"), ...sources("rules")]);
+  const resolve = (s: string): string | undefined =>
+    [s.replace(/\.c?js$/, ".ts"), s.replace(/\.c?js$/, ".cts"), s].find((candidate) => files.has(candidate));
+  return new Map([...files].map((file) => [file, importsOf(file).flatMap((s) => resolve(s) ?? [])]));
+}
+
+/** The strongly connected components of more than one file (Tarjan), each sorted, in a stable order. */
+function cyclesIn(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string | undefined;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || graph.get(v)?.includes(v)) cycles.push(component.sort());
+  };
+  for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
+  return cycles.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}

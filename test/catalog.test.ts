@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
 import { CATALOG_VERSIONS, catalogFor, catalogVersionFor, keyHistory } from "../src/model/catalog.js";
+import { createSession } from "../src/model/session.js";
 import { fixText } from "../src/engine/fix.js";
 import { expectNearLinear, fastestMs } from "./growth.js";
 
@@ -32,7 +33,7 @@ describe("option catalog", () => {
   });
 
   it.each(CATALOG_VERSIONS.map((v) => [v]))("%s knows types, defaults, enum values and deprecated keys", (version) => {
-    const catalog = catalogFor(version);
+    const catalog = catalogFor(version, createSession());
     expect(catalog.keys.length).toBeGreaterThan(700);
     expect(catalog.option("taskmanager.memory.process.size")?.type).toBe("MemorySize");
     expect(catalog.option("taskmanager.numberOfTaskSlots")).toMatchObject({ type: "Integer", defaultText: "1" });
@@ -49,9 +50,10 @@ describe("option catalog", () => {
   });
 
   it("knows which release added or removed a key", () => {
-    expect(catalogFor("2.0").isKnown("taskmanager.network.numberOfBuffers")).toBe(false);
-    expect(keyHistory("2.1").lastBefore("taskmanager.network.numberOfBuffers")).toBe("1.20");
-    expect(keyHistory("1.19").since("execution.checkpointing.incremental")).toBe("1.20");
+    const session = createSession();
+    expect(catalogFor("2.0", session).isKnown("taskmanager.network.numberOfBuffers")).toBe(false);
+    expect(keyHistory("2.1", session).lastBefore("taskmanager.network.numberOfBuffers")).toBe("1.20");
+    expect(keyHistory("1.19", session).since("execution.checkpointing.incremental")).toBe("1.20");
   });
 
   it("keeps the shipped JSON compact", () => {

@@ -17,6 +17,7 @@ import { fixText } from "../src/engine/fix.js";
 import { lint } from "../src/engine/lint.js";
 import { looksLikeFlinkManifest } from "../src/hosts/flink-resource/lint.js";
 import { catalogFor, CATALOG_VERSIONS } from "../src/model/catalog.js";
+import { createSession } from "../src/model/session.js";
 import type { Diagnostic, LintOptions, LintResult } from "../src/types.js";
 import { scratchDir } from "./scratch.js";
 
@@ -162,7 +163,7 @@ describe("host files that carry Flink settings (fixtures/fix-safety)", () => {
 
   it("no top-level key that marks a host starts any Flink option", () => {
     for (const version of CATALOG_VERSIONS) {
-      const roots = new Set(catalogFor(version).keys.map((k) => k.split(".")[0]));
+      const roots = new Set(catalogFor(version, createSession()).keys.map((k) => k.split(".")[0]));
       for (const { keys } of HOST_TOP_LEVEL_KEYS) for (const key of keys) expect(roots.has(key), `${key} in ${version}`).toBe(false);
     }
   });
@@ -185,7 +186,7 @@ function walkYaml(dir: string): string[] {
 /** The fixes a lint offers whose every edit is on lines of Flink settings (or removes a leading BOM), by what they do. */
 function fixesOnSettingLines(offered: LintResult): Set<string> {
   const doc = offered.document;
-  const isSetting = flinkSettingTest(offered.flinkVersion);
+  const isSetting = flinkSettingTest(offered.flinkVersion, createSession());
   const settingLines = new Set<number>();
   for (const entry of doc.entries) {
     if (!isSetting(entry.key)) continue;

@@ -2,7 +2,6 @@
  * --fix changes only the bytes it means to: fixed findings are gone afterwards, every other byte of
  * the file is identical, files Flink cannot read are never touched, and writes are atomic.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -10,10 +9,9 @@ import { describe, expect, it } from "vitest";
 import { applyFixEdits, fixText } from "../src/engine/fix.js";
 import { lint } from "../src/engine/lint.js";
 import type { Diagnostic, LintOptions } from "../src/types.js";
+import { runCli } from "./cli-support.js";
 import { fixtureOptions, listRuleFixtures } from "./fixture-support.js";
 import { scratchDir } from "./scratch.js";
-
-const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 
 /** Every byte outside the edited ranges is kept, in order. */
 function expectOnlyEditedBytesChanged(before: string, after: string, fixed: readonly Diagnostic[]): void {
@@ -121,14 +119,14 @@ describe("flinklint --fix on files", () => {
     for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
     return dir;
   }
-  const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, "--format", "compact", ...args], { cwd, encoding: "utf8" });
+  const run = (cwd: string, ...args: string[]) => runCli(["--format", "compact", ...args], { cwd });
 
-  it("rewrites in place, keeping the file mode, CRLF and the rest of the bytes", () => {
+  it("rewrites in place, keeping the file mode, CRLF and the rest of the bytes", async () => {
     const text = "taskmanager.memory.process.size: 1728m\r\njobmanager.memory.process.size: 1600m\r\n  rest.port: 8081 # rest\r\ntaskmanager.memory.managed.size: 512Mi\r\n";
     const dir = scratch({ "flink-conf.yaml": text });
     chmodSync(join(dir, "flink-conf.yaml"), 0o640);
-    const fixed = run(dir, "--fix", "flink-conf.yaml");
-    expect(fixed.status).toBe(0);
+    const fixed = await run(dir, "--fix", "flink-conf.yaml");
+    expect(fixed.code).toBe(0);
     expect(fixed.stdout).toBe("");
     expect(readFileSync(join(dir, "flink-conf.yaml"), "utf8")).toBe(
       "taskmanager.memory.process.size: 1728m\r\njobmanager.memory.process.size: 1600m\r\nrest.port: 8081 # rest\r\ntaskmanager.memory.managed.size: 512m\r\n",
@@ -137,10 +135,10 @@ describe("flinklint --fix on files", () => {
     expect(readdirSync(dir)).toEqual(["flink-conf.yaml"]);
   });
 
-  it("--fix-dry-run prints a unified diff and writes nothing", () => {
+  it("--fix-dry-run prints a unified diff and writes nothing", async () => {
     const text = "taskmanager.memory.process.size: 1728m\njobmanager.memory.process.size: 1600Mi\n";
     const dir = scratch({ "flink-conf.yaml": text });
-    const dry = run(dir, "--fix-dry-run", "flink-conf.yaml");
+    const dry = await run(dir, "--fix-dry-run", "flink-conf.yaml");
     expect(dry.stdout.startsWith(
       [
         "--- a/flink-conf.yaml",
@@ -154,16 +152,16 @@ describe("flinklint --fix on files", () => {
     )).toBe(true);
     // Then the report of the file as it is on disk (nothing was written): the Mi size is still an error there.
     expect(dry.stdout).toMatch(/flink-conf\.yaml:2:\d+: error .*\[memory-size-invalid\]/);
-    expect(dry.status).toBe(1);
+    expect(dry.code).toBe(1);
     expect(readFileSync(join(dir, "flink-conf.yaml"), "utf8")).toBe(text);
   });
 
-  it("never touches a file that Flink cannot read", () => {
+  it("never touches a file that Flink cannot read", async () => {
     const broken = "taskmanager.memory.process.size: 1Gi\njobmanager: [unclosed\n";
     const latin1 = Buffer.from("taskmanager.memory.process.size: 1Gi\ns3.secret-key: caf\xe9\n", "latin1");
     const dir = scratch({ "config.yaml": broken, "flink-conf.yaml": latin1 });
-    const result = run(dir, "--fix", "config.yaml", "flink-conf.yaml");
-    expect(result.status).toBe(1);
+    const result = await run(dir, "--fix", "config.yaml", "flink-conf.yaml");
+    expect(result.code).toBe(1);
     expect(readFileSync(join(dir, "config.yaml"), "utf8")).toBe(broken);
     expect(readFileSync(join(dir, "flink-conf.yaml")).equals(latin1)).toBe(true);
   });

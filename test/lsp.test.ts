@@ -1,49 +1,78 @@
 /**
- * End to end: the built language server (`dist/src/lsp/bin.js`, built by `npm test`) as a child
- * process, driven over stdio by a real JSON-RPC client.
+ * The language server in process, as an editor drives it: a real JSON-RPC client over a pair of
+ * in-memory streams to `attachServer`. Its exit code comes through the connection's watchdog, which
+ * would end the process; test/e2e/ starts the built server and checks that it does.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { PassThrough } from "node:stream";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
-import type {
-  CodeAction,
-  Diagnostic,
-  Hover,
-  InitializeResult,
-  PublishDiagnosticsParams,
-  TextEdit,
-  WorkspaceEdit,
+import {
+  createConnection,
+  createProtocolConnection,
+  ProposedFeatures,
+  type CodeAction,
+  type Diagnostic,
+  type Hover,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+  type WorkspaceEdit,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-
-const BIN = resolve(import.meta.dirname, "../dist/src/lsp/bin.js");
+import { attachServer } from "../src/lsp/server.js";
 
 interface Session {
-  child: ChildProcessWithoutNullStreams;
   connection: MessageConnection;
   published: PublishDiagnosticsParams[];
-  stderr: string[];
-  exited: Promise<number | null>;
+  /** What the server logged (window/logMessage), for a failure's message. */
+  log: string[];
+  /** The code the server would exit with, once the client sends exit. */
+  exited: Promise<number>;
+  /** Ends both ends of a session that did not exit. */
+  close(): void;
 }
 
 function startSession(): Session {
-  const child = spawn(process.execPath, [BIN, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  let exitWith: (code: number) => void = () => undefined;
+  const exited = new Promise<number>((done) => (exitWith = done));
+  let ended = false;
+  // What vscode-languageserver/node's watchdog does, but the exit ends the session, not the process.
+  const watchDog = {
+    shutdownReceived: false,
+    initialize: () => undefined,
+    exit: (code: number) => {
+      ended = true;
+      server.dispose();
+      exitWith(code);
+    },
+  };
+  const server = createConnection(
+    (logger) => createProtocolConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), logger),
+    watchDog,
+    ProposedFeatures.all,
+  );
+  attachServer(server);
+  const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const published: PublishDiagnosticsParams[] = [];
-  const stderr: string[] = [];
-  child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+  const log: string[] = [];
   connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
     published.push(params);
   });
-  connection.onNotification("window/logMessage", () => undefined);
+  connection.onNotification("window/logMessage", (params: { message: string }) => void log.push(params.message));
   connection.onRequest("client/registerCapability", () => null);
   connection.listen();
-  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-  return { child, connection, published, stderr, exited };
+  const close = () => {
+    connection.dispose();
+    if (!ended) server.dispose();
+    ended = true;
+  };
+  return { connection, published, log, exited, close };
 }
 
 async function initialize(session: Session, initializationOptions: object): Promise<InitializeResult> {
@@ -76,7 +105,7 @@ async function diagnosticsFor(
   for (;;) {
     const found = session.published.slice(after).find((p) => p.uri === uri && accept(p));
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri}; stderr: ${session.stderr.join("")}`);
+    if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri}; log: ${session.log.join("\n")}`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -98,11 +127,11 @@ function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
   return docChange && "edits" in docChange ? (docChange.edits as TextEdit[]) : [];
 }
 
-async function shutDown(session: Session): Promise<number | null> {
+async function shutDown(session: Session): Promise<number> {
   await session.connection.sendRequest("shutdown");
   await session.connection.sendNotification("exit");
   const code = await session.exited;
-  session.connection.dispose();
+  session.close();
   return code;
 }
 
@@ -140,7 +169,7 @@ function withEdits(uri: string, text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create(uri, "flink-conf", 1, text), edits);
 }
 
-describe("language server over stdio", () => {
+describe("language server", () => {
   let dir: string;
   let session: Session;
 
@@ -156,7 +185,7 @@ describe("language server over stdio", () => {
   });
 
   afterAll(() => {
-    if (session.child.exitCode === null) session.child.kill();
+    session.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -402,7 +431,7 @@ describe("language server debouncing", () => {
       await check(session, seen);
       expect(await shutDown(session)).toBe(0);
     } finally {
-      if (session.child.exitCode === null) session.child.kill();
+      session.close();
     }
   }
 

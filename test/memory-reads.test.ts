@@ -20,7 +20,7 @@ const PARAMETERS = { numRuns: Number(process.env.FLINKLINT_PROPERTY_RUNS ?? 600)
 const TIMEOUT = 120_000;
 
 /** Failure codes that are about one value the derivation could not use. */
-const VALUE_CODES = new Set(["M6", "M8", "T11", "T12", "S1"]);
+const VALUE_CODES = new Set(["memory-size-unreadable", "value-unparsable", "cpu-cores-not-positive", "cpu-cores-not-finite", "segment-size-invalid"]);
 
 function checkAgainstDerivation(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions, process: ProcessKind): boolean {
   const { result, reads } = traceMemoryReads(config, opts, process);
@@ -41,7 +41,7 @@ function checkAgainstDerivation(config: ReadonlyMap<string, ConfigValue>, opts: 
     expect(same?.error).toBe(result.error);
     expect(same?.cause).toBe(result.causes[result.causes.length - 1]);
   }
-  if (result.code === "M7" && result.reason === "fraction-out-of-range") {
+  if (result.code === "range-fraction-invalid" && result.reason === "fraction-out-of-range") {
     const invalid = invalidMemoryValues(table, config, opts.flinkVersion);
     const same = invalid.find((v) => v.key === result.keys[0]);
     expect(same?.kind, `${result.keys[0]}: ${result.error}`).toBe("fraction-out-of-range");

@@ -11,6 +11,7 @@ import { memoryDerivations } from "../src/engine/memory-facts.js";
 import { memoryReadKeys } from "../src/model/memory-reads.js";
 import { deriveJobManagerMemory, deriveTaskManagerMemory } from "../src/model/memory.js";
 import { createFacts } from "../src/engine/facts.js";
+import { createSession } from "../src/model/session.js";
 import { parseConfig } from "../src/parser/index.js";
 import { DEPLOYMENTS, FLINK_VERSIONS, memoryConfig } from "../fixtures/adversarial/arbitraries.js";
 import type { ConfigDocument, ConfigValue, Deployment } from "../src/types.js";
@@ -40,9 +41,12 @@ function vectorConfigs(): Map<string, ConfigValue>[] {
     });
 }
 
+/** One run for every derivation of the tests, so repeated settings come from its cache. */
+const session = createSession();
+
 function derivedFor(config: ReadonlyMap<string, ConfigValue>, flinkVersion: string, deployment: Deployment) {
   const doc = { config } as unknown as ConfigDocument;
-  const facts = createFacts({ doc, flinkVersion, deployment, filename: undefined, siblingFiles: [], processes: ["jobmanager", "taskmanager"], memoryLimits: [] });
+  const facts = createFacts({ doc, flinkVersion, deployment, filename: undefined, siblingFiles: [], processes: ["jobmanager", "taskmanager"], memoryLimits: [], session });
   const { taskmanager, jobmanager } = facts.get(memoryDerivations);
   return { taskmanager, jobmanager };
 }

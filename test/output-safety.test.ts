@@ -2,18 +2,16 @@
  * Text from a linted file must not act on whoever reads the report. Files whose keys and values
  * hold terminal escapes (CSI, OSC 8 hyperlinks, BEL, backspace, CR overprinting, 8-bit CSI),
  * workflow-command look-alikes (`%0A::error::`), markup (`</error>`, quotes), U+2028 and lone
- * surrogates go through the real CLI binary in every format: pretty and compact show the control
+ * surrogates go through the CLI (in process, as the binary prints them) in every format: pretty and compact show the control
  * characters as visible escapes, JSON, SARIF and GitLab parse (and JSON keeps the text), GitHub
  * prints one workflow command per finding, checkstyle stays well-formed XML.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, type CliRun } from "./cli-support.js";
 import { CHECKSTYLE_LINE } from "./output-checks.js";
-
-const BIN = new URL("../dist/src/cli/bin.cjs", import.meta.url).pathname;
 
 const OSC8 = "\u001b]8;;http://evil\u0007click\u001b]8;;\u0007";
 
@@ -44,22 +42,16 @@ type Format = (typeof FORMATS)[number];
 const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
 let dir: string;
-const outputs = new Map<Format, { code: number | null; stdout: string; stderr: string }>();
+const outputs = new Map<Format, CliRun>();
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "flinklint-output-safety-"));
   writeFileSync(join(dir, "flink-conf.yaml"), LEGACY);
   writeFileSync(join(dir, "config.yaml"), STANDARD);
   for (const format of FORMATS) {
     // FORCE_COLOR=1: pretty's own colours are allowed, and must be the only escapes in its output.
-    const { NO_COLOR: _noColor, ...env } = process.env;
-    const run = spawnSync(process.execPath, [BIN, "--format", format, "--no-config-lookup", "flink-conf.yaml", "config.yaml"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...env, FORCE_COLOR: format === "pretty" ? "1" : "0", GITHUB_ACTIONS: "" },
-      timeout: 20_000,
-    });
-    outputs.set(format, { code: run.status, stdout: run.stdout, stderr: run.stderr });
+    const env = { FORCE_COLOR: format === "pretty" ? "1" : "0" };
+    outputs.set(format, await runCli(["--format", format, "--no-config-lookup", "flink-conf.yaml", "config.yaml"], { cwd: dir, env }));
   }
 });
 

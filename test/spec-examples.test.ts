@@ -64,7 +64,7 @@ describe("TaskManager examples", () => {
     const r = failed(tm(ex3));
     expect(r.error).toBe(ex3Error);
     expect(r.causes[1]).toBe("Derived Network Memory size (30.400mb (31876706 bytes)) is not in configured Network Memory range [64.000mb (67108864 bytes), 8388608.000tb (9223372036854775807 bytes)].");
-    expect(r.code).toBe("T3");
+    expect(r.code).toBe("network-remainder-inconsistent");
   });
 
   it("Ex 3 on ≤1.16: network max 1g in the range", () => {
@@ -140,13 +140,13 @@ describe("TaskManager examples", () => {
   it("Ex 9: process.size 600m fails T2", () => {
     const r = failed(tm({ "taskmanager.memory.process.size": "600m" }));
     expect(r.error).toBe("TaskManager memory configuration failed: Sum of configured Framework Heap Memory (128.000mb (134217728 bytes)), Framework Off-Heap Memory (128.000mb (134217728 bytes)), Task Off-Heap Memory (0 bytes), Managed Memory (60.800mb (63753421 bytes)) and Network Memory (64.000mb (67108864 bytes)) exceed configured Total Flink Memory (152.000mb (159383552 bytes)).");
-    expect(r.code).toBe("T2");
+    expect(r.code).toBe("components-besides-task-heap-exceed-flink");
   });
 
   it("Ex 10: process.size 400m fails M2", () => {
     const r = failed(tm({ "taskmanager.memory.process.size": "400m" }));
     expect(r.error).toBe("TaskManager memory configuration failed: Sum of configured JVM Metaspace (256.000mb (268435456 bytes)) and JVM Overhead (192.000mb (201326592 bytes)) exceed configured Total Process Memory (400.000mb (419430400 bytes)).");
-    expect(r.code).toBe("M2");
+    expect(r.code).toBe("metaspace-and-overhead-exceed-process");
     expect(r.keys).toEqual(["taskmanager.memory.process.size"]);
   });
 
@@ -160,13 +160,13 @@ describe("TaskManager examples", () => {
   it("Ex 12: flink 1280m + process 1600m fails M4", () => {
     const r = failed(tm({ "taskmanager.memory.flink.size": "1280m", "taskmanager.memory.process.size": "1600m" }));
     expect(r.error).toBe("TaskManager memory configuration failed: Derived JVM Overhead size (64.000mb (67108864 bytes)) is not in configured JVM Overhead range [192.000mb (201326592 bytes), 1024.000mb (1073741824 bytes)].");
-    expect(r.code).toBe("M4");
+    expect(r.code).toBe("overhead-out-of-range");
   });
 
   it("Ex 13: flink 1280m + process 1500m fails M3", () => {
     const r = failed(tm({ "taskmanager.memory.flink.size": "1280m", "taskmanager.memory.process.size": "1500m" }));
     expect(r.error).toBe("TaskManager memory configuration failed: The configured Total Process Memory size (1.465gb (1572864000 bytes)) is less than the sum of the derived Total Flink Memory size (1.250gb (1342177280 bytes)) and the configured or default JVM Metaspace size  (256.000mb (268435456 bytes)).");
-    expect(r.code).toBe("M3");
+    expect(r.code).toBe("process-below-flink-and-metaspace");
   });
 
   it("Ex 14: fine-grained task heap 512m + managed 512m", () => {
@@ -202,7 +202,7 @@ describe("TaskManager examples", () => {
   it("Ex 18: flink 1280m + task heap 600m fails T1; 200m works", () => {
     const r = failed(tm({ "taskmanager.memory.flink.size": "1280m", "taskmanager.memory.task.heap.size": "600m" }));
     expect(r.error).toBe("TaskManager memory configuration failed: Sum of configured Framework Heap Memory (128.000mb (134217728 bytes)), Framework Off-Heap Memory (128.000mb (134217728 bytes)), Task Heap Memory (600.000mb (629145600 bytes)), Task Off-Heap Memory (0 bytes) and Managed Memory (512.000mb (536870920 bytes)) exceed configured Total Flink Memory (1.250gb (1342177280 bytes)).");
-    expect(r.code).toBe("T1");
+    expect(r.code).toBe("components-besides-network-exceed-flink");
     const fits = ok(tm({ "taskmanager.memory.flink.size": "1280m", "taskmanager.memory.task.heap.size": "200m" }));
     expect(fits.bytes.network).toBe(327155704n);
   });
@@ -217,7 +217,7 @@ describe("TaskManager examples", () => {
     expect(standalone.adjustments[0]?.kind).toBe("legacy-heap-mapped");
     const yarn = ok(tm({ "taskmanager.heap.size": "1024m" }, "1.20", "yarn"));
     expect(yarn.bytes).toEqual(ok(tm({ "taskmanager.memory.process.size": "1g" })).bytes);
-    expect(failed(tm({ "taskmanager.heap.size": "1024m" }, "2.0")).code).toBe("M1");
+    expect(failed(tm({ "taskmanager.heap.size": "1024m" }, "2.0")).code).toBe("required-options-missing");
   });
 
   it("Ex 20: legacy numberOfBuffers 4096", () => {
@@ -235,7 +235,7 @@ describe("TaskManager examples", () => {
     expect(r.bytes.jvmOverhead).toBe(469762048n);
     expect(r.bytes.jvmHeap).toBe(402653176n);
     const low = failed(tm({ "taskmanager.memory.process.size": "1300m", "taskmanager.heap.size": "1024m" }));
-    expect(low.code).toBe("M4");
+    expect(low.code).toBe("overhead-out-of-range");
     expect(low.keys).toContain("taskmanager.heap.size");
   });
 
@@ -276,7 +276,7 @@ describe("JobManager examples", () => {
   it("J4: flink 100m fails", () => {
     const r = failed(jm({ "jobmanager.memory.flink.size": "100m" }));
     expect(r.error).toBe("JobManager memory configuration failed: The configured Total Flink Memory (100.000mb (104857600 bytes)) is less than the configured Off-heap Memory (128.000mb (134217728 bytes)).");
-    expect(r.code).toBe("J4");
+    expect(r.code).toBe("flink-not-above-off-heap");
     const twoX = failed(jm({ "jobmanager.memory.flink.size": "100m" }, "2.1"));
     expect(twoX.error).toBe("The configured Total Flink Memory (100.000mb (104857600 bytes)) is less than the configured Off-heap Memory (128.000mb (134217728 bytes)).");
     expect(twoX.causes).toEqual([]);
@@ -302,7 +302,7 @@ describe("JobManager examples", () => {
   it("J8: heap above flink.size fails J3", () => {
     const r = failed(jm({ "jobmanager.memory.heap.size": "1024m", "jobmanager.memory.flink.size": "1000m" }));
     expect(r.error).toBe("JobManager memory configuration failed: The configured JVM Heap Memory (1024.000mb (1073741824 bytes)) exceeds the configured Total Flink Memory (1000.000mb (1048576000 bytes)). Please, make the configuration consistent or configure only one option: either JVM Heap or Total Flink Memory.");
-    expect(r.code).toBe("J3");
+    expect(r.code).toBe("heap-exceeds-flink");
   });
 
   it("J9: heap 1024m + flink 1280m derives off-heap 256m", () => {
@@ -315,7 +315,7 @@ describe("JobManager examples", () => {
   it("J10: heap + off-heap ≠ flink fails J2", () => {
     const r = failed(jm({ "jobmanager.memory.heap.size": "512m", "jobmanager.memory.off-heap.size": "128m", "jobmanager.memory.flink.size": "1g" }));
     expect(r.error).toBe("JobManager memory configuration failed: Sum of the configured JVM Heap Memory (512.000mb (536870912 bytes)) and the configured Off-heap Memory (128.000mb (134217728 bytes)) does not match the configured Total Flink Memory (1024.000mb (1073741824 bytes)). Please, make the configuration consistent or configure only one option: either JVM Heap or Total Flink Memory.");
-    expect(r.code).toBe("J2");
+    expect(r.code).toBe("heap-and-off-heap-not-flink");
   });
 
   it("J11: nothing configured (JM and TM)", () => {
@@ -340,7 +340,7 @@ describe("parsing examples", () => {
       "Could not parse value '1.5g' for key 'taskmanager.memory.process.size'.",
       "Memory size unit '.5g' does not match any of the recognized units: (b | bytes) / (k | kb | kibibytes) / (m | mb | mebibytes) / (g | gb | gibibytes) / (t | tb | tebibytes)",
     ]);
-    expect(r.code).toBe("M6");
+    expect(r.code).toBe("memory-size-unreadable");
   });
 
   it("P-c: other unreadable sizes", () => {

@@ -99,7 +99,7 @@ function getsPast(failure: MemoryFailure): (result: TaskManagerMemoryResult | Jo
 
 /** Which capped fraction an M7 failure is about (network, JVM overhead): the option Flink names. */
 function rangeOf(failure: MemoryFailure): string | undefined {
-  return failure.code === "M7" ? /Key: '([^']+)'/.exec(failure.error)?.[1] : undefined;
+  return failure.code === "range-fraction-invalid" ? /Key: '([^']+)'/.exec(failure.error)?.[1] : undefined;
 }
 
 /**
@@ -251,20 +251,20 @@ export function stepsFor(scope: FixScope, failure: MemoryFailure): (FixStep | un
   const anyTotal = flinkTotal ?? processTotal;
   const both = bothTotalsIn(scope.config, p, scope.deployment, scope.flinkVersion);
   switch (failure.code) {
-    case "M1": {
+    case "required-options-missing": {
       const key = `${p}.memory.process.size`;
       return [setting(key, toConfigText(SHIPPED_PROCESS_SIZE[p]), "set")];
     }
-    case "M2":
+    case "metaspace-and-overhead-exceed-process":
       return [
         searchedSize(scope, failure, processTotal, "up", "raise"),
         searchedSize(scope, failure, setKey(scope, failure, "jvm-metaspace.size"), "down", "lower"),
         searchedSize(scope, failure, setKey(scope, failure, "jvm-overhead.min"), "down", "lower"),
         removal(scope, setKey(scope, failure, "jvm-overhead.fraction")),
       ];
-    case "M3":
-    case "M4": {
-      const overheadTooBig = failure.code === "M4" && (n.jvmOverhead ?? 0n) > (n.max ?? 0n);
+    case "process-below-flink-and-metaspace":
+    case "overhead-out-of-range": {
+      const overheadTooBig = failure.code === "overhead-out-of-range" && (n.jvmOverhead ?? 0n) > (n.max ?? 0n);
       const flinkKey = flinkTotal ?? both?.flinkKey;
       const processKey = both?.processKey ?? processTotal;
       if (flinkKey !== undefined && processKey !== undefined) {
@@ -275,7 +275,7 @@ export function stepsFor(scope: FixScope, failure: MemoryFailure): (FixStep | un
           removal(scope, processKey),
         ];
       }
-      if (failure.code === "M3") {
+      if (failure.code === "process-below-flink-and-metaspace") {
         return [
           searchedSize(scope, failure, processTotal, "up", "raise"),
           searchedSize(scope, failure, setKey(scope, failure, "task.heap.size"), "down", "lower"),
@@ -291,7 +291,7 @@ export function stepsFor(scope: FixScope, failure: MemoryFailure): (FixStep | un
         setting(rangeKey, roundedSizeText(overhead, overheadTooBig ? "up" : "down"), overheadTooBig ? "raise" : "lower"),
       ];
     }
-    case "M7": {
+    case "range-fraction-invalid": {
       if (failure.reason === "fraction-out-of-range") {
         const key = failure.keys[0];
         const shipped = /default: ([^ ]+) /.exec(failure.error)?.[1];
@@ -307,8 +307,8 @@ export function stepsFor(scope: FixScope, failure: MemoryFailure): (FixStep | un
         setting(maxKey, toConfigText(n.min ?? 0n), "raise"),
       ];
     }
-    case "T1":
-    case "T2":
+    case "components-besides-network-exceed-flink":
+    case "components-besides-task-heap-exceed-flink":
       return [
         searchedSize(scope, failure, anyTotal, "up", "raise"),
         searchedSize(scope, failure, setKey(scope, failure, "task.heap.size"), "down", "lower"),
@@ -316,7 +316,7 @@ export function stepsFor(scope: FixScope, failure: MemoryFailure): (FixStep | un
         searchedSize(scope, failure, setKey(scope, failure, "network.min", "network.memory.min"), "down", "lower"),
         removal(scope, setKey(scope, failure, "managed.fraction", "network.fraction", "network.memory.fraction")),
       ];
-    case "T3": {
+    case "network-remainder-inconsistent": {
       if (n.configuredNetwork !== undefined) return [removal(scope, "taskmanager.network.numberOfBuffers")];
       const network = n.network ?? 0n;
       const tooBig = n.max !== undefined && network > n.max;
@@ -328,11 +328,11 @@ export function stepsFor(scope: FixScope, failure: MemoryFailure): (FixStep | un
         searchedSize(scope, failure, setKey(scope, failure, "task.heap.size"), tooBig ? "up" : "down", tooBig ? "raise" : "lower"),
       ];
     }
-    case "J2": {
+    case "heap-and-off-heap-not-flink": {
       const flinkKey = flinkTotal ?? "jobmanager.memory.flink.size";
       return [setting(flinkKey, toConfigText((n.jvmHeap ?? 0n) + (n.offHeap ?? 0n)), "set"), removal(scope, flinkKey)];
     }
-    case "J3": {
+    case "heap-exceeds-flink": {
       const flinkKey = flinkTotal ?? "jobmanager.memory.flink.size";
       return [
         searchedSize(scope, failure, flinkKey, "up", "raise"),
@@ -340,14 +340,14 @@ export function stepsFor(scope: FixScope, failure: MemoryFailure): (FixStep | un
         removal(scope, flinkKey),
       ];
     }
-    case "J4":
+    case "flink-not-above-off-heap":
       // The off-heap size is lowered whether set or Flink's default (128m): either is what does not fit.
       return [
         searchedSize(scope, failure, anyTotal, "up", "raise"),
         searchedSize(scope, failure, "jobmanager.memory.off-heap.size", "down", "lower", n.offHeap),
       ];
-    case "T11":
-    case "T12":
+    case "cpu-cores-not-positive":
+    case "cpu-cores-not-finite":
       // CPU cores come from `taskmanager.cpu.cores`, else the number of slots; both default to 1.
       return [removal(scope, failure.keys[0])];
     default:

@@ -137,25 +137,25 @@ function refusalNumbers(failure: MemoryFailure, origin: (number: string) => stri
       ? `${what} would be ${size(name)}, below min ${size("min")}`
       : `${what} would be ${size(name)}, above max ${size("max")}`;
   switch (failure.code) {
-    case "M2":
+    case "metaspace-and-overhead-exceed-process":
       return `metaspace ${size("jvmMetaspace")} + JVM overhead ${size("jvmOverhead")} exceed process memory ${size("totalProcess")}`;
-    case "M3":
+    case "process-below-flink-and-metaspace":
       return `process memory ${size("totalProcess")} is below Flink memory ${size("totalFlink")} + metaspace ${size("jvmMetaspace")}`;
-    case "M4":
+    case "overhead-out-of-range":
       return outside("JVM overhead", "jvmOverhead");
-    case "T1":
+    case "components-besides-network-exceed-flink":
       return `its memory besides network (${sum(["frameworkHeap", "frameworkOffHeap", "taskHeap", "taskOffHeap", "managed"])}) exceeds Flink memory ${size("totalFlink")}`;
-    case "T2":
+    case "components-besides-task-heap-exceed-flink":
       return `its memory besides task heap (${sum(["frameworkHeap", "frameworkOffHeap", "taskOffHeap", "managed", "network"])}) exceeds Flink memory ${size("totalFlink")}`;
-    case "T3":
+    case "network-remainder-inconsistent":
       return n["configuredNetwork"] !== undefined
         ? `network memory would be ${size("network")}, not the ${size("configuredNetwork")} the network buffers fix`
         : outside("network memory", "network");
-    case "J2":
+    case "heap-and-off-heap-not-flink":
       return `heap ${size("jvmHeap")} + off-heap ${size("offHeap")} is not Flink memory ${size("totalFlink")}`;
-    case "J3":
+    case "heap-exceeds-flink":
       return `heap ${size("jvmHeap")} exceeds Flink memory ${size("totalFlink")}`;
-    case "J4":
+    case "flink-not-above-off-heap":
       return `Flink memory ${size("totalFlink")} is not above off-heap memory ${size("offHeap")}`;
     default:
       return "its memory sizes do not fit together";

@@ -17,6 +17,8 @@ export interface CliArguments {
   patterns: string[];
   format: FormatName | undefined;
   maxWarnings: number | undefined;
+  /** --jobs: threads that lint the files; undefined for the default. */
+  jobs: number | undefined;
   quiet: boolean;
   showInfo: boolean;
   /** pretty: Flink's exact message under each finding. */
@@ -71,6 +73,8 @@ Options:
       --report-unused-disable-directives
                             Report flinklint-disable comments that suppress nothing
       --max-warnings <n>    Exit with 1 when there are more than n warnings
+  -j, --jobs <n>            Lint on n threads (default: one per CPU for a large tree;
+                            the output is the same, in the same order)
   -q, --quiet               Report errors only
       --show-info           Also report info notes (e.g. a fraction capped at its min or max)
       --verbose             pretty: also print Flink's exact message under each finding
@@ -102,6 +106,7 @@ const OPTIONS = {
   stdio: { type: "boolean" },
   "fix-dry-run": { type: "boolean" },
   "max-warnings": { type: "string" },
+  jobs: { type: "string", short: "j" },
   quiet: { type: "boolean", short: "q" },
   "show-info": { type: "boolean" },
   verbose: { type: "boolean" },
@@ -181,6 +186,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       throw new UsageError(`--max-warnings takes a whole number >= 0, not "${values["max-warnings"]}"`);
     }
   }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!/^\d+$/.test(values.jobs) || !Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1, not "${values.jobs}"`);
+  }
   const dialect = values.dialect;
   if (dialect !== undefined && dialect !== "legacy" && dialect !== "standard") {
     throw new UsageError(`unknown dialect "${dialect}"; expected legacy or standard`);
@@ -203,6 +213,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     patterns,
     format: format as FormatName | undefined,
     maxWarnings,
+    jobs,
     quiet: values.quiet ?? false,
     showInfo: values["show-info"] ?? false,
     verbose: values.verbose ?? false,
@@ -238,5 +249,6 @@ export function toLintFilesOptions(args: CliArguments, cwd: string): LintFilesOp
     showInfo: args.showInfo,
     reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
     ...(args.fix !== undefined && { fix: args.fix }),
+    ...(args.jobs !== undefined && { jobs: args.jobs }),
   };
 }

@@ -9,7 +9,7 @@ import { describeErrno, displayPath, FileAccessError } from "../node/errors.js";
 import { settingsForFile } from "../node/settings.js";
 import { resolveFlinkVersion } from "../engine/settings.js";
 import { toLintFilesOptions, UsageError, type CliArguments } from "./args.js";
-import type { CliIo } from "./main.js";
+import type { CliIo } from "./io.js";
 import { wantsColour } from "./colour.js";
 
 export async function explainFile(args: CliArguments, io: CliIo): Promise<number> {

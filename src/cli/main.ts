@@ -15,19 +15,11 @@ import { lintBytes } from "../lint-file.js";
 import { wantsColour } from "./colour.js";
 import { countBySeverity, type FileReport } from "../formatters/report.js";
 import { parseCliArguments, toLintFilesOptions, USAGE, UsageError, type CliArguments, type FormatName } from "./args.js";
+import type { CliIo } from "./io.js";
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
-  /** Whether standard output is a terminal (colours). */
-  isTTY?: boolean;
-  /** The terminal's width in columns, when standard output is one. */
-  columns?: number;
-  /** Reads all of standard input. */
-  readStdin(): Promise<Uint8Array>;
-}
+export type { CliIo };
+/** The entry of a `--jobs` worker thread (it starts this bundle; see node/lint-pool.ts). */
+export { serveLintJobs } from "../node/lint-worker.js";
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;

@@ -10,6 +10,7 @@
  */
 import { lint } from "./lint.js";
 import { editableSpans, editIsWithin, identifyFlinkConfig } from "./identify.js";
+import { createSession } from "../model/session.js";
 import { applyEdits, byStart } from "./setting-edits.js";
 import type { Diagnostic, LintOptions, LintResult, TextEdit } from "../types.js";
 
@@ -75,14 +76,17 @@ export function applyFixEdits(text: string, diagnostics: readonly Diagnostic[]):
 export function keepSafeFixes(result: LintResult, options: LintOptions): LintResult {
   if (!result.diagnostics.some(hasFix)) return result;
   if (!identifyFlinkConfig(result, options).identified || !isFixable(result)) return withoutFixes(result);
-  const spans = editableSpans(result.document, result.flinkVersion);
+  const spans = editableSpans(result.document, result.flinkVersion, options.session ?? createSession());
   const text = result.document.text;
   const diagnostics = result.diagnostics.map((d) => (hasFix(d) && !d.fix.edits.every((e) => editIsWithin(e, spans, text)) ? dropFix(d) : d));
   return { ...result, diagnostics };
 }
 
 /** Lints, fixes, re-lints until no safe fix is left (or MAX_PASSES); see the module comment for the guards. */
-export function fixText(text: string, options: LintOptions): FixOutcome {
+export function fixText(text: string, given: LintOptions): FixOutcome {
+  // Its lints are one run: without a session of the caller's, they share a fresh one.
+  const session = given.session ?? createSession();
+  const options: LintOptions = { ...given, session };
   const original = lint(text, options);
   if (!original.diagnostics.some(hasFix)) return { output: text, fixed: [], passes: [], result: original };
   const identity = identifyFlinkConfig(original, options);
@@ -101,7 +105,7 @@ export function fixText(text: string, options: LintOptions): FixOutcome {
   const rejected = new Set<string>();
   let budget = RETRY_LINT_BUDGET;
   for (let pass = 0; pass < MAX_PASSES && isFixable(result); pass++) {
-    const spans = editableSpans(result.document, result.flinkVersion);
+    const spans = editableSpans(result.document, result.flinkVersion, session);
     const candidates = result.diagnostics.filter(
       (d): d is FixableDiagnostic => hasFix(d) && !rejected.has(signature(d, current)) && d.fix.edits.every((e) => editIsWithin(e, spans, current)),
     );

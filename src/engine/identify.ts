@@ -22,8 +22,9 @@
  * Each fix must also edit only the lines of entries whose key is a Flink setting (`editableSpans`).
  */
 import { catalogFor, keyHistory } from "../model/catalog.js";
+import { createSession } from "../model/session.js";
 import { findingsOf, FindingKind } from "../parser/findings.js";
-import type { ConfigDocument, LintOptions, LintResult, TextEdit } from "../types.js";
+import type { ConfigDocument, LintOptions, LintResult, Session, TextEdit } from "../types.js";
 
 export type Identification = { identified: true } | { identified: false; reason: string };
 
@@ -57,7 +58,7 @@ export const HOST_TOP_LEVEL_KEYS: ReadonlyArray<{ keys: readonly string[]; host:
 const NOT_FIXED = "not identified as a Flink configuration file";
 
 /** Decides whether `result` (the lint of a file's text with `options`) is a Flink configuration file. */
-export function identifyFlinkConfig(result: LintResult, options: Pick<LintOptions, "filename" | "dialect">): Identification {
+export function identifyFlinkConfig(result: LintResult, options: Pick<LintOptions, "filename" | "dialect" | "session">): Identification {
   const name = options.filename;
   const base = name === undefined ? undefined : name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
   if (name !== undefined) {
@@ -80,7 +81,7 @@ export function identifyFlinkConfig(result: LintResult, options: Pick<LintOption
   if (doc.dialect === "legacy" && findingsOf(doc, FindingKind.legacyNestedYaml).length > 0) {
     return refuse("it is nested YAML, which Flink's flink-conf.yaml reader does not read as written");
   }
-  const isSetting = flinkSettingTest(result.flinkVersion);
+  const isSetting = flinkSettingTest(result.flinkVersion, options.session ?? createSession());
   for (const key of doc.byKey.keys()) if (isSetting(key)) return { identified: true };
   return refuse("none of its keys is a Flink setting");
 }
@@ -94,9 +95,9 @@ function stripBom(key: string): string {
 }
 
 /** Whether a key is a Flink setting in any catalogued release (what unknown-key does not report as unknown). */
-export function flinkSettingTest(flinkVersion: string): (key: string) => boolean {
-  const catalog = catalogFor(flinkVersion);
-  const history = keyHistory(flinkVersion);
+export function flinkSettingTest(flinkVersion: string, session: Session): (key: string) => boolean {
+  const catalog = catalogFor(flinkVersion, session);
+  const history = keyHistory(flinkVersion, session);
   return (raw) => {
     const key = stripBom(raw);
     return catalog.isKnown(key) || history.since(key) !== undefined || history.lastBefore(key) !== undefined;
@@ -104,8 +105,8 @@ export function flinkSettingTest(flinkVersion: string): (key: string) => boolean
 }
 
 /** Offset ranges [start, end) a fix may edit: the whole lines (with line breaks) of entries whose key is a Flink setting. */
-export function editableSpans(doc: ConfigDocument, flinkVersion: string): Array<[number, number]> {
-  const isSetting = flinkSettingTest(flinkVersion);
+export function editableSpans(doc: ConfigDocument, flinkVersion: string, session: Session): Array<[number, number]> {
+  const isSetting = flinkSettingTest(flinkVersion, session);
   const spans: Array<[number, number]> = [];
   for (const entry of doc.entries) {
     if (!isSetting(entry.key)) continue;

@@ -9,6 +9,7 @@ import { createFacts } from "./facts.js";
 import { compileTemplate, fillTemplate, type CompiledTemplate } from "./messages.js";
 import { applyDirectives, findDirectives, type Directive } from "./directives.js";
 import { closestMatch } from "../util/did-you-mean.js";
+import { createSession } from "../model/session.js";
 import type {
   ConfigDocument,
   ConfigTarget,
@@ -55,7 +56,8 @@ export interface DocumentSetting {
 
 /**
  * Runs the rules on an already parsed document. Without `setting` it is a Flink file: an edited
- * text is re-read in its dialect, and it starts both processes.
+ * text is re-read in its dialect, and it starts both processes. Without `options.session`, the
+ * call is a run of its own.
  */
 export function lintDocument(
   document: ConfigDocument,
@@ -73,6 +75,7 @@ export function lintDocument(
     siblingFiles: options.siblingFiles ?? [],
     processes: setting.processes,
     memoryLimits: setting.memoryLimits,
+    session: options.session ?? createSession(),
     ...(reread && { reread }),
   } as const;
   const facts = createFacts(base, setting.facts);

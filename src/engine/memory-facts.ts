@@ -1,6 +1,6 @@
 /** The memory derivations of a linted document, computed once and shared by the memory rules. */
 import { defineFact } from "./facts.js";
-import type { ConfigValue, Deployment } from "../types.js";
+import type { ConfigValue, Deployment, Session } from "../types.js";
 import {
   deriveJobManagerMemory,
   deriveTaskManagerMemory,
@@ -9,6 +9,7 @@ import {
   type TaskManagerMemoryResult,
 } from "../model/memory.js";
 import { invalidMemoryValues, invalidUnreadValues, memoryReadKeys, memoryReads, type InvalidValue, type MemoryReads } from "../model/memory-reads.js";
+import { defineSessionCache } from "../model/session.js";
 
 export interface MemoryDerivations {
   taskmanager: TaskManagerMemoryResult;
@@ -21,7 +22,7 @@ export interface MemoryDerivations {
 
 export const memoryDerivations = defineFact<MemoryDerivations>("memory-derivations", (ctx) => {
   const opts = { flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
-  return { ...derive(ctx.doc.config, opts), config: ctx.doc.config, flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
+  return { ...derive(ctx.doc.config, opts, ctx.session), config: ctx.doc.config, flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
 });
 
 type Derived = Pick<MemoryDerivations, "taskmanager" | "jobmanager">;
@@ -51,26 +52,17 @@ export const memoryValueChecks = defineFact<MemoryValueChecks>("memory-value-che
 });
 
 /**
- * Both derivations, remembered by the settings they read: files of one repository tend to share
- * their memory settings (per-environment copies), and a directory run derives each setting once.
- * The derivations are pure functions of those settings, and rules only read their results.
+ * Both derivations, remembered for the run by the settings they read: files of one repository tend
+ * to share their memory settings (per-environment copies), and a directory run derives each
+ * setting once. The derivations are pure functions of those settings, and rules only read their results.
  */
-function derive(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions): Derived {
+function derive(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions, session: Session): Derived {
+  const compute = (): Derived => ({ taskmanager: deriveTaskManagerMemory(config, opts), jobmanager: deriveJobManagerMemory(config, opts) });
   const key = settingsKey(config, opts);
-  let derived = key === undefined ? undefined : derivedBySettings.get(key);
-  if (derived === undefined) {
-    derived = { taskmanager: deriveTaskManagerMemory(config, opts), jobmanager: deriveJobManagerMemory(config, opts) };
-    if (key !== undefined) {
-      if (derivedBySettings.size >= MAX_REMEMBERED) derivedBySettings.clear();
-      derivedBySettings.set(key, derived);
-    }
-  }
-  return derived;
+  return key === undefined ? compute() : session.memo(DERIVED_BY_SETTINGS, key, compute);
 }
 
-const MAX_REMEMBERED = 512;
-const derivedBySettings = new Map<string, Derived>();
-
+const DERIVED_BY_SETTINGS = defineSessionCache<string, Derived>("memory derivations by settings", 512);
 
 /** The settings the derivations read, as one string; undefined for a list value (its text is not its identity). */
 function settingsKey(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions): string | undefined {

@@ -32,6 +32,7 @@ import { decodeConfigBytes } from "../engine/decode.js";
 import { effectiveOptions, ProjectConfigCache } from "../node/settings.js";
 import { fixText } from "../engine/fix.js";
 import { lintText, type TextLintResult } from "../lint-file.js";
+import { createSession } from "../model/session.js";
 import type { Diagnostic, LintOptions } from "../types.js";
 import { fixAllAction, FIX_ALL_KIND, quickFixes, SOURCE, toLspDiagnostic } from "./diagnostics.js";
 import { memoryHover } from "./hover.js";
@@ -108,13 +109,15 @@ export function attachServer(connection: Connection): void {
   let dynamicWatchers = false;
   let configs = new ProjectConfigCache({});
   let siblingsByDir = new Map<string, Promise<string[]>>();
+  // The server is one run: every lint and fix of its documents shares what the session learns.
+  const session = createSession();
 
   const log = (message: string) => connection.console.error(`flinklint: ${message}`);
 
   /** Settings for one document: project config (file: URIs only), file name, siblings. */
   async function optionsFor(uri: string): Promise<{ options: LintOptions; problem?: string; ignored?: boolean }> {
     const path = filePathOf(uri);
-    const base: LintOptions = { showInfo: settings.showInfo };
+    const base: LintOptions = { showInfo: settings.showInfo, session };
     if (path === undefined) return { options: { ...base, filename: nameOf(uri) } };
     const dir = dirname(path);
     let siblings = siblingsByDir.get(dir);
@@ -125,7 +128,7 @@ export function attachServer(connection: Connection): void {
     const siblingFiles = (await siblings).filter((name) => name !== basename(path));
     try {
       const project = await configs.forDirectory(dir, dir);
-      const options = { ...effectiveOptions(project, base), filename: path, siblingFiles };
+      const options = { ...effectiveOptions(project, base), session, filename: path, siblingFiles };
       return configs.ignores(project, path) ? { options, ignored: true } : { options };
     } catch (error) {
       return { options: { ...base, filename: path, siblingFiles }, problem: errorText(error) };

@@ -7,10 +7,13 @@
  * Catalogued releases: 1.18, 1.19, 1.20, 2.0, 2.1, 2.2. Other supported versions use the nearest
  * catalogued one: 1.11–1.17 use 1.18 (so a key removed before 1.18 reads as unknown there, and
  * one added after the chosen version is not flagged). In the CLI bundle a release's JSON is parsed on first use; the
- * lookup structures of a version are built on first use and kept, since they are immutable data.
+ * lookup structures of a release are built on first use and kept for the run (the session), since
+ * they are immutable data.
  */
 import { CATALOG_LOADERS } from "./catalog-data.js";
-import { jobManagerOptions, MEMORY_SIZE_KEYS, taskManagerOptions } from "./options.js";
+import { MEMORY_SIZE_KEYS, memoryOptionKeys } from "./options.js";
+import { defineSessionCache, type Session } from "./session.js";
+import { createSuggester, type Suggester } from "./suggest.js";
 import { parseVersion, versionFacts } from "./versions.js";
 
 /** The option types Flink's generated docs name. */
@@ -70,15 +73,6 @@ function compare(a: string, b: string): number {
 
 /** The catalogued release used for a Flink version (older versions: the oldest catalog; newer: the newest). */
 export function catalogVersionFor(version: string): string {
-  let chosen = chosenCatalog.get(version);
-  if (chosen === undefined) chosenCatalog.set(version, (chosen = chooseCatalogVersion(version)));
-  return chosen;
-}
-
-/** Every rule of every file asks; the answer depends on the version only. */
-const chosenCatalog = new Map<string, string>();
-
-function chooseCatalogVersion(version: string): string {
   const exact = CATALOG_VERSIONS.find((v) => compare(v, version) === 0);
   if (exact !== undefined) return exact;
   const first = CATALOG_VERSIONS[0] ?? "1.18";
@@ -107,19 +101,25 @@ export interface Catalog {
   suggest(key: string, memo?: Map<string, readonly string[]>): string[];
 }
 
-const cache = new Map<string, Catalog>();
+/** Version strings a run keeps answers for (a run sees a handful; a long language server may see more). */
+const VERSIONS_KEPT = 256;
+/** Every rule of every file asks, by the version it lints for: one lookup then. */
+const CATALOG_BY_VERSION = defineSessionCache<string, Catalog>("catalog by version", VERSIONS_KEPT);
+const CATALOG_BY_RELEASE = defineSessionCache<string, Catalog>("catalog by release");
+const KEY_HISTORY_BY_VERSION = defineSessionCache<string, KeyHistory>("key history by version", VERSIONS_KEPT);
+const KEY_PRESENCE = defineSessionCache<readonly string[], ReadonlyMap<string, number>>("key presence");
+const MEMORY_KEY_SET = defineSessionCache<string, ReadonlySet<string>>("memory key set");
 
-/** The catalog for a Flink version (built once per catalogued release). */
-export function catalogFor(version: string): Catalog {
-  const catalogVersion = catalogVersionFor(version);
-  let catalog = cache.get(catalogVersion);
-  if (catalog === undefined) {
-    const data = DATA.find(([v]) => v === catalogVersion)?.[1]();
-    if (data === undefined) throw new Error(`no option catalog for Flink ${catalogVersion}`);
-    catalog = buildCatalog(catalogVersion, data);
-    cache.set(catalogVersion, catalog);
-  }
-  return catalog;
+/** The catalog for a Flink version (built once per catalogued release and run). */
+export function catalogFor(version: string, session: Session): Catalog {
+  return session.memo(CATALOG_BY_VERSION, version, () => {
+    const catalogVersion = catalogVersionFor(version);
+    return session.memo(CATALOG_BY_RELEASE, catalogVersion, () => {
+      const data = DATA.find(([v]) => v === catalogVersion)?.[1]();
+      if (data === undefined) throw new Error(`no option catalog for Flink ${catalogVersion}`);
+      return buildCatalog(catalogVersion, data);
+    });
+  });
 }
 
 /** Where a key stands across the catalogued releases, seen from one chosen version. */
@@ -130,12 +130,9 @@ export interface KeyHistory {
   lastBefore(key: string): string | undefined;
 }
 
-const histories = new Map<string, KeyHistory>();
-let presence: Map<string, number> | undefined;
-
 /** Key → bit set of the catalogued releases (by index in CATALOG_VERSIONS) that have it. */
-function keyPresence(): Map<string, number> {
-  if (presence === undefined) {
+function keyPresence(session: Session): ReadonlyMap<string, number> {
+  return session.memo(KEY_PRESENCE, CATALOG_VERSIONS, () => {
     const built = new Map<string, number>();
     DATA.forEach(([, load], index) => {
       const data = load();
@@ -143,20 +140,18 @@ function keyPresence(): Map<string, number> {
         built.set(key, (built.get(key) ?? 0) | (1 << index));
       }
     });
-    presence = built;
-  }
-  return presence;
+    return built;
+  });
 }
 
-export function keyHistory(version: string): KeyHistory {
-  let history = histories.get(version);
-  if (history === undefined) {
+export function keyHistory(version: string, session: Session): KeyHistory {
+  return session.memo(KEY_HISTORY_BY_VERSION, version, (): KeyHistory => {
     const after = CATALOG_VERSIONS.map((v) => compare(v, version) > 0);
     const before = CATALOG_VERSIONS.map((v) => compare(v, version) < 0);
     // Built on the first question: a file whose keys are all known never needs it.
     let index: ReturnType<typeof keyPresence> | undefined;
-    const presence = () => (index ??= keyPresence());
-    history = {
+    const presence = () => (index ??= keyPresence(session));
+    return {
       since(key) {
         const bits = presence().get(key) ?? 0;
         return CATALOG_VERSIONS.find((_, i) => after[i] && (bits & (1 << i)) !== 0);
@@ -167,17 +162,13 @@ export function keyHistory(version: string): KeyHistory {
         return undefined;
       },
     };
-    histories.set(version, history);
-  }
-  return history;
+  });
 }
 
 /** Keys of the memory model (`options.ts`) a release reads. */
 function memoryKeys(version: string): string[] {
   const facts = versionFacts(version);
-  const tm = Object.values(taskManagerOptions(facts));
-  const jm = Object.values(jobManagerOptions());
-  const keys = [...tm, ...jm].flatMap((o) => [o.key, ...o.fallbackKeys]);
+  const keys = [...memoryOptionKeys(facts)];
   keys.push(...MEMORY_SIZE_KEYS.filter((k) => !k.until2x || facts.legacyHeapKeys).map((k) => k.key));
   return keys.filter((k) => (facts.legacyHeapKeys ? true : !/^(taskmanager|jobmanager)\.heap\./.test(k)))
     .filter((k) => facts.legacyNetworkBuffers || k !== "taskmanager.network.numberOfBuffers");
@@ -244,7 +235,7 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
   }
   for (const [key, row] of rows) if (row[0] === "Ma") addBeginning(`${key}.`);
   // The suggestion index is built for the first unknown key only.
-  let suggester: ReturnType<typeof createSuggester> | undefined;
+  let suggester: Suggester | undefined;
 
   const isKnown = (key: string): boolean => {
     if (exact.has(key)) return true;
@@ -270,157 +261,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/**
- * "Did you mean": candidates are grouped by first dotted segment; an unknown key is compared with
- * the keys of its own first segment (or, when that segment is itself a typo, of the closest ones),
- * only with keys whose length and letters are within the edit limit (cheap lower bounds first,
- * then a banded edit distance). Keys sharing more leading segments win ties.
- */
-function createSuggester(keys: readonly string[]): (key: string, memo?: Map<string, readonly string[]>) => string[] {
-  const byFirst = new Map<string, Array<{ key: string; letters: Uint8Array }>>();
-  const byLower = new Map<string, string>();
-  for (const key of keys) {
-    const first = key.split(".", 1)[0] ?? key;
-    const entry = { key, letters: letterCounts(key) };
-    const group = byFirst.get(first);
-    if (group) group.push(entry);
-    else byFirst.set(first, [entry]);
-    byLower.set(key.toLowerCase(), key);
-  }
-  const firstSegments = [...byFirst.keys()].map((s) => ({ key: s, lower: s.toLowerCase() }));
-  const lengthSpan = new Map<string, [number, number]>();
-  for (const [first, group] of byFirst) {
-    const lengths = group.map((c) => c.key.length);
-    lengthSpan.set(first, [Math.min(...lengths), Math.max(...lengths)]);
-  }
-  /** The first segments whose keys are candidates: the segment itself, or the closest known ones. */
-  const groupsFor = (first: string): readonly string[] => {
-    if (byFirst.has(first)) return [first];
-    const lower = first.toLowerCase();
-    const limit = Math.min(3, Math.max(1, Math.floor(first.length / 4)));
-    let best = limit + 1;
-    let groups: string[] = [];
-    for (const candidate of firstSegments) {
-      if (Math.abs(candidate.lower.length - lower.length) > limit) continue;
-      const d = boundedDistance(lower, candidate.lower, limit);
-      if (d < best) {
-        best = d;
-        groups = [candidate.key];
-      } else if (d === best && d <= limit) groups.push(candidate.key);
-    }
-    return best > limit ? [] : groups;
-  };
-  return (key: string, memo?: Map<string, readonly string[]>): string[] => {
-    const dot = key.indexOf(".");
-    const first = dot < 0 ? key : key.slice(0, dot);
-    let groups = memo?.get(first);
-    if (groups === undefined) {
-      groups = groupsFor(first);
-      memo?.set(first, groups);
-    }
-    // No first segment within reach: nothing is (a key differing only in case has its first segment in reach).
-    if (groups.length === 0) return [];
-    const limit = Math.min(6, Math.max(1, Math.floor(key.length / 6)));
-    // Cheapest bound first: no key of these groups has a length within reach.
-    if (!groups.some((g) => {
-      const span = lengthSpan.get(g);
-      return span !== undefined && key.length >= span[0] - limit && key.length <= span[1] + limit;
-    })) {
-      return [];
-    }
-    const sameCase = byLower.get(key.toLowerCase());
-    if (sameCase !== undefined) return [sameCase];
-    const scratch = [new Int32Array(key.length + 8), new Int32Array(key.length + 8)];
-    const letters = letterCounts(key);
-    const segments = key.split(".");
-    const scored: Array<{ key: string; distance: number; shared: number }> = [];
-    for (const group of groups) {
-      for (const candidate of byFirst.get(group) ?? []) {
-        if (Math.abs(candidate.key.length - key.length) > limit) continue;
-        if (bagDistance(letters, candidate.letters) > limit) continue;
-        const distance = boundedDistance(key, candidate.key, limit, scratch);
-        if (distance > limit) continue;
-        const cs = candidate.key.split(".");
-        let shared = 0;
-        while (shared < cs.length && shared < segments.length && cs[shared] === segments[shared]) shared++;
-        scored.push({ key: candidate.key, distance, shared });
-      }
-    }
-    if (scored.length === 0) return [];
-    scored.sort((a, b) => a.distance - b.distance || b.shared - a.shared || a.key.localeCompare(b.key));
-    const best = scored[0] as (typeof scored)[number];
-    // A one-edit typo has one answer; a wrong last word ("network.size") may have a few.
-    const slack = best.distance <= 1 ? 0 : 1;
-    return scored
-      .filter((s) => s.distance <= best.distance + slack && s.shared >= best.shared)
-      .slice(0, 3)
-      .map((s) => s.key);
-  };
-}
-
-/** Counts of each letter class (a–z, 0–9, other), for the bag-distance lower bound of the edit distance. */
-function letterCounts(text: string): Uint8Array {
-  const counts = new Uint8Array(37);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    const slot = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36;
-    counts[slot] = Math.min(255, (counts[slot] ?? 0) + 1);
-  }
-  return counts;
-}
-
-/** max(letters only in a, letters only in b): never more than the edit distance. */
-function bagDistance(a: Uint8Array, b: Uint8Array): number {
-  let onlyA = 0;
-  let onlyB = 0;
-  for (let i = 0; i < 37; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d > 0) onlyA += d;
-    else onlyB -= d;
-  }
-  return Math.max(onlyA, onlyB);
-}
-
-/** Levenshtein distance within a diagonal band of width `limit` (limit + 1 when it is larger). */
-function boundedDistance(a: string, b: string, limit: number, scratch?: Int32Array[]): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const big = limit + 1;
-  let previous = scratch?.[0] && scratch[0].length > b.length ? scratch[0] : new Int32Array(b.length + 1);
-  let current = scratch?.[1] && scratch[1].length > b.length ? scratch[1] : new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : big;
-  for (let i = 1; i <= a.length; i++) {
-    const from = Math.max(1, i - limit);
-    const to = Math.min(b.length, i + limit);
-    current.fill(big);
-    current[0] = i <= limit ? i : big;
-    let rowMin = current[0] ?? big;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = from; j <= to; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min((previous[j] ?? big) + 1, (current[j - 1] ?? big) + 1, (previous[j - 1] ?? big) + cost);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return big;
-    [previous, current] = [current, previous];
-  }
-  return Math.min(previous[b.length] ?? big, big);
-}
-
 /** Whether the memory model (and so the memory rules) reads this key for the given version. */
-export function isMemoryModelKey(key: string, version: string): boolean {
-  return memoryKeySet(version).has(key);
+export function isMemoryModelKey(key: string, version: string, session: Session): boolean {
+  return memoryKeySet(version, session).has(key);
 }
 
-const memoryKeySets = new Map<string, ReadonlySet<string>>();
 /** The keys the memory model reads in a version. */
-export function memoryKeySet(version: string): ReadonlySet<string> {
+export function memoryKeySet(version: string, session: Session): ReadonlySet<string> {
   const facts = versionFacts(version);
-  const id = `${facts.legacyHeapKeys}/${facts.legacyNetworkBuffers}`;
-  let set = memoryKeySets.get(id);
-  if (set === undefined) {
-    set = new Set(memoryKeys(version));
-    memoryKeySets.set(id, set);
-  }
-  return set;
+  return session.memo(MEMORY_KEY_SET, `${facts.legacyHeapKeys}/${facts.legacyNetworkBuffers}`, () => new Set(memoryKeys(version)));
 }

@@ -65,7 +65,7 @@ import {
   type MemoryPath,
   type ProcessKind,
 } from "./memory.js";
-import { jobManagerOptions, taskManagerOptions, type JobManagerOptions, type OptionDef, type TaskManagerOptions } from "./options.js";
+import { jobManagerOptions, memoryOptionKeys, taskManagerOptions, type JobManagerOptions, type OptionDef, type TaskManagerOptions } from "./options.js";
 import { versionFacts, type VersionFacts } from "./versions.js";
 
 /** When an option is read on a path. */
@@ -304,7 +304,7 @@ function checkValues(
       add("fraction-out-of-range", new JavaException(ILLEGAL_ARGUMENT, "fraction must be in range [0, 1)"), value);
     } else if (option.key === "taskmanager.cpu.cores" || (option.key === "taskmanager.numberOfTaskSlots" && cpuFromSlots)) {
       const problem = typeof value === "number" ? cpuCoresException(value) : undefined;
-      if (problem !== undefined) add(problem.code === "T11" ? "cpu-not-positive" : "cpu-not-finite", problem.exception, value as number);
+      if (problem !== undefined) add(problem.code === "cpu-cores-not-positive" ? "cpu-not-positive" : "cpu-not-finite", problem.exception, value as number);
     } else if (option.key === "taskmanager.memory.segment-size" && typeof value === "bigint") {
       const problem = segmentSizeException(value);
       if (problem !== undefined) add("segment", problem, value);
@@ -316,14 +316,6 @@ function checkValues(
 }
 
 /** Every key the derivations may read (options and their deprecated fallbacks), per Flink version. */
-const readKeysByVersion = new Map<string, readonly string[]>();
-
 export function memoryReadKeys(flinkVersion: string): readonly string[] {
-  let keys = readKeysByVersion.get(flinkVersion);
-  if (keys === undefined) {
-    const options = [...Object.values(taskManagerOptions(versionFacts(flinkVersion))), ...Object.values(jobManagerOptions())];
-    keys = [...new Set(options.flatMap((o: OptionDef) => [o.key, ...o.fallbackKeys]))];
-    readKeysByVersion.set(flinkVersion, keys);
-  }
-  return keys;
+  return memoryOptionKeys(versionFacts(flinkVersion));
 }

@@ -75,27 +75,35 @@ export interface JobManagerOptions {
   legacyHeapMb: OptionDef<"int">;
 }
 
-/**
- * Built once per version (and JobManager's once): every derivation asks for them, and they are
- * immutable data, like the version facts they come from.
- */
-const taskManagerOptionsByFacts = new WeakMap<VersionFacts, TaskManagerOptions>();
-let jobManagerOptionDefs: JobManagerOptions | undefined;
-
 export function taskManagerOptions(facts: VersionFacts): TaskManagerOptions {
-  let options = taskManagerOptionsByFacts.get(facts);
-  if (options === undefined) {
-    options = buildTaskManagerOptions(facts);
-    taskManagerOptionsByFacts.set(facts, options);
-  }
-  return options;
+  return tablesFor(facts).taskManager;
 }
 
 export function jobManagerOptions(): JobManagerOptions {
-  return (jobManagerOptionDefs ??= buildJobManagerOptions());
+  return JOB_MANAGER_OPTIONS;
 }
 
-function buildTaskManagerOptions(facts: VersionFacts): TaskManagerOptions {
+/** Every key the memory options read (each option's own and its deprecated ones), TaskManager's first. */
+export function memoryOptionKeys(facts: VersionFacts): readonly string[] {
+  return tablesFor(facts).keys;
+}
+
+interface OptionTables {
+  taskManager: TaskManagerOptions;
+  keys: readonly string[];
+}
+
+function tablesFor(facts: VersionFacts): OptionTables {
+  return TABLES_BY_NETWORK_MAX.get(facts.networkMaxDefaultBytes) ?? buildTables(facts.networkMaxDefaultBytes);
+}
+
+function buildTables(networkMaxDefaultBytes: bigint): OptionTables {
+  const taskManager = buildTaskManagerOptions(networkMaxDefaultBytes);
+  const options: OptionDef[] = [...Object.values(taskManager), ...Object.values(JOB_MANAGER_OPTIONS)];
+  return { taskManager, keys: [...new Set(options.flatMap((o) => [o.key, ...o.fallbackKeys]))] };
+}
+
+function buildTaskManagerOptions(networkMaxDefaultBytes: bigint): TaskManagerOptions {
   return {
     totalProcess: memory("taskmanager.memory.process.size", undefined),
     totalFlink: memory("taskmanager.memory.flink.size", undefined),
@@ -106,7 +114,7 @@ function buildTaskManagerOptions(facts: VersionFacts): TaskManagerOptions {
     managedSize: memory("taskmanager.memory.managed.size", undefined, ["taskmanager.memory.size"]),
     managedFraction: fraction("taskmanager.memory.managed.fraction", 0.4, "0.4"),
     networkMin: memory("taskmanager.memory.network.min", 64n * MIB, ["taskmanager.network.memory.min"]),
-    networkMax: memory("taskmanager.memory.network.max", facts.networkMaxDefaultBytes, [
+    networkMax: memory("taskmanager.memory.network.max", networkMaxDefaultBytes, [
       "taskmanager.network.memory.max",
     ]),
     networkFraction: fraction("taskmanager.memory.network.fraction", 0.1, "0.1", [
@@ -146,6 +154,15 @@ function buildJobManagerOptions(): JobManagerOptions {
     legacyHeapMb: { key: "jobmanager.heap.mb", type: "int", defaultText: "null", fallbackKeys: [] },
   };
 }
+
+/**
+ * The tables, built at load: they are immutable data, and of the version facts the TaskManager's
+ * depend on one, the network maximum's default (1g before 1.17, then Long.MAX_VALUE).
+ */
+const JOB_MANAGER_OPTIONS: JobManagerOptions = buildJobManagerOptions();
+const TABLES_BY_NETWORK_MAX: ReadonlyMap<bigint, OptionTables> = new Map(
+  [GIB, LONG_MAX].map((bytes) => [bytes, buildTables(bytes)] as const),
+);
 
 /**
  * Every memory-size key of SPEC §2 (current and deprecated) whose value Flink parses as a MemorySize,

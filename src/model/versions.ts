@@ -31,22 +31,12 @@ export interface VersionFacts {
   explicitProcessBelowFlinkCheck: boolean;
 }
 
-/**
- * Memo of pure results over the handful of version strings a run sees: rules ask for the same
- * version thousands of times (once per key). Holds values only, never per-file state.
- */
-const parsedVersions = new Map<string, readonly [number, number] | undefined>();
-const factsByVersion = new Map<string, VersionFacts>();
-
 /** [major, minor] of a version string, or undefined when it is not one. */
 export function parseVersion(version: string): [number, number] | undefined {
-  let parsed = parsedVersions.get(version);
-  if (parsed === undefined && !parsedVersions.has(version)) {
-    const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-    parsed = match ? [Number(match[1]), Number(match[2])] : undefined;
-    if (parsedVersions.size < 256) parsedVersions.set(version, parsed);
-  }
-  return parsed ? [parsed[0], parsed[1]] : undefined;
+  const known = PARSED_SUPPORTED.get(version);
+  if (known !== undefined) return [known[0], known[1]];
+  const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
 }
 
 export function isSupportedVersion(version: string): boolean {
@@ -62,11 +52,7 @@ const LONG_MAX = (1n << 63n) - 1n;
 
 /** The facts for a version; unknown or malformed versions get the newest behaviour. */
 export function versionFacts(version: string): VersionFacts {
-  const known = factsByVersion.get(version);
-  if (known) return known;
-  const facts = computeVersionFacts(version);
-  if (factsByVersion.size < 256) factsByVersion.set(version, Object.freeze(facts));
-  return facts;
+  return FACTS_OF_SUPPORTED.get(version) ?? Object.freeze(computeVersionFacts(version));
 }
 
 function computeVersionFacts(version: string): VersionFacts {
@@ -82,3 +68,15 @@ function computeVersionFacts(version: string): VersionFacts {
     explicitProcessBelowFlinkCheck: atLeast(v, 1, 12),
   };
 }
+
+/**
+ * The supported versions' answers, worked out at load: rules and derivations ask for the facts of
+ * the version they lint for a dozen times a file. Other strings (a patch release) are worked out
+ * on each ask.
+ */
+const PARSED_SUPPORTED: ReadonlyMap<string, readonly [number, number]> = new Map(
+  SUPPORTED_VERSIONS.map((v) => [v, v.split(".").map(Number) as [number, number]] as const),
+);
+const FACTS_OF_SUPPORTED: ReadonlyMap<string, VersionFacts> = new Map(
+  SUPPORTED_VERSIONS.map((v) => [v, Object.freeze(computeVersionFacts(v))] as const),
+);

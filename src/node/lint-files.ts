@@ -1,12 +1,16 @@
 /**
- * Linting on disk: each file of a scan read once as bytes (Flink reads UTF-8) and linted through
- * the one lint entry, with its folder's settings and its neighbours' names.
+ * Linting on disk: the files of a scan, each with its folder's settings and its neighbours' names,
+ * linted on this thread or on `--jobs` worker threads (lint-one.ts does one file either way).
  */
 import { basename, dirname, resolve } from "node:path";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { lintBytes, type TextLintOutcome } from "../lint-file.js";
-import { describeErrno, displayPath, FileAccessError } from "./errors.js";
+import { readdirSync } from "node:fs";
+import type { TextLintOutcome } from "../lint-file.js";
+import type { LintOptions } from "../types.js";
+import { displayPath, FileAccessError } from "./errors.js";
 import { expandPatterns, includedFiles, NO_FLINK_FILES } from "./expand.js";
+import { createSession } from "../model/session.js";
+import { configMapsAmong, lintOneFile, outcomeOf, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
+import { canUseWorkers, defaultJobs, lintInWorkers } from "./lint-pool.js";
 import { effectiveOptions, ProjectConfigCache, type LintFilesOptions } from "./settings.js";
 import { writeFileAtomically } from "./write.js";
 
@@ -17,26 +21,6 @@ import { writeFileAtomically } from "./write.js";
 export interface FileLintResult extends TextLintOutcome {
   /** Path relative to the working directory when inside it, else absolute. */
   filePath: string;
-}
-
-/**
- * The YAML files of a scan that hold a ConfigMap, for workloads in other files that mount one
- * (Flink's Kubernetes docs keep the ConfigMap and each Deployment apart). Unreadable or huge files
- * are left to their own lint, which reports them.
- */
-function configMapsAmong(files: readonly string[], cwd: string): Array<{ path: string; text: string }> {
-  const found: Array<{ path: string; text: string }> = [];
-  for (const file of files) {
-    if (!/\.ya?ml$/.test(file)) continue;
-    try {
-      if (statSync(file).size > 16 * 1024 * 1024) continue;
-      const text = readFileSync(file, "utf8");
-      if (/^[ \t-]*["']?kind["']?[ \t]*:[ \t]*["']?ConfigMap\b/m.test(text)) found.push({ path: displayPath(file, cwd), text });
-    } catch {
-      // reported when the file itself is linted
-    }
-  }
-  return found;
 }
 
 /** Lints files and directories as the CLI does. Throws FileAccessError for what cannot be read. */
@@ -57,11 +41,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   // A file the user named (or included) gets a notice when it carries no Flink configuration; one
   // met in a walk (picked by its name, such as an app's `app-config.yaml` ConfigMap) is left out.
   const named = new Set([...given.map((p) => resolve(cwd, p)), ...included]);
-  // Read only if a workload mounts a ConfigMap its own file lacks, and then once for the whole scan.
-  let configMaps: Array<{ path: string; text: string }> | undefined;
-  const scanFiles = () => (configMaps ??= configMapsAmong(files, cwd));
   const siblingsByDir = new Map<string, string[]>();
-  const results: FileLintResult[] = [];
+  const jobs: FileJob[] = [];
   for (const file of files) {
     const dir = dirname(file);
     const project = await configs.forDirectory(dir, cwd);
@@ -71,24 +52,44 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       siblings = readdirOrEmpty(dir);
       siblingsByDir.set(dir, siblings);
     }
-    const bytes = readBytes(file, cwd);
-    const filePath = displayPath(file, cwd);
     const own = basename(file);
-    const outcome = lintBytes(
-      bytes,
-      {
-        ...effectiveOptions(project, options),
-        ...(files.length > 1 && { scanFiles }),
-        filename: filePath,
-        siblingFiles: siblings.filter((name) => name !== own),
-      },
-      options.fix ?? false,
-    );
-    if (outcome.notice !== undefined && outcome.diagnostics.length === 0 && !named.has(resolve(cwd, file))) continue;
-    if (outcome.fixed && options.fix === "write") await writeFileAtomically(file, outcome.fixed.output);
-    results.push({ filePath, ...outcome });
+    const fileOptions: LintOptions = {
+      ...effectiveOptions(project, options),
+      filename: displayPath(file, cwd),
+      siblingFiles: siblings.filter((name) => name !== own),
+    };
+    jobs.push({ file, options: fileOptions });
+  }
+  const init: ScanInit = { files, cwd, fix: options.fix ?? false };
+  const threads = options.jobs ?? defaultJobs(jobs.length);
+  const outcomes = threads > 1 && canUseWorkers() ? await lintInWorkers(jobs, init, threads) : lintHere(jobs, init);
+  const results: FileLintResult[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const outcome = outcomeOf(outcomes[i] as FileOutcome);
+    if (outcome.notice !== undefined && outcome.diagnostics.length === 0 && !named.has(resolve(cwd, job.file))) continue;
+    if (outcome.fixed && options.fix === "write") await writeFileAtomically(job.file, outcome.fixed.output);
+    results.push({ filePath: job.options.filename as string, ...outcome });
   }
   return results;
+}
+
+/**
+ * The jobs on this thread, stopping at the first file that cannot be read (as the run then does).
+ * The other files' ConfigMaps are read only if a workload mounts one its own file lacks, and then
+ * once for the whole scan.
+ */
+function lintHere(jobs: readonly FileJob[], init: ScanInit): FileOutcome[] {
+  let configMaps: ReturnType<typeof configMapsAmong> | undefined;
+  const scanFiles = init.files.length > 1 ? () => (configMaps ??= configMapsAmong(init.files, init.cwd)) : undefined;
+  // The scan is one run: its files share what the session learns.
+  const session = createSession();
+  const outcomes: FileOutcome[] = [];
+  for (const job of jobs) {
+    const outcome = lintOneFile(job, { cwd: init.cwd, fix: init.fix, scanFiles, session });
+    outcomes.push(outcome);
+    if (!outcome.ok) break;
+  }
+  return outcomes;
 }
 
 function readdirOrEmpty(dir: string): string[] {
@@ -96,17 +97,5 @@ function readdirOrEmpty(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
-  }
-}
-
-/**
- * Reads synchronously: for thousands of small files one blocking read beats the four thread-pool
- * round trips of fs/promises per file, and there is nothing else to do while waiting.
- */
-function readBytes(file: string, cwd: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new FileAccessError(`${displayPath(file, cwd)}: ${describeErrno(error as NodeJS.ErrnoException)}`);
   }
 }

@@ -11,7 +11,8 @@ import type { LintOptions } from "../types.js";
 import { describeErrno, displayPath, FileAccessError } from "./errors.js";
 
 /** Settings of a file-system lint run: lint options less what is per file, plus where config comes from. */
-export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles"> & {
+/** A `lintFiles` call is a run of its own (and its files may cross to worker threads): it takes no session. */
+export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles" | "session"> & {
   cwd?: string;
   /** Use this `.flinklint.yaml` for every file instead of looking one up. */
   configPath?: string;
@@ -19,6 +20,8 @@ export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles"> & 
   noConfigLookup?: boolean;
   /** "write" applies safe fixes to the files; "dry-run" only computes them. */
   fix?: "write" | "dry-run";
+  /** Threads that lint the files (1: this one); by default one per CPU for a large tree, one for a few files. */
+  jobs?: number;
 };
 
 /**
@@ -36,7 +39,7 @@ export async function settingsForFile(
 
 /** Command-line settings win over the project file's. */
 export function effectiveOptions(project: ProjectConfig | undefined, options: LintFilesOptions): LintOptions {
-  const { cwd: _cwd, configPath: _configPath, noConfigLookup: _noLookup, fix: _fix, ...cli } = options;
+  const { cwd: _cwd, configPath: _configPath, noConfigLookup: _noLookup, fix: _fix, jobs: _jobs, ...cli } = options;
   const merged: LintOptions = { ...cli };
   const flinkVersion = cli.flinkVersion ?? project?.flinkVersion;
   const deployment = cli.deployment ?? project?.deployment;

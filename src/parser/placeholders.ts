@@ -22,6 +22,7 @@ export function hasTemplatePlaceholder(value: string): boolean {
 
 /** The distinct placeholders in `value`, in order of first appearance. */
 export function templatePlaceholders(value: string): string[] {
+  if (!PLACEHOLDER.test(value)) return [];
   const found = new Set<string>();
   for (const match of value.matchAll(new RegExp(PLACEHOLDER_SOURCE, "g"))) found.add(match[0]);
   return [...found];

@@ -37,22 +37,21 @@ interface CoreTag {
   resolve(value: string, onError: (message: string) => void, options: { intAsBigInt: boolean }): unknown;
 }
 
-let coreTags: { tags: CoreTag[]; any: RegExp | undefined } | undefined;
 /**
- * The tags the composer tries on a plain scalar, in its order (built once; the library's objects),
- * and one regular expression matching what any of them matches, so most strings take one test.
+ * The tags the composer tries on a plain scalar, in its order (the library's objects), and one
+ * regular expression matching what any of them matches, so most strings take one test. Built at
+ * load (a fraction of a millisecond): they are the library's immutable data.
  */
-function plainScalarTags(): { tags: CoreTag[]; any: RegExp | undefined } {
-  if (coreTags === undefined) {
-    const tags = new Schema({ schema: "core", merge: false }).tags.filter(
-      (tag): tag is typeof tag & CoreTag => !("collection" in tag && tag.collection) && tag.default === true && tag.test !== undefined,
-    );
-    const tests = tags.map((tag) => tag.test as RegExp);
-    const any = tests.every((test) => test.flags === "") ? new RegExp(tests.map((test) => `(?:${test.source})`).join("|")) : undefined;
-    coreTags = { tags, any };
-  }
-  return coreTags;
+function plainScalarTags(): { tags: readonly CoreTag[]; any: RegExp | undefined } {
+  const tags = new Schema({ schema: "core", merge: false }).tags.filter(
+    (tag): tag is typeof tag & CoreTag => !("collection" in tag && tag.collection) && tag.default === true && tag.test !== undefined,
+  );
+  const tests = tags.map((tag) => tag.test as RegExp);
+  const any = tests.every((test) => test.flags === "") ? new RegExp(tests.map((test) => `(?:${test.source})`).join("|")) : undefined;
+  return { tags, any };
 }
+
+const PLAIN_SCALAR_TAGS = plainScalarTags();
 
 const RESOLVE_OPTIONS = { intAsBigInt: true };
 
@@ -323,7 +322,7 @@ function resolveScalar(token: Token): { value: string; range: [number, number, n
 /** A plain scalar's value under the core schema, by the composer's rule: the first default tag whose test matches. */
 function tagged(token: FlowScalar, value: string): unknown {
   if (token.type !== "scalar") return value;
-  const { tags, any } = plainScalarTags();
+  const { tags, any } = PLAIN_SCALAR_TAGS;
   if (any !== undefined && !any.test(value)) return value;
   const tag = tags.find((t) => t.test?.test(value));
   if (tag === undefined) return value;

@@ -7,6 +7,7 @@ import { rules as allRules } from "../../../rules/index.js";
 import { lintTarget } from "../../engine/lint.js";
 import { resolveFlinkVersion } from "../../engine/settings.js";
 import { explainDocument, type ExplainJson, type ExplainResult } from "../../formatters/explain.js";
+import { createSession } from "../../model/session.js";
 import type { LintOptions, LintResult, RuleModule } from "../../types.js";
 import { manifestTargets } from "./adapter.js";
 import type { FlinkResourceKind } from "./manifest.js";
@@ -29,7 +30,9 @@ export interface ManifestLintResult extends LintResult {
  * input; an unsupported `options.flinkVersion` throws SettingsError as `lint` does.
  */
 export function lintManifest(text: string, options: ManifestLintOptions = {}, rules: readonly RuleModule[] = allRules): ManifestLintResult[] {
-  const { dialect: _dialect, deployment: _deployment, ...manifestOptions } = options as LintOptions;
+  const { dialect: _dialect, deployment: _deployment, ...rest } = options as LintOptions;
+  // The resources of one manifest are one run.
+  const manifestOptions: LintOptions = { ...rest, session: rest.session ?? createSession() };
   return manifestTargets(text).map((target) => ({
     ...lintTarget(target, manifestOptions, rules),
     name: target.name,

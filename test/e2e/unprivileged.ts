@@ -9,9 +9,9 @@
  */
 import { chmodSync, cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { scratchDir } from "./scratch.js";
+import { scratchDir } from "../scratch.js";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = new URL("../..", import.meta.url).pathname;
 const BIN = "dist/src/cli/bin.cjs";
 
 /** The user to run a permission test as: nobody under root, else the current user (empty). */

@@ -1,0 +1,79 @@
+/**
+ * `--jobs`: the files of a scan linted by worker threads. Each worker starts the CLI's own bundle
+ * (with its code cache) through `load.cjs` and serves batches of files; the outcomes come back
+ * in the scan's order whatever the order the workers finish in, so the output is the one a single
+ * thread prints.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { FileJob, FileOutcome, ScanInit } from "./lint-one.js";
+import type { BatchResult, JobBatch } from "./lint-worker.js";
+
+/** Files per message: enough to make the round trip cheap, few enough to keep the workers even. */
+const BATCH = 48;
+/** Batches each worker holds at once, so it never waits for the next. */
+const IN_FLIGHT = 2;
+/** Below this many files per worker a thread costs more to start than it saves. */
+const FILES_PER_WORKER = 250;
+
+/** The default number of threads: one for a handful of files, up to the CPU count for a large tree. */
+export function defaultJobs(files: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
+}
+
+/**
+ * `load.cjs` of the built CLI: beside the bundle (this code inside `flinklint.cjs`) or in
+ * `../cli/` (tsc's output); undefined when running from the TypeScript sources (tests), where
+ * there is nothing a worker could start.
+ */
+function cliLoader(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const loader = basename(here) === "cli" ? join(here, "load.cjs") : join(here, "..", "cli", "load.cjs");
+  return existsSync(loader) ? loader : undefined;
+}
+
+/** Whether worker threads can run here (the CLI has been built). */
+export function canUseWorkers(): boolean {
+  return cliLoader() !== undefined;
+}
+
+/** Lints the jobs on `threads` workers; the outcomes in the jobs' order. */
+export async function lintInWorkers(jobs: readonly FileJob[], init: ScanInit, threads: number): Promise<FileOutcome[]> {
+  const loader = cliLoader();
+  if (loader === undefined) throw new Error("--jobs needs the built CLI (npm run build)");
+  const outcomes: FileOutcome[] = new Array(jobs.length);
+  const batches: JobBatch[] = [];
+  for (let start = 0, id = 0; start < jobs.length; start += BATCH, id++) batches.push({ id, jobs: jobs.slice(start, start + BATCH) });
+  const source = `require(${JSON.stringify(loader)}).loadCli().then((cli) => cli.serveLintJobs())`;
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, batches.length)) }, () => new Worker(source, { eval: true, workerData: init }));
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolvePool, rejectPool) => {
+      if (batches.length === 0) return resolvePool();
+      for (const worker of workers) {
+        const send = () => {
+          const batch = batches[next++];
+          if (batch !== undefined) worker.postMessage(batch);
+        };
+        worker.on("message", (result: BatchResult) => {
+          const offset = result.id * BATCH;
+          result.outcomes.forEach((outcome, i) => (outcomes[offset + i] = outcome));
+          if (++done === batches.length) resolvePool();
+          else send();
+        });
+        worker.on("error", rejectPool);
+        worker.on("exit", (code) => {
+          if (done < batches.length) rejectPool(new Error(`a lint worker stopped (exit code ${code})`));
+        });
+        for (let i = 0; i < IN_FLIGHT; i++) send();
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes;
+}
