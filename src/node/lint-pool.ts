@@ -8,7 +8,6 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { FileJob, FileOutcome, ScanInit } from "./lint-one.js";
 import type { BatchResult, JobBatch } from "./lint-worker.js";
 
@@ -48,6 +47,8 @@ export async function lintInWorkers(jobs: readonly FileJob[], init: ScanInit, th
   const batches: JobBatch[] = [];
   for (let start = 0, id = 0; start < jobs.length; start += BATCH, id++) batches.push({ id, jobs: jobs.slice(start, start + BATCH) });
   const source = `require(${JSON.stringify(loader)}).loadCli().then((cli) => cli.serveLintJobs())`;
+  // Loaded only here: node:worker_threads loads the stream modules, which a one-file run never needs.
+  const { Worker } = await import("node:worker_threads");
   const workers = Array.from({ length: Math.max(1, Math.min(threads, batches.length)) }, () => new Worker(source, { eval: true, workerData: init }));
   let next = 0;
   let done = 0;

@@ -3,7 +3,6 @@
  * batches, and sends back each file's outcome (plain data, cloned across). It reads the files
  * itself, so the main thread only plans the run and prints.
  */
-import { parentPort, workerData } from "node:worker_threads";
 import { createSession } from "../model/session.js";
 import { configMapsAmong, lintOneFile, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
 
@@ -19,7 +18,9 @@ export interface BatchResult {
 }
 
 /** Serves batches on this worker's port until the main thread ends the worker. */
-export function serveLintJobs(): void {
+export async function serveLintJobs(): Promise<void> {
+  // Loaded only in a worker: node:worker_threads loads the stream modules, which a one-file run never needs.
+  const { parentPort, workerData } = await import("node:worker_threads");
   const port = parentPort;
   if (port === null) throw new Error("serveLintJobs runs in a worker thread");
   const { files, cwd, fix } = workerData as ScanInit;
