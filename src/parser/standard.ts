@@ -20,8 +20,9 @@ import {
 import type { ConfigDocument, ConfigEntry, ConfigValue, ParseFinding } from "../types.js";
 import { assembleDocument, collisionFinding } from "./document.js";
 import { FindingKind } from "./findings.js";
+import { javaDoubleToString } from "../util/java.js";
 import { LineIndex } from "./lines.js";
-import { parseSimpleStandard, scalarConfigValue } from "./standard-simple.js";
+import { parseLinedStandard } from "./standard-lines.js";
 
 export const LOAD_FAILURE_MESSAGE = "Error parsing YAML configuration.";
 
@@ -54,8 +55,8 @@ class ExpansionLimitError extends Error {}
 
 export function parseStandard(text: string): ConfigDocument {
   const index = new LineIndex(text);
-  // The usual file: nested maps of scalars, read from the CST (see standard-simple.ts).
-  return parseSimpleStandard(text, index, MAX_EXPANDED_NODES) ?? parseComposed(text, index);
+  // The usual file: nested maps of one-line scalars, read line by line (see standard-lines.ts).
+  return parseLinedStandard(text, index, MAX_EXPANDED_NODES) ?? parseComposed(text, index);
 }
 
 /** The full path, through the yaml library's documents (exported for the test that holds the simple path to it). */
@@ -541,3 +542,14 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * A resolved YAML scalar as Flink holds it, `text` being Java's `toString()`; undefined for null
+ * (a null inside a list prints as "null").
+ */
+function scalarConfigValue(value: unknown): ConfigValue | undefined {
+  if (typeof value === "bigint") return { type: "int", value, text: value.toString() };
+  if (typeof value === "number") return { type: "float", value, text: javaDoubleToString(value) };
+  if (typeof value === "boolean") return { type: "bool", value, text: String(value) };
+  if (value === null || value === undefined) return undefined;
+  return { type: "string", text: String(value) };
+}

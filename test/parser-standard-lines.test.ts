@@ -1,6 +1,6 @@
 /**
- * The simple `config.yaml` path (src/parser/standard-simple.ts) against the full path through the
- * yaml library's documents: wherever the simple path answers, the documents are the same, on every
+ * The line-by-line `config.yaml` path (src/parser/standard-lines.ts) against the full path through
+ * the yaml library's documents: wherever the line path answers, the documents are the same, on every
  * YAML file in the repository and on generated ones. It must also answer for the usual file, or it
  * would be dead code.
  */
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LineIndex } from "../src/parser/lines.js";
-import { parseSimpleStandard } from "../src/parser/standard-simple.js";
+import { parseLinedStandard } from "../src/parser/standard-lines.js";
 import { parseComposed } from "../src/parser/standard.js";
 import type { ConfigDocument } from "../src/types.js";
 import { ADVERSARIAL_CASES } from "../fixtures/adversarial/cases.js";
@@ -28,16 +28,9 @@ function shape(doc: ConfigDocument) {
   };
 }
 
-/**
- * The simple path's document, or undefined where it leaves the file to the full path. The text is
- * also read in the smallest pieces the path may cut it into (every allowed line): it must give the
- * same entries, or leave the file alike.
- */
+/** The line path's document, or undefined where it leaves the file to the full path. */
 function simple(text: string) {
-  const whole = parseSimpleStandard(text, new LineIndex(text), BUDGET, Infinity);
-  const pieces = parseSimpleStandard(text, new LineIndex(text), BUDGET, 1);
-  expect(pieces && shape(pieces), "read in pieces").toEqual(whole && shape(whole));
-  return whole;
+  return parseLinedStandard(text, new LineIndex(text), BUDGET);
 }
 
 function yamlFiles(dir: string): string[] {
@@ -49,7 +42,7 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-describe("simple config.yaml path", () => {
+describe("line-by-line config.yaml path", () => {
   const files = [...yamlFiles(join(ROOT, "fixtures")), ...yamlFiles(join(ROOT, "examples"))];
 
   it("gives the full path's document for every YAML file in the repository", () => {
@@ -140,7 +133,8 @@ describe("simple config.yaml path", () => {
   const rendered = fc.tuple(tree, style).map(([items, s]) => render(items, s));
 
   it("gives the full path's document for generated files", () => {
-    expect(agreeOn(rendered, 20261127)).toBeGreaterThan(700);
+    // The path takes only unquoted keys after "key: ": about one generated file in thirty.
+    expect(agreeOn(rendered, 20261127)).toBeGreaterThan(200);
   });
 
   it("gives the full path's document for generated files with stray characters", () => {
@@ -151,6 +145,6 @@ describe("simple config.yaml path", () => {
         return t.slice(0, i) + piece + t.slice(i);
       }, text),
     );
-    expect(agreeOn(edited, 1127)).toBeGreaterThan(500);
+    expect(agreeOn(edited, 1127)).toBeGreaterThan(60);
   });
 });
