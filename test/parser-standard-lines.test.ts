@@ -29,7 +29,7 @@ function shape(doc: ConfigDocument) {
 }
 
 /** The line path's document, or undefined where it leaves the file to the full path. */
-function simple(text: string) {
+function lined(text: string) {
   return parseLinedStandard(text, new LineIndex(text), BUDGET);
 }
 
@@ -49,12 +49,12 @@ describe("line-by-line config.yaml path", () => {
     let answered = 0;
     for (const file of files) {
       const text = readFileSync(file, "utf8");
-      const fast = simple(text);
+      const fast = lined(text);
       if (fast === undefined) continue;
       answered++;
       expect(shape(fast), file).toEqual(shape(parseComposed(text)));
     }
-    // Most config.yaml fixtures are of the simple shape; the path must not silently stop answering.
+    // Most config.yaml fixtures are of the usual shape; the line path must not silently stop answering.
     expect(answered).toBeGreaterThan(100);
   });
 
@@ -62,7 +62,7 @@ describe("line-by-line config.yaml path", () => {
     for (const c of ADVERSARIAL_CASES) {
       const built = c.build();
       if (typeof built !== "string" || built.length > 2_000_000) continue;
-      const fast = simple(built);
+      const fast = lined(built);
       if (fast !== undefined) expect(shape(fast), c.file).toEqual(shape(parseComposed(built)));
     }
   });
@@ -70,7 +70,7 @@ describe("line-by-line config.yaml path", () => {
   it("answers for the config.yaml Flink ships", () => {
     for (const name of ["1.20-config.yaml", "2.1-config.yaml"]) {
       const text = readFileSync(join(ROOT, "fixtures", "flink-defaults", name), "utf8");
-      expect(simple(text), name).toBeDefined();
+      expect(lined(text), name).toBeDefined();
     }
   });
 
@@ -80,7 +80,7 @@ describe("line-by-line config.yaml path", () => {
     fc.constantFrom("taskmanager", "memory", "process.size", "a", "b-c", "x.y", "true", "1", "null", "~", "key with space", "k:"),
     fc.stringMatching(/^[a-z][a-z0-9.-]{0,8}$/),
   );
-  // Mostly scalars the simple path takes (typed, quoted, escaped), some it leaves to the full path.
+  // Mostly scalars the line path takes (typed, quoted, escaped), some it leaves to the full path.
   const scalar = fc.oneof(
     {
       weight: 6,
@@ -116,12 +116,12 @@ describe("line-by-line config.yaml path", () => {
       })
       .join("");
 
-  /** Runs generated texts through both paths; returns how many the simple path answered. */
+  /** Runs generated texts through both paths; returns how many the line path answered. */
   const agreeOn = (texts: fc.Arbitrary<string>, seed: number): number => {
     let answered = 0;
     fc.assert(
       fc.property(texts, (text) => {
-        const fast = simple(text);
+        const fast = lined(text);
         if (fast === undefined) return;
         answered++;
         expect(shape(fast)).toEqual(shape(parseComposed(text)));

@@ -154,25 +154,39 @@ function scalarAt(text: string, at: number, end: number): { value: ConfigValue; 
   return value === undefined ? undefined : { value, end: last };
 }
 
-/** What the YAML 1.2 core schema reads a plain scalar as, as Flink holds it (`text` being Java's `toString()`); undefined for null. */
+/** What the YAML 1.2 core schema reads a plain scalar as, as Flink holds it; undefined for null. */
 function coreScalar(plain: string): ConfigValue | undefined {
+  return scalarConfigValue(coreValue(plain));
+}
+
+/** The value the core schema resolves a plain scalar to (a bigint for an int, null for a null). */
+function coreValue(plain: string): bigint | number | boolean | string | null {
   const c = plain.charCodeAt(0);
   // Only these can open a null, a boolean or a number; everything else is a string at once.
   if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) {
-    return { type: "string", text: plain };
+    return plain;
   }
-  if (NULLS.has(plain)) return undefined;
+  if (NULLS.has(plain)) return null;
   const bool = BOOLEANS.get(plain);
-  if (bool !== undefined) return { type: "bool", value: bool, text: String(bool) };
-  if (DECIMAL_INT.test(plain) || OCTAL_INT.test(plain) || HEX_INT.test(plain)) {
-    const value = OCTAL_INT.test(plain) ? BigInt(`0o${plain.slice(2)}`) : BigInt(plain.charCodeAt(0) === 0x2b ? plain.slice(1) : plain);
-    return { type: "int", value, text: value.toString() };
-  }
-  if (FLOAT.test(plain) || INFINITY.test(plain) || NAN.test(plain)) {
-    const value = NAN.test(plain) ? NaN : INFINITY.test(plain) ? (plain.startsWith("-") ? -Infinity : Infinity) : Number(plain);
-    return { type: "float", value, text: javaDoubleToString(value) };
-  }
-  return { type: "string", text: plain };
+  if (bool !== undefined) return bool;
+  if (OCTAL_INT.test(plain)) return BigInt(`0o${plain.slice(2)}`);
+  if (DECIMAL_INT.test(plain) || HEX_INT.test(plain)) return BigInt(c === 0x2b ? plain.slice(1) : plain);
+  if (NAN.test(plain)) return NaN;
+  if (INFINITY.test(plain)) return c === 0x2d ? -Infinity : Infinity;
+  if (FLOAT.test(plain)) return Number(plain);
+  return plain;
+}
+
+/**
+ * A resolved YAML scalar as Flink holds it, `text` being Java's `toString()`; undefined for null
+ * (a null inside a list prints as "null"). Both paths make their values here.
+ */
+export function scalarConfigValue(value: unknown): ConfigValue | undefined {
+  if (typeof value === "bigint") return { type: "int", value, text: value.toString() };
+  if (typeof value === "number") return { type: "float", value, text: javaDoubleToString(value) };
+  if (typeof value === "boolean") return { type: "bool", value, text: String(value) };
+  if (value === null || value === undefined) return undefined;
+  return { type: "string", text: String(value) };
 }
 
 // The core schema's tags (YAML 1.2.2, §10.3.2).

@@ -20,9 +20,8 @@ import {
 import type { ConfigDocument, ConfigEntry, ConfigValue, ParseFinding } from "../types.js";
 import { assembleDocument, collisionFinding } from "./document.js";
 import { FindingKind } from "./findings.js";
-import { javaDoubleToString } from "../util/java.js";
 import { LineIndex } from "./lines.js";
-import { parseLinedStandard } from "./standard-lines.js";
+import { parseLinedStandard, scalarConfigValue } from "./standard-lines.js";
 
 export const LOAD_FAILURE_MESSAGE = "Error parsing YAML configuration.";
 
@@ -59,7 +58,7 @@ export function parseStandard(text: string): ConfigDocument {
   return parseLinedStandard(text, index, MAX_EXPANDED_NODES) ?? parseComposed(text, index);
 }
 
-/** The full path, through the yaml library's documents (exported for the test that holds the simple path to it). */
+/** The full path, through the yaml library's documents (exported for the test that holds the line path to it). */
 export function parseComposed(text: string, index = new LineIndex(text)): ConfigDocument {
   const mark = (offset: number) => {
     const p = index.position(offset);
@@ -542,14 +541,3 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * A resolved YAML scalar as Flink holds it, `text` being Java's `toString()`; undefined for null
- * (a null inside a list prints as "null").
- */
-function scalarConfigValue(value: unknown): ConfigValue | undefined {
-  if (typeof value === "bigint") return { type: "int", value, text: value.toString() };
-  if (typeof value === "number") return { type: "float", value, text: javaDoubleToString(value) };
-  if (typeof value === "boolean") return { type: "bool", value, text: String(value) };
-  if (value === null || value === undefined) return undefined;
-  return { type: "string", text: String(value) };
-}
