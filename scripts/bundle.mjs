@@ -8,8 +8,8 @@
  *   CommonJS because only a classic script can be compiled with a code cache on Node 20.
  * - `part-*.cjs`: what only some runs need (globby for glob arguments, jsdiff, the language server), each its
  *   own bundle with its own cache, loaded on first use.
- * - `catalog-<release>.json`: the option catalogs, read when a run first needs one; a run reads
- *   one or two of the six.
+ * - `catalog-<release>.txt`: the option catalogs as text, read when a run first needs one; a run
+ *   reads one or none of the six.
  * - The caches come from training runs: the build lints examples in-process, then saves each
  *   bundle's code cache with every function that run compiled. V8 ignores a cache made by another
  *   Node version, and the bundle then compiles as usual.
@@ -22,7 +22,7 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -43,31 +43,38 @@ const fastJson = {
 };
 
 /**
- * The option catalogs: `model/catalog-data.js` imports all six, but a run reads one or two. Here
- * each is written beside the bundle and read and parsed on its loader's first call (the same data).
+ * The option catalogs: `model/catalog-data.js` imports all six as JSON and encodes one as text on
+ * first use, but a run reads one or none. Here each is encoded now (`encodeCatalog`, the same text)
+ * and written beside the bundle as `catalog-<release>.txt`, and the module's loaders read the file
+ * on first call instead; the rest of the module (the index over the text) stays as it is.
  * @type {import("esbuild").Plugin}
  */
 const lazyCatalogs = {
   name: "lazy-catalogs",
   setup(b) {
-    b.onLoad({ filter: /[\\/]model[\\/]catalog-data\.js$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]model[\\/]catalog-data\.js$/ }, async (args) => {
+      const { encodeCatalog } = await import(pathToFileURL(args.path).href);
       // The releases and files exactly as the module lists them.
       const source = readFileSync(args.path, "utf8");
-      const files = new Map([...source.matchAll(/import (\w+) from "(\.\/catalog\/[^"]+\.json)"/g)].map((m) => [m[1], m[2]]));
-      const loaders = [...source.matchAll(/\[("[^"]+"), \(\) => (\w+)\]/g)].map(([, version, name]) => {
+      const imports = /^import (\w+) from "(\.\/catalog\/[^"]+\.json)" with \{ type: "json" \};\n/gm;
+      const files = new Map([...source.matchAll(imports)].map((m) => [m[1], m[2]]));
+      const entries = /\[("[^"]+"), encodedOnce\((\w+)\)\]/g;
+      const loaders = [...source.matchAll(entries)].map(([, version, name]) => {
         const file = files.get(name);
         if (file === undefined) throw new Error(`catalog-data.js: no import for ${name}`);
-        const copy = `catalog-${JSON.parse(version)}.json`;
-        writeFileSync(join(OUT, copy), JSON.stringify(JSON.parse(readFileSync(join(dirname(args.path), file), "utf8"))));
+        const copy = `catalog-${JSON.parse(version)}.txt`;
+        writeFileSync(join(OUT, copy), encodeCatalog(JSON.parse(readFileSync(join(dirname(args.path), file), "utf8"))));
         return `[${version}, lazy(${JSON.stringify(copy)})]`;
       });
-      if (loaders.length !== files.size) throw new Error("catalog-data.js: loaders and imports differ");
+      if (loaders.length !== files.size || files.size === 0) throw new Error("catalog-data.js: loaders and imports differ");
+      const list = /export const CATALOG_LOADERS = \[\n[\s\S]*?\n\];/;
+      if (!list.test(source)) throw new Error("catalog-data.js: no CATALOG_LOADERS list");
       return {
         contents: [
           'import { readFileSync } from "node:fs";',
           'import { join } from "node:path";',
-          "function lazy(file) { let data; return () => (data ??= JSON.parse(readFileSync(join(__dirname, file), \"utf8\"))); }",
-          `export const CATALOG_LOADERS = [${loaders.join(", ")}];`,
+          "function lazy(file) { let text; return () => (text ??= readFileSync(join(__dirname, file), \"utf8\")); }",
+          source.replace(imports, "").replace(list, `export const CATALOG_LOADERS = [${loaders.join(", ")}];`),
         ].join("\n"),
         loader: "js",
       };

@@ -6,11 +6,11 @@
  *
  * Catalogued releases: 1.18, 1.19, 1.20, 2.0, 2.1, 2.2. Other supported versions use the nearest
  * catalogued one: 1.11–1.17 use 1.18 (so a key removed before 1.18 reads as unknown there, and
- * one added after the chosen version is not flagged). In the CLI bundle a release's JSON is parsed on first use; the
- * lookup structures of a release are built on first use and kept for the run (the session), since
- * they are immutable data.
+ * one added after the chosen version is not flagged). A release's catalog text (catalog-data.ts) is indexed on
+ * first use and an option's row parsed on its first lookup; both are kept for the run (the
+ * session), since they are immutable data.
  */
-import { CATALOG_LOADERS } from "./catalog-data.js";
+import { CATALOG_LOADERS, catalogValue, indexCatalog, type CatalogIndex } from "./catalog-data.js";
 import { MEMORY_SIZE_KEYS, memoryOptionKeys } from "./options.js";
 import { defineSessionCache, type Session } from "./session.js";
 import { createSuggester, type Suggester } from "./suggest.js";
@@ -43,22 +43,10 @@ export interface CatalogOption {
   valuesAreShortcuts?: boolean;
 }
 
-interface CatalogData {
-  version: string;
-  options: Record<string, ReadonlyArray<string | null | readonly string[]>>;
-  deprecated: Record<string, string | readonly string[]>;
-  fallback: Record<string, readonly string[]>;
-  patterns: readonly string[];
-  shortcuts: Record<string, readonly string[]>;
-}
-
-/** Each release's catalog, parsed on first use (see catalog-data.ts). */
-const DATA: ReadonlyArray<readonly [string, () => CatalogData]> = CATALOG_LOADERS.map(
-  ([version, load]) => [version, load as () => CatalogData] as const,
-);
+type CatalogRow = ReadonlyArray<string | null | readonly string[]>;
 
 /** The releases with a catalog of their own, oldest first. */
-export const CATALOG_VERSIONS: readonly string[] = DATA.map(([v]) => v);
+export const CATALOG_VERSIONS: readonly string[] = CATALOG_LOADERS.map(([v]) => v);
 
 const TYPE_NAMES: Record<string, CatalogType> = {
   B: "Boolean", I: "Integer", L: "Long", D: "Double", F: "Float", M: "MemorySize", T: "Duration",
@@ -109,16 +97,22 @@ const CATALOG_BY_RELEASE = defineSessionCache<string, Catalog>("catalog by relea
 const KEY_HISTORY_BY_VERSION = defineSessionCache<string, KeyHistory>("key history by version", VERSIONS_KEPT);
 const KEY_PRESENCE = defineSessionCache<readonly string[], ReadonlyMap<string, number>>("key presence");
 const MEMORY_KEY_SET = defineSessionCache<string, ReadonlySet<string>>("memory key set");
+const INDEX_BY_RELEASE = defineSessionCache<string, CatalogIndex>("catalog index by release");
+
+/** A catalogued release's index (see catalog-data.ts), made once per run. */
+function catalogIndex(release: string, session: Session): CatalogIndex {
+  return session.memo(INDEX_BY_RELEASE, release, () => {
+    const load = CATALOG_LOADERS.find(([v]) => v === release)?.[1];
+    if (load === undefined) throw new Error(`no option catalog for Flink ${release}`);
+    return indexCatalog(load());
+  });
+}
 
 /** The catalog for a Flink version (built once per catalogued release and run). */
 export function catalogFor(version: string, session: Session): Catalog {
   return session.memo(CATALOG_BY_VERSION, version, () => {
     const catalogVersion = catalogVersionFor(version);
-    return session.memo(CATALOG_BY_RELEASE, catalogVersion, () => {
-      const data = DATA.find(([v]) => v === catalogVersion)?.[1]();
-      if (data === undefined) throw new Error(`no option catalog for Flink ${catalogVersion}`);
-      return buildCatalog(catalogVersion, data);
-    });
+    return session.memo(CATALOG_BY_RELEASE, catalogVersion, () => buildCatalog(catalogVersion, catalogIndex(catalogVersion, session)));
   });
 }
 
@@ -134,9 +128,9 @@ export interface KeyHistory {
 function keyPresence(session: Session): ReadonlyMap<string, number> {
   return session.memo(KEY_PRESENCE, CATALOG_VERSIONS, () => {
     const built = new Map<string, number>();
-    DATA.forEach(([, load], index) => {
-      const data = load();
-      for (const key of [...Object.keys(data.options), ...Object.keys(data.deprecated)]) {
+    CATALOG_VERSIONS.forEach((release, index) => {
+      const data = catalogIndex(release, session);
+      for (const key of [...data.options.keys(), ...data.deprecated.keys()]) {
         built.set(key, (built.get(key) ?? 0) | (1 << index));
       }
     });
@@ -174,7 +168,7 @@ function memoryKeys(version: string): string[] {
     .filter((k) => facts.legacyNetworkBuffers || k !== "taskmanager.network.numberOfBuffers");
 }
 
-function toOption(key: string, row: ReadonlyArray<string | null | readonly string[]>, shortcuts: readonly string[] | undefined): CatalogOption {
+function toOption(key: string, row: CatalogRow, shortcuts: readonly string[] | undefined): CatalogOption {
   const code = typeof row[0] === "string" ? row[0] : "S";
   const option: CatalogOption = code.startsWith("L") && code !== "L"
     ? { key, type: "List", itemType: TYPE_NAMES[code.slice(1)] ?? "String" }
@@ -194,10 +188,10 @@ function toOption(key: string, row: ReadonlyArray<string | null | readonly strin
  * The lookups of one release. A one-file run asks about a few dozen keys of ~1,500, so options are
  * converted on first lookup and the sorted key list is made only when asked for (suggestions).
  */
-function buildCatalog(version: string, data: CatalogData): Catalog {
-  // Maps, not the parsed objects: a file of 400,000 unknown keys asks millions of questions.
-  const rows = new Map(Object.entries(data.options));
-  const deprecated = new Map(Object.entries(data.deprecated));
+function buildCatalog(version: string, data: CatalogIndex): Catalog {
+  // The index's maps, not objects: a file of 400,000 unknown keys asks millions of questions.
+  const rows = data.options;
+  const deprecated = data.deprecated;
   // Memory-model keys every release reads, though some have no documented option of their own.
   const memoryOnly = new Set(memoryKeys(version).filter((key) => !rows.has(key) && !deprecated.has(key)));
   const converted = new Map<string, CatalogOption>();
@@ -205,16 +199,35 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
     let found = converted.get(key);
     if (found === undefined) {
       const row = rows.get(key);
-      if (row !== undefined) found = toOption(key, row, data.shortcuts[key]);
-      else if (memoryOnly.has(key)) found = { key, type: "String" };
+      if (row !== undefined) {
+        const shortcuts = data.shortcuts.get(key);
+        found = toOption(key, catalogValue(data, row) as CatalogRow, shortcuts === undefined ? undefined : (catalogValue(data, shortcuts) as string[]));
+      } else if (memoryOnly.has(key)) found = { key, type: "String" };
       else return undefined;
       converted.set(key, found);
     }
     return found;
   };
+  // Parsed on first ask and kept: callers get the same array for the same key.
+  const parsedTargets = new Map<string, readonly string[]>();
   const replacementsOf = (key: string): readonly string[] => {
-    const targets = deprecated.get(key);
-    return targets === undefined ? [] : typeof targets === "string" ? [targets] : targets;
+    const start = deprecated.get(key);
+    if (start === undefined) return [];
+    let targets = parsedTargets.get(key);
+    if (targets === undefined) {
+      const value = catalogValue(data, start) as string | readonly string[];
+      targets = typeof value === "string" ? [value] : value;
+      parsedTargets.set(key, targets);
+    }
+    return targets;
+  };
+  const parsedFallbacks = new Map<string, readonly string[]>();
+  const fallbackKeysOf = (key: string): readonly string[] => {
+    const start = data.fallback.get(key);
+    if (start === undefined) return [];
+    let keys = parsedFallbacks.get(key);
+    if (keys === undefined) parsedFallbacks.set(key, (keys = catalogValue(data, start) as readonly string[]));
+    return keys;
   };
   let sortedKeys: string[] | undefined;
   const keys = () => (sortedKeys ??= [...rows.keys(), ...memoryOnly].sort());
@@ -222,7 +235,6 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
   // Map options written in prefix notation (`pipeline.global-job-parameters.a: b`). Every
   // beginning has a dot, so they are grouped by the first dotted segment: an unknown key costs
   // one lookup of its own and one of its first segment.
-  const exact = new Set([...rows.keys(), ...memoryOnly, ...deprecated.keys()]);
   const beginnings = new Map<string, string[]>();
   const regexes: RegExp[] = [];
   const addBeginning = (beginning: string) => {
@@ -233,12 +245,12 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
     if (/^[^*]+\.\*$/.test(pattern)) addBeginning(pattern.slice(0, -1));
     else regexes.push(new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".+")}$`));
   }
-  for (const [key, row] of rows) if (row[0] === "Ma") addBeginning(`${key}.`);
+  for (const key of data.mapOptions) addBeginning(`${key}.`);
   // The suggestion index is built for the first unknown key only.
   let suggester: Suggester | undefined;
 
   const isKnown = (key: string): boolean => {
-    if (exact.has(key)) return true;
+    if (rows.has(key) || deprecated.has(key) || memoryOnly.has(key)) return true;
     const dot = key.indexOf(".");
     if (dot > 0 && beginnings.get(key.slice(0, dot))?.some((b) => key.startsWith(b))) return true;
     return regexes.some((r) => r.test(key));
@@ -251,7 +263,7 @@ function buildCatalog(version: string, data: CatalogData): Catalog {
     option,
     replacementOf: (key) => replacementsOf(key)[0],
     replacementsOf,
-    fallbackKeysOf: (key) => (Object.prototype.hasOwnProperty.call(data.fallback, key) ? data.fallback[key] : undefined) ?? [],
+    fallbackKeysOf,
     isKnown,
     suggest: (key, memo) => (suggester ??= createSuggester(keys()))(key, memo),
   };

@@ -1,11 +1,11 @@
 /**
  * What only the binary finds out: whether standard output is a terminal (a real one: util-linux's
  * `script` runs the command on a pseudo-terminal), and that output into a pipe or a file loads no
- * tty, net or stream module (bin.cts asks fstat first). How colours are then decided is tested in
+ * tty, net or stream module, nor does output into /dev/null (bin.cts asks fstat first). How colours are then decided is tested in
  * process (test/cli-colour.test.ts).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -55,5 +55,19 @@ describe("a terminal or a pipe", () => {
     expect(loaded().filter((m) => /^NativeModule (tty|net|stream)$/.test(m))).toEqual([]);
     inTerminal([SAMPLE], { NODE_OPTIONS: `--require ${preload}` });
     expect(loaded()).toContain("NativeModule tty");
+  });
+
+  // /dev/null is a character device, as a terminal is; bin.cts tells them apart by the device.
+  it("output into /dev/null loads no tty, net or stream module either", () => {
+    const devNull = openSync("/dev/null", "w");
+    try {
+      const result = spawnSync(process.execPath, [BIN, SAMPLE], {
+        cwd: ROOT, env: { ...ENV, NODE_OPTIONS: `--require ${preload}` }, stdio: ["ignore", devNull, "pipe"], encoding: "utf8",
+      });
+      expect(result.status, result.stderr).toBe(1);
+    } finally {
+      closeSync(devNull);
+    }
+    expect(loaded().filter((m) => /^NativeModule (tty|net|stream)$/.test(m))).toEqual([]);
   });
 });
