@@ -21,7 +21,8 @@ export const SOURCE = "flinklint";
 /** `source.fixAll.flinklint`: every safe fix at once (e.g. for `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.flinklint`;
 
-const RULE_IDS: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
+/** Each real rule's docs page ("internal-error", "disable-directive" are not rules and have none). */
+const DOCS_URLS: ReadonlyMap<string, string> = new Map(rules.map((r) => [r.meta.id, ruleDocsUrl(r.meta.id)]));
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -37,8 +38,10 @@ export function toLspDiagnostic(diagnostic: Diagnostic, positions: LspPositions,
     source: SOURCE,
     message: diagnostic.message,
   };
-  // Only real rules have a docs page ("internal-error", "disable-directive" are not rules).
-  if (RULE_IDS.has(diagnostic.ruleId)) lsp.codeDescription = { href: ruleDocsUrl(diagnostic.ruleId) };
+  const href = DOCS_URLS.get(diagnostic.ruleId);
+  if (href !== undefined) lsp.codeDescription = { href };
+  // Most findings (an unknown key) carry nothing more: no list is made for them.
+  if (diagnostic.related === undefined && diagnostic.flink === undefined && diagnostic.advice === undefined) return lsp;
   const related = (diagnostic.related ?? []).map(
     (r): DiagnosticRelatedInformation => ({ location: { uri, range: positions.toLspRange(r.range) }, message: r.message }),
   );

@@ -16,6 +16,7 @@ import {
   DidChangeWatchedFilesNotification,
   MarkupKind,
   ProposedFeatures,
+  StreamMessageReader,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -37,6 +38,7 @@ import type { Diagnostic, LintOptions } from "../types.js";
 import { fixAllAction, FIX_ALL_KIND, quickFixes, SOURCE, toLspDiagnostic } from "./diagnostics.js";
 import { memoryHover } from "./hover.js";
 import { LspPositions } from "./positions.js";
+import { FramedMessageWriter } from "./writer.js";
 
 export const DEFAULT_DEBOUNCE_MS = 150;
 
@@ -95,8 +97,17 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Positions in the text: a plain Flink file's document was read from this very text, and its line
+ * index (already built by the parser) serves; any other host's documents are layers of their own.
+ */
+function positionsOf(text: string, result: TextLintResult | undefined): LspPositions {
+  const lines = result?.results.find((r) => r.document.lines.text === text)?.document.lines;
+  return new LspPositions(lines ?? text);
+}
+
 /** Wires flinklint's features onto a connection; `startServer` gives it stdio. */
-export function attachServer(connection: Connection): void {
+export function attachServer(connection: Connection, hooks: { onShutdown?: () => void } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const linted = new Map<string, Linted>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -147,7 +158,6 @@ export function attachServer(connection: Connection): void {
 
   function lintVersion(document: TextDocument, options: LintOptions): Linted {
     const text = document.getText();
-    const positions = new LspPositions(text);
     let outcome: { result: TextLintResult | undefined; diagnostics: Diagnostic[] };
     try {
       outcome = lintDocumentText(text, options);
@@ -159,7 +169,7 @@ export function attachServer(connection: Connection): void {
         diagnostics: [{ ruleId: "internal-error", messageId: "lintFailed", severity: "error", message: `flinklint could not lint this file: ${errorText(error)}`, start: origin, end: origin }],
       };
     }
-    const entry: Linted = { version: document.version, text, positions, options, ...outcome };
+    const entry: Linted = { version: document.version, text, positions: positionsOf(text, outcome.result), options, ...outcome };
     linted.set(document.uri, entry);
     return entry;
   }
@@ -341,6 +351,7 @@ export function attachServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => {
+    hooks.onShutdown?.();
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
     linted.clear();
@@ -352,7 +363,13 @@ export function attachServer(connection: Connection): void {
 
 /** Starts the language server on standard input and output; returns once it listens. */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new FramedMessageWriter(process.stdout));
+  // Given a reader rather than the stream, the library no longer watches standard input: the
+  // client going away ends the server, as it did (0 after a shutdown request, else 1).
+  let shutdown = false;
+  const exitWithClient = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on("end", exitWithClient);
+  process.stdin.on("close", exitWithClient);
   // Standard output carries the protocol: nothing else may write there.
   const toLog = (...args: unknown[]) => connection.console.log(format(...args));
   console.log = toLog;
@@ -360,5 +377,5 @@ export function startServer(): void {
   console.debug = toLog;
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
   console.error = (...args: unknown[]) => connection.console.error(format(...args));
-  attachServer(connection);
+  attachServer(connection, { onShutdown: () => (shutdown = true) });
 }

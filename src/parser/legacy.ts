@@ -177,8 +177,9 @@ export function parseLegacy(text: string): ConfigDocument {
     });
   }
 
-  findings.push(...duplicateFindings(entries));
-  return assembleDocument("legacy", text, entries, findings, undefined, index);
+  const document = assembleDocument("legacy", text, entries, findings, undefined, index);
+  addDuplicateFindings(document);
+  return document;
 }
 
 /**
@@ -264,26 +265,41 @@ function missingSeparator(l: LegacyLine, range: ParseFinding["range"]): ParseFin
   return { kind, range, data: { variant: "noSeparator", line: content } };
 }
 
-/** Every earlier setting of a key that a later line sets again (Flink keeps the last). */
-function duplicateFindings(entries: ConfigEntry[]): ParseFinding[] {
-  const findings: ParseFinding[] = [];
-  const later = new Map<string, ConfigEntry>();
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i];
-    if (!entry) continue;
-    const next = later.get(entry.key);
-    if (next) {
-      const related: RelatedLocation[] = [
-        { message: `set again here to "${next.raw}", which Flink uses`, range: next.keyRange },
-      ];
-      findings.push({
-        kind: FindingKind.duplicateKey,
-        range: entry.keyRange,
-        data: { variant: "overridden", key: entry.key, value: entry.raw, laterValue: next.raw, laterLine: next.keyRange.start.line },
-        related,
-      });
-    }
-    later.set(entry.key, entry);
+/**
+ * A duplicate-key finding on every earlier setting of a key that a later line sets again (Flink
+ * keeps the last), placed among the document's findings as if it had been added last before they
+ * were sorted by offset. The assembled document has already marked those settings `overridden` and
+ * listed each key's settings in order, so a file without repeats costs one flag check per entry.
+ */
+function addDuplicateFindings(document: ConfigDocument): void {
+  const duplicates: ParseFinding[] = [];
+  // Per key, how many of its settings were passed so far: the next one is the one that overrides.
+  let passed: Map<string, number> | undefined;
+  for (const entry of document.entries) {
+    if (!entry.overridden) continue;
+    passed ??= new Map();
+    const index = passed.get(entry.key) ?? 0;
+    passed.set(entry.key, index + 1);
+    const next = document.byKey.get(entry.key)?.[index + 1];
+    if (next === undefined) continue;
+    const related: RelatedLocation[] = [{ message: `set again here to "${next.raw}", which Flink uses`, range: next.keyRange }];
+    duplicates.push({
+      kind: FindingKind.duplicateKey,
+      range: entry.keyRange,
+      data: { variant: "overridden", key: entry.key, value: entry.raw, laterValue: next.raw, laterLine: next.keyRange.start.line },
+      related,
+    });
   }
-  return findings.reverse();
+  if (duplicates.length === 0) return;
+  // Both lists are in offset order; at equal offsets the earlier findings stay first (a stable sort would keep them so).
+  const earlier = document.findings;
+  const merged: ParseFinding[] = [];
+  let e = 0;
+  for (const duplicate of duplicates) {
+    const at = duplicate.range.start.offset;
+    while (e < earlier.length && (earlier[e] as ParseFinding).range.start.offset <= at) merged.push(earlier[e++] as ParseFinding);
+    merged.push(duplicate);
+  }
+  while (e < earlier.length) merged.push(earlier[e++] as ParseFinding);
+  document.findings = merged;
 }
