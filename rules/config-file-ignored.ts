@@ -5,9 +5,12 @@ import { defineRule } from "../src/types.js";
 const LEGACY_FILE = "flink-conf.yaml";
 const STANDARD_FILE = "config.yaml";
 
+/** Major and minor of "1.20" or "1.20.1" (asked once per linted file). */
 function versionParts(version: string): [number, number] {
-  const [major = "0", minor = "0"] = version.split(".");
-  return [Number(major), Number(minor)];
+  const dot = version.indexOf(".");
+  if (dot === -1) return [Number(version), 0];
+  const next = version.indexOf(".", dot + 1);
+  return [Number(version.slice(0, dot)), Number(version.slice(dot + 1, next === -1 ? undefined : next))];
 }
 
 function baseName(path: string): string {
@@ -45,20 +48,15 @@ export default defineRule({
   },
   check(ctx) {
     const [major, minor] = versionParts(ctx.flinkVersion);
-    // The finding is about the whole file: it sits on the first line.
-    const at = ctx.doc.lines.lineRange(1);
-    const data = { version: ctx.flinkVersion };
+    let messageId: "legacyIn2x" | "standardBefore119" | "standardBesideLegacy" | undefined;
     if (ctx.doc.dialect === "legacy") {
-      if (major >= 2) ctx.report({ messageId: "legacyIn2x", at, data });
-      return;
+      if (major >= 2) messageId = "legacyIn2x";
+    } else if (major === 1 && minor < 19) {
+      messageId = "standardBefore119";
+    } else if (major === 1 && ctx.filename !== undefined && baseName(ctx.filename) === STANDARD_FILE && ctx.siblingFiles.some((name) => baseName(name) === LEGACY_FILE)) {
+      messageId = "standardBesideLegacy";
     }
-    if (major === 1 && minor < 19) {
-      ctx.report({ messageId: "standardBefore119", at, data });
-      return;
-    }
-    const isTheConfigFile = ctx.filename !== undefined && baseName(ctx.filename) === STANDARD_FILE;
-    if (major === 1 && isTheConfigFile && ctx.siblingFiles.some((name) => baseName(name) === LEGACY_FILE)) {
-      ctx.report({ messageId: "standardBesideLegacy", at, data });
-    }
+    // The finding is about the whole file: it sits on the first line.
+    if (messageId !== undefined) ctx.report({ messageId, at: ctx.doc.lines.lineRange(1), data: { version: ctx.flinkVersion } });
   },
 });

@@ -40,7 +40,7 @@ export default defineRule({
     for (const key of ctx.doc.byKey.keys()) {
       for (const target of catalog.replacementsOf(key)) deprecatedByTarget.set(target, (deprecatedByTarget.get(target) ?? 0) + 1);
     }
-    for (const [key] of ctx.doc.byKey) {
+    for (const key of ctx.doc.byKey.keys()) {
       const targets = catalog.replacementsOf(key);
       const replacement = targets[0];
       if (replacement === undefined) continue;

@@ -57,7 +57,7 @@ export default defineRule({
       }
     }
     if (children.size === 0) return;
-    for (const [key] of ctx.doc.byKey) {
+    for (const key of ctx.doc.byKey.keys()) {
       const child = children.get(key);
       if (child === undefined) continue;
       const entry = lastEntry(ctx.doc, key);

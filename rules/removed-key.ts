@@ -36,7 +36,7 @@ export default defineRule({
     const catalog = catalogFor(ctx.flinkVersion, ctx.session);
     const history = keyHistory(ctx.flinkVersion, ctx.session);
     const facts = versionFacts(ctx.flinkVersion);
-    for (const [key] of ctx.doc.byKey) {
+    for (const key of ctx.doc.byKey.keys()) {
       if (LEGACY_HEAP_KEYS.has(key) || catalog.isKnown(key)) continue;
       const last = history.lastBefore(key);
       // Unknown everywhere, or back in a newer release: unknown-key's.

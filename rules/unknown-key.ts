@@ -51,11 +51,10 @@ export default defineRule({
     const history = keyHistory(ctx.flinkVersion, ctx.session);
     // Lines the legacy nesting rules own: Flink reads `  type: rocksdb` as the key `type`, but the
     // mistake is the indentation, which those rules explain.
-    const nestedLines = new Set(
-      [...findingsOf(ctx.doc, FindingKind.legacyNestedYaml), ...findingsOf(ctx.doc, FindingKind.legacyIndentedLine)].flatMap((f) =>
-        Array.from({ length: f.range.end.line - f.range.start.line + 1 }, (_, i) => f.range.start.line + i),
-      ),
-    );
+    const nestedLines = new Set<number>();
+    for (const kind of [FindingKind.legacyNestedYaml, FindingKind.legacyIndentedLine]) {
+      for (const f of findingsOf(ctx.doc, kind)) for (let line = f.range.start.line; line <= f.range.end.line; line++) nestedLines.add(line);
+    }
     const firstSegments = new Map<string, readonly string[]>();
     // Each distinct key is judged once, however often the file sets it (findings are sorted later).
     for (const [key, entries] of ctx.doc.byKey) {

@@ -77,7 +77,7 @@ function lintReading(reading: ReturnType<typeof readHost>, options: LintOptions,
     adapter: reading.adapter,
     host: reading.host,
     results,
-    diagnostics: distinct(results.flatMap((r) => r.diagnostics)).sort(compareDiagnostics),
+    diagnostics: sortedDistinct(results.length === 1 ? (results[0]?.diagnostics ?? []) : results.flatMap((r) => r.diagnostics)),
     ...(reading.notice !== undefined && { notice: reading.notice }),
     fixable: reading.fixable,
     unwrittenFixes,
@@ -96,26 +96,32 @@ export interface TextLintOutcome {
 }
 
 /**
- * Lints one file's bytes. With `fix`, also computes the fixed text: for "write" the findings are
- * those left in the fixed text (it is about to replace the file), for "dry-run" those of the file
- * as it is on disk (nothing is written, so their lines are the file's). `true` means "write".
- * Without `options.session`, the call is a run of its own.
+ * Lints one file's bytes, or its text when the caller has it already decoded as `decodeConfigBytes`
+ * decodes (valid UTF-8, no NUL, the BOM kept), which spares the bytes. With `fix`, also computes
+ * the fixed text: for "write" the findings are those left in the fixed text (it is about to replace
+ * the file), for "dry-run" those of the file as it is on disk (nothing is written, so their lines
+ * are the file's). `true` means "write". Without `options.session`, the call is a run of its own.
  */
 export function lintBytes(
-  bytes: Uint8Array,
+  content: Uint8Array | string,
   given: LintOptions,
   fix: boolean | "write" | "dry-run" = false,
   adapters: readonly HostAdapter[] = HOST_ADAPTERS,
 ): TextLintOutcome {
+  let text: string;
+  if (typeof content === "string") text = content;
+  else {
+    const decoded = decodeConfigBytes(content);
+    if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
+    text = decoded.text;
+  }
   const options = withSession(given);
-  const decoded = decodeConfigBytes(bytes);
-  if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
-  const reading = readHost({ text: decoded.text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
+  const reading = readHost({ text, ...(options.filename !== undefined && { filename: options.filename }), options }, adapters);
   if (fix !== false && reading.fixable) {
-    const { output, fixed, result, notFixed } = fixText(decoded.text, options);
+    const { output, fixed, result, notFixed } = fixText(text, options);
     const onDisk = fix === "dry-run" ? lintReading(reading, options, allRules).diagnostics : result.diagnostics;
     const outcome: TextLintOutcome = { diagnostics: onDisk };
-    if (output !== decoded.text) outcome.fixed = { source: decoded.text, output, count: fixed.length };
+    if (output !== text) outcome.fixed = { source: text, output, count: fixed.length };
     if (notFixed !== undefined) outcome.notFixed = notFixed;
     return outcome;
   }
@@ -145,14 +151,39 @@ function withoutFixes(result: LintResult): { result: LintResult; dropped: number
   return { result: { ...result, diagnostics: strip(result.diagnostics), suppressed: strip(result.suppressed) }, dropped };
 }
 
-function distinct(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const id = `${d.ruleId}\u0000${d.start.offset}\u0000${d.end.offset}\u0000${d.message}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
+/**
+ * The findings in `compareDiagnostics` order, each (rule, start, end, message) once, the first of
+ * equal ones kept: as a stable sort of the findings with later repeats dropped. Sorting first puts
+ * repeats next to each other, so only neighbours that compare equal are checked, and the common
+ * case (one target, already in order, no repeats) builds no key per finding.
+ */
+function sortedDistinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const kept: Diagnostic[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const first = sorted[i] as Diagnostic;
+    kept.push(first);
+    let j = i + 1;
+    // Equal under compareDiagnostics: same offsets and rule, messages the locale sees as equal.
+    while (j < sorted.length && compareDiagnostics(first, sorted[j] as Diagnostic) === 0) j++;
+    if (j - i > 1) {
+      const seen = new Set<string>([identity(first)]);
+      for (let k = i + 1; k < j; k++) {
+        const d = sorted[k] as Diagnostic;
+        const id = identity(d);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        kept.push(d);
+      }
+    }
+    i = j;
+  }
+  return kept;
+}
+
+function identity(d: Diagnostic): string {
+  return `${d.ruleId}\u0000${d.start.offset}\u0000${d.end.offset}\u0000${d.message}`;
 }
 
 /** Lints a rule's docs example as the docs show it: a Flink file in its dialect, or a host file by its name. */

@@ -144,8 +144,9 @@ export interface LintOptions {
   /** Include info-level diagnostics (hidden by default). */
   showInfo?: boolean;
   /**
-   * Other files in the same directory (base names), when known: lets rules see, e.g., that a
-   * `config.yaml` sits beside a `flink-conf.yaml` that Flink 1.19/1.20 would read instead.
+   * The files in the same directory (base names; the file's own name may be among them), when
+   * known: lets rules see, e.g., that a `config.yaml` sits beside a `flink-conf.yaml` that Flink
+   * 1.19/1.20 would read instead.
    */
   siblingFiles?: readonly string[];
   /** Report `flinklint-disable` comments that suppress nothing. */

@@ -1,20 +1,20 @@
 /**
- * The memory derivations are remembered by the settings they read (src/engine/memory-facts.ts): that is
- * only sound if they read nothing else. Every read of the configuration is recorded here, over the
- * conformance vectors' configurations and generated ones, and must be one of those keys; and a
- * remembered result must equal a fresh derivation.
+ * The memory derivations and value checks are remembered by the settings they read
+ * (src/engine/memory-facts.ts): that is only sound if they read nothing else. Every read of the
+ * configuration is recorded here, over the conformance vectors' configurations and generated ones,
+ * and must be one of those keys; and a remembered result must equal a fresh one.
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { memoryDerivations } from "../src/engine/memory-facts.js";
-import { memoryReadKeys } from "../src/model/memory-reads.js";
+import { memoryDerivations, memoryValueChecks } from "../src/engine/memory-facts.js";
+import { invalidMemoryValues, invalidUnreadValues, memoryReadKeys, memoryReads } from "../src/model/memory-reads.js";
 import { deriveJobManagerMemory, deriveTaskManagerMemory } from "../src/model/memory.js";
 import { createFacts } from "../src/engine/facts.js";
 import { createSession } from "../src/model/session.js";
 import { parseConfig } from "../src/parser/index.js";
 import { DEPLOYMENTS, FLINK_VERSIONS, memoryConfig } from "../fixtures/adversarial/arbitraries.js";
-import type { ConfigDocument, ConfigValue, Deployment } from "../src/types.js";
+import type { ConfigDocument, ConfigEntry, ConfigValue, Deployment, Session } from "../src/types.js";
 
 /** A configuration that notes every key asked for. */
 class RecordingConfig extends Map<string, ConfigValue> {
@@ -44,10 +44,15 @@ function vectorConfigs(): Map<string, ConfigValue>[] {
 /** One run for every derivation of the tests, so repeated settings come from its cache. */
 const session = createSession();
 
+/** The facts of a document holding `config` (its settings are all the facts read of it). */
+function factsFor(config: ReadonlyMap<string, ConfigValue>, flinkVersion: string, deployment: Deployment, run: Session = session) {
+  const byKey = new Map([...config].map(([key, value]) => [key, [{ key, value } as ConfigEntry]]));
+  const doc = { config, byKey } as unknown as ConfigDocument;
+  return createFacts({ doc, flinkVersion, deployment, filename: undefined, siblingFiles: [], processes: ["jobmanager", "taskmanager"], memoryLimits: [], session: run });
+}
+
 function derivedFor(config: ReadonlyMap<string, ConfigValue>, flinkVersion: string, deployment: Deployment) {
-  const doc = { config } as unknown as ConfigDocument;
-  const facts = createFacts({ doc, flinkVersion, deployment, filename: undefined, siblingFiles: [], processes: ["jobmanager", "taskmanager"], memoryLimits: [], session });
-  const { taskmanager, jobmanager } = facts.get(memoryDerivations);
+  const { taskmanager, jobmanager } = factsFor(config, flinkVersion, deployment).get(memoryDerivations);
   return { taskmanager, jobmanager };
 }
 
@@ -60,8 +65,14 @@ describe("remembered memory derivations", () => {
       for (const config of configs) {
         for (const deployment of DEPLOYMENTS) {
           const recording = new RecordingConfig(config);
-          deriveTaskManagerMemory(recording, { flinkVersion, deployment });
-          deriveJobManagerMemory(recording, { flinkVersion, deployment });
+          const opts = { flinkVersion, deployment };
+          deriveTaskManagerMemory(recording, opts);
+          deriveJobManagerMemory(recording, opts);
+          for (const process of ["taskmanager", "jobmanager"] as const) {
+            const reads = memoryReads(recording, opts, process);
+            invalidMemoryValues(reads, recording, flinkVersion);
+            invalidUnreadValues(reads, recording, flinkVersion);
+          }
           expect([...recording.asked].filter((key) => !allowed.has(key)), `${flinkVersion} ${deployment}`).toEqual([]);
         }
       }
@@ -81,6 +92,10 @@ describe("remembered memory derivations", () => {
         expect(second.taskmanager).toBe(first.taskmanager);
         expect(second.taskmanager).toEqual(deriveTaskManagerMemory(other, opts));
         expect(second.jobmanager).toEqual(deriveJobManagerMemory(other, opts));
+        // The value checks too: remembered for the same settings, equal to a fresh run's.
+        const checks = factsFor(other, flinkVersion, deployment).get(memoryValueChecks);
+        expect(checks).toBe(factsFor(config, flinkVersion, deployment).get(memoryValueChecks));
+        expect(checks).toEqual(factsFor(other, flinkVersion, deployment, createSession()).get(memoryValueChecks));
       }),
       { seed: 27, numRuns: Number(process.env.FLINKLINT_PROPERTY_RUNS ?? 300) },
     );

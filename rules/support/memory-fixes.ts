@@ -9,7 +9,8 @@
  */
 import type { ConfigValue, Deployment, Fix, RuleContext } from "../../src/types.js";
 import { lastEntry } from "./report.js";
-import { memoryDerivations } from "../../src/engine/memory-facts.js";
+import { memoryDerivations, memorySettingsKey, type MemorySettings } from "../../src/engine/memory-facts.js";
+import { defineSessionCache } from "../../src/model/session.js";
 import {
   deriveJobManagerMemory,
   deriveTaskManagerMemory,
@@ -488,6 +489,9 @@ export interface OfferedFixes {
   advice: string[];
 }
 
+/** Per memory settings of the run, the fixes searched, by the failed process and the steps asked for. */
+const FIXES_BY_SETTINGS = defineSessionCache<MemorySettings, Map<string, readonly FixCandidate[]>>("memory fixes by settings", 512);
+
 /**
  * The checked fixes of a failure as advice and as suggestions: a fix becomes a suggestion when its
  * edit of the text, read again, holds exactly the changed settings (see `holdsChanges`).
@@ -498,8 +502,23 @@ export function offerFixes(
   steps?: readonly (FixStep | undefined)[],
   room?: number,
 ): OfferedFixes {
-  const scope = { ...ctx.facts.get(memoryDerivations), budget: { left: FIX_DERIVATION_BUDGET } };
-  const fixes = fixesFor(scope, failure, steps ?? stepsFor(scope, failure));
+  const derived = ctx.facts.get(memoryDerivations);
+  const search = (): FixCandidate[] => {
+    const scope = { ...derived, budget: { left: FIX_DERIVATION_BUDGET } };
+    return fixesFor(scope, failure, steps ?? stepsFor(scope, failure));
+  };
+  // The search is a pure function of the memory settings (and the steps asked for); the edits below
+  // are the file's own. A failure of the file's own derivation is one of those settings', so the run
+  // searches each once (see memorySettingsKey); any other failure is searched here.
+  const settings = derived[failure.process] === failure ? ctx.facts.get(memorySettingsKey) : undefined;
+  let fixes: readonly FixCandidate[];
+  if (settings === undefined) fixes = search();
+  else {
+    const searched = ctx.session.memo(FIXES_BY_SETTINGS, settings, () => new Map<string, readonly FixCandidate[]>());
+    const asked = `${failure.process}\u0000${steps === undefined ? "" : JSON.stringify(steps)}`;
+    fixes = searched.get(asked) ?? search();
+    searched.set(asked, fixes);
+  }
   // A key is named as the file sets it (a manifest's `resource.memory`), plain in a suggestion's
   // title; one a host brings in from elsewhere (an image's default file) with where it is set.
   const label = (key: string): string => lastEntry(ctx.doc, key)?.label ?? key;

@@ -95,6 +95,8 @@ export interface SuppressionOutcome {
 
 /** Splits diagnostics into kept and suppressed, and tracks which directives did something. */
 export function applyDirectives(diagnostics: readonly Diagnostic[], directives: readonly Directive[], lastLine: number): SuppressionOutcome {
+  // Most files have no flinklint comment: nothing to match each finding against.
+  if (directives.length === 0) return { kept: [...diagnostics], suppressed: [], unused: [] };
   const suppressors: Suppressor[] = [];
   const open = new Map<string | undefined, Suppressor[]>();
   const push = (directive: Directive, from: number, to: number) => {

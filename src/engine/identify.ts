@@ -75,7 +75,11 @@ export function identifyFlinkConfig(result: LintResult, options: Pick<LintOption
   const doc = result.document;
   if (doc.loadFailure) return refuse("Flink cannot load it");
   const firstSegments = new Set<string>();
-  for (const key of doc.byKey.keys()) firstSegments.add(stripBom(key).split(".", 1)[0] ?? "");
+  for (const raw of doc.byKey.keys()) {
+    const key = stripBom(raw);
+    const dot = key.indexOf(".");
+    firstSegments.add(dot === -1 ? key : key.slice(0, dot));
+  }
   const marker = HOST_TOP_LEVEL_KEYS.find((m) => m.keys.some((k) => firstSegments.has(k)));
   if (marker) return refuse(`it looks like ${marker.host}: top-level ${marker.keys.filter((k) => firstSegments.has(k)).join(", ")}`);
   if (doc.dialect === "legacy" && findingsOf(doc, FindingKind.legacyNestedYaml).length > 0) {

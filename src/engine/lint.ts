@@ -9,7 +9,7 @@ import { createFacts } from "./facts.js";
 import { compileTemplate, fillTemplate, type CompiledTemplate } from "./messages.js";
 import { applyDirectives, findDirectives, type Directive } from "./directives.js";
 import { closestMatch } from "../util/did-you-mean.js";
-import { createSession } from "../model/session.js";
+import { createSession, defineSessionCache } from "../model/session.js";
 import type {
   ConfigDocument,
   ConfigTarget,
@@ -21,6 +21,7 @@ import type {
   RuleModule,
   RuleReport,
   SeededFact,
+  Session,
   Severity,
 } from "../types.js";
 
@@ -80,8 +81,6 @@ export function lintDocument(
   } as const;
   const facts = createFacts(base, setting.facts);
   const diagnostics: Diagnostic[] = [];
-  // Each message template is split once per document, not once per report (a file may yield 100,000s).
-  const templates = new Map<string, CompiledTemplate>();
 
   // One context serves every rule in turn (a run over thousands of files creates no per-rule objects).
   let rule: RuleModule | undefined;
@@ -91,7 +90,7 @@ export function lintDocument(
     ...base,
     facts,
     report(report: RuleReport) {
-      if (rule) diagnostics.push(toDiagnostic(rule, report, ruleSeverity, userSet, templates));
+      if (rule) diagnostics.push(toDiagnostic(rule, report, ruleSeverity, userSet, base.session));
     },
   };
   for (const current of rules) {
@@ -141,6 +140,8 @@ export function lintDocument(
     document,
   };
 }
+
+const COMPILED_TEMPLATES = defineSessionCache<string, CompiledTemplate>("compiled message templates");
 
 const BOTH_PROCESSES: RuleContext["processes"] = Object.freeze(["jobmanager", "taskmanager"] as const);
 
@@ -200,7 +201,12 @@ function placeInHost(diagnostics: readonly Diagnostic[], target: ConfigTarget, r
   // Only what applies is worked out: a plain Flink file has no superseding rule, no setting a host
   // brought in, no process it does not start and no anchor, and keeps its findings as they are.
   const dropped = new Set<string>();
-  for (const d of diagnostics) for (const ruleId of ruleOf(d.ruleId)?.meta.supersedes ?? []) dropped.add(`${ruleId}@${d.start.offset}`);
+  // Few rules supersede another: their findings are looked for, not every finding's rule.
+  for (const rule of rules) {
+    const superseded = rule.meta.supersedes;
+    if (superseded === undefined || superseded.length === 0) continue;
+    for (const d of diagnostics) if (d.ruleId === rule.meta.id) for (const ruleId of superseded) dropped.add(`${ruleId}@${d.start.offset}`);
+  }
   // A finding about a setting the user did not write (an image's default) is not theirs to fix.
   const external = new Set<string>();
   for (const entry of target.document.entries) if (entry.external) external.add(`${entry.key}@${entry.keyRange.start.offset}`);
@@ -223,13 +229,13 @@ function toDiagnostic(
   report: RuleReport,
   ruleSeverity: Severity,
   userSet: boolean,
-  templates: Map<string, CompiledTemplate>,
+  session: Session,
 ): Diagnostic {
   const template = rule.meta.messages[report.messageId];
   let compiled: CompiledTemplate | undefined;
   if (template !== undefined) {
-    compiled = templates.get(template);
-    if (compiled === undefined) templates.set(template, (compiled = compileTemplate(template)));
+    // Split once per run, not once per report (a file may yield 100,000s, a run thousands of files).
+    compiled = session.memo(COMPILED_TEMPLATES, template, () => compileTemplate(template));
   }
   const message =
     compiled === undefined ? `unknown message id "${report.messageId}"` : fillTemplate(compiled, report.data ?? {});

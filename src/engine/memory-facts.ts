@@ -1,14 +1,13 @@
 /** The memory derivations of a linted document, computed once and shared by the memory rules. */
 import { defineFact } from "./facts.js";
-import type { ConfigValue, Deployment, Session } from "../types.js";
+import type { ConfigEntry, ConfigValue, Deployment } from "../types.js";
 import {
   deriveJobManagerMemory,
   deriveTaskManagerMemory,
-  type DeriveOptions,
   type JobManagerMemoryResult,
   type TaskManagerMemoryResult,
 } from "../model/memory.js";
-import { invalidMemoryValues, invalidUnreadValues, memoryReadKeys, memoryReads, type InvalidValue, type MemoryReads } from "../model/memory-reads.js";
+import { invalidMemoryValues, invalidUnreadValues, memoryReadKeySet, memoryReads, type InvalidValue, type MemoryReads } from "../model/memory-reads.js";
 import { defineSessionCache } from "../model/session.js";
 
 export interface MemoryDerivations {
@@ -22,7 +21,10 @@ export interface MemoryDerivations {
 
 export const memoryDerivations = defineFact<MemoryDerivations>("memory-derivations", (ctx) => {
   const opts = { flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
-  return { ...derive(ctx.doc.config, opts, ctx.session), config: ctx.doc.config, flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
+  const compute = (): Derived => ({ taskmanager: deriveTaskManagerMemory(ctx.doc.config, opts), jobmanager: deriveJobManagerMemory(ctx.doc.config, opts) });
+  const key = ctx.facts.get(memorySettingsKey);
+  const derived = key === undefined ? compute() : ctx.session.memo(DERIVED_BY_SETTINGS, key, compute);
+  return { ...derived, config: ctx.doc.config, flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
 });
 
 type Derived = Pick<MemoryDerivations, "taskmanager" | "jobmanager">;
@@ -31,47 +33,88 @@ export interface MemoryValueChecks {
   /** What Flink reads for each process on the path it takes (memory-reads.ts). */
   reads: { taskmanager: MemoryReads; jobmanager: MemoryReads };
   /** Every value read there that stops Flink on its own, TaskManager first. */
-  invalid: InvalidValue[];
+  invalid: readonly InvalidValue[];
   /** The same problems in values Flink does not read with this configuration. */
-  invalidUnread: InvalidValue[];
+  invalidUnread: readonly InvalidValue[];
   /** The keys in the file Flink reads for either process. */
   readKeys: ReadonlySet<string>;
 }
 
 /** The memory values Flink reads and those that stop it, whatever fails first: shared by the value rules. */
 export const memoryValueChecks = defineFact<MemoryValueChecks>("memory-value-checks", (ctx) => {
-  const opts = { flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
-  const reads = { taskmanager: memoryReads(ctx.doc.config, opts, "taskmanager"), jobmanager: memoryReads(ctx.doc.config, opts, "jobmanager") };
-  const all = [reads.taskmanager, reads.jobmanager];
-  return {
-    reads,
-    invalid: all.flatMap((r) => invalidMemoryValues(r, ctx.doc.config, ctx.flinkVersion)),
-    invalidUnread: all.flatMap((r) => invalidUnreadValues(r, ctx.doc.config, ctx.flinkVersion)),
-    readKeys: new Set(all.flatMap((r) => r.reads.flatMap((read) => (read.key === undefined ? [] : [read.key])))),
+  const config = ctx.doc.config;
+  const compute = (): MemoryValueChecks => {
+    const opts = { flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
+    const reads = { taskmanager: memoryReads(config, opts, "taskmanager"), jobmanager: memoryReads(config, opts, "jobmanager") };
+    const all = [reads.taskmanager, reads.jobmanager];
+    return {
+      reads,
+      invalid: all.flatMap((r) => invalidMemoryValues(r, config, ctx.flinkVersion)),
+      invalidUnread: all.flatMap((r) => invalidUnreadValues(r, config, ctx.flinkVersion)),
+      readKeys: new Set(all.flatMap((r) => r.reads.flatMap((read) => (read.key === undefined ? [] : [read.key])))),
+    };
   };
+  const key = ctx.facts.get(memorySettingsKey);
+  return key === undefined ? compute() : ctx.session.memo(VALUE_CHECKS_BY_SETTINGS, key, compute);
 });
 
 /**
- * Both derivations, remembered for the run by the settings they read: files of one repository tend
- * to share their memory settings (per-environment copies), and a directory run derives each
- * setting once. The derivations are pure functions of those settings, and rules only read their results.
+ * The memory settings of the file (every key the derivations may read, with its value, in file
+ * order), as one object of the run: files with the same settings get the same object. Undefined
+ * when one is a list (its text is not its identity). Both the derivations and the value checks are
+ * pure functions of these settings, and what they hold is plain data (keys, options, messages; no
+ * ranges), so a run remembers them by this identity: files of one repository tend to share their
+ * memory settings (per-environment copies), and a directory run works each setting out once. Two
+ * files with the same settings in another order only miss the cache.
+ *
+ * The identity is a path in a tree of the run (key, then type, then text, for each setting), so a
+ * file that repeats known settings allocates nothing: a string key of them all would be built and
+ * hashed again for every file.
  */
-function derive(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions, session: Session): Derived {
-  const compute = (): Derived => ({ taskmanager: deriveTaskManagerMemory(config, opts), jobmanager: deriveJobManagerMemory(config, opts) });
-  const key = settingsKey(config, opts);
-  return key === undefined ? compute() : session.memo(DERIVED_BY_SETTINGS, key, compute);
-}
-
-const DERIVED_BY_SETTINGS = defineSessionCache<string, Derived>("memory derivations by settings", 512);
-
-/** The settings the derivations read, as one string; undefined for a list value (its text is not its identity). */
-function settingsKey(config: ReadonlyMap<string, ConfigValue>, opts: DeriveOptions): string | undefined {
-  let key = `${opts.flinkVersion}\u0000${opts.deployment}`;
-  for (const name of memoryReadKeys(opts.flinkVersion)) {
-    const value = config.get(name);
-    if (value === undefined) continue;
-    if (value.type === "list") return undefined;
-    key += `\u0000${name}\u0000${value.type}\u0000${value.text.length}\u0000${value.text}`;
+export const memorySettingsKey = defineFact<MemorySettings | undefined>("memory-settings-key", (ctx) => {
+  const readKeys = memoryReadKeySet(ctx.flinkVersion);
+  const tree = ctx.session.memo(SETTINGS_TREES, `${ctx.flinkVersion}\u0000${ctx.deployment}`, (): SettingsTree => ({ root: newNode(), nodes: 0 }));
+  if (tree.nodes > SETTINGS_NODES_KEPT) {
+    tree.root = newNode();
+    tree.nodes = 0;
   }
-  return key;
+  let node = tree.root;
+  const step = (label: string): void => {
+    let next = node.next.get(label);
+    if (next === undefined) {
+      node.next.set(label, (next = newNode()));
+      tree.nodes++;
+    }
+    node = next;
+  };
+  for (const [name, entries] of ctx.doc.byKey) {
+    if (!readKeys.has(name)) continue;
+    const value = (entries[entries.length - 1] as ConfigEntry).value;
+    if (value.type === "list") return undefined;
+    step(name);
+    step(value.type);
+    step(value.text);
+  }
+  return node;
+});
+
+/** The identity of a file's memory settings in its run (see memorySettingsKey): compared, never read. */
+export interface MemorySettings {
+  readonly next: Map<string, MemorySettings>;
 }
+
+interface SettingsTree {
+  root: MemorySettings;
+  nodes: number;
+}
+
+function newNode(): MemorySettings {
+  return { next: new Map() };
+}
+
+/** The tree of a Flink version and deployment, one per run. */
+const SETTINGS_TREES = defineSessionCache<string, SettingsTree>("memory settings trees", 64);
+/** A tree past this many nodes starts over (the caches below drop what they hold by their own limits). */
+const SETTINGS_NODES_KEPT = 65_536;
+const DERIVED_BY_SETTINGS = defineSessionCache<MemorySettings, Derived>("memory derivations by settings", 512);
+const VALUE_CHECKS_BY_SETTINGS = defineSessionCache<MemorySettings, MemoryValueChecks>("memory value checks by settings", 512);

@@ -65,7 +65,7 @@ import {
   type MemoryPath,
   type ProcessKind,
 } from "./memory.js";
-import { jobManagerOptions, memoryOptionKeys, taskManagerOptions, type JobManagerOptions, type OptionDef, type TaskManagerOptions } from "./options.js";
+import { jobManagerOptions, memoryOptionKeys, memoryOptionKeySet, taskManagerOptions, type JobManagerOptions, type OptionDef, type TaskManagerOptions } from "./options.js";
 import { versionFacts, type VersionFacts } from "./versions.js";
 
 /** When an option is read on a path. */
@@ -318,4 +318,9 @@ function checkValues(
 /** Every key the derivations may read (options and their deprecated fallbacks), per Flink version. */
 export function memoryReadKeys(flinkVersion: string): readonly string[] {
   return memoryOptionKeys(versionFacts(flinkVersion));
+}
+
+/** The same keys as a set. */
+export function memoryReadKeySet(flinkVersion: string): ReadonlySet<string> {
+  return memoryOptionKeySet(versionFacts(flinkVersion));
 }

@@ -88,9 +88,15 @@ export function memoryOptionKeys(facts: VersionFacts): readonly string[] {
   return tablesFor(facts).keys;
 }
 
+/** The same keys as a set, for a file's keys to be looked up in. */
+export function memoryOptionKeySet(facts: VersionFacts): ReadonlySet<string> {
+  return tablesFor(facts).keySet;
+}
+
 interface OptionTables {
   taskManager: TaskManagerOptions;
   keys: readonly string[];
+  keySet: ReadonlySet<string>;
 }
 
 function tablesFor(facts: VersionFacts): OptionTables {
@@ -100,7 +106,8 @@ function tablesFor(facts: VersionFacts): OptionTables {
 function buildTables(networkMaxDefaultBytes: bigint): OptionTables {
   const taskManager = buildTaskManagerOptions(networkMaxDefaultBytes);
   const options: OptionDef[] = [...Object.values(taskManager), ...Object.values(JOB_MANAGER_OPTIONS)];
-  return { taskManager, keys: [...new Set(options.flatMap((o) => [o.key, ...o.fallbackKeys]))] };
+  const keySet = new Set(options.flatMap((o) => [o.key, ...o.fallbackKeys]));
+  return { taskManager, keys: [...keySet], keySet };
 }
 
 function buildTaskManagerOptions(networkMaxDefaultBytes: bigint): TaskManagerOptions {

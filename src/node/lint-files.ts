@@ -2,14 +2,13 @@
  * Linting on disk: the files of a scan, each with its folder's settings and its neighbours' names,
  * linted on this thread or on `--jobs` worker threads (lint-one.ts does one file either way).
  */
-import { basename, dirname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { readdirSync } from "node:fs";
 import type { TextLintOutcome } from "../lint-file.js";
 import type { LintOptions } from "../types.js";
 import { displayPath, FileAccessError } from "./errors.js";
 import { expandPatterns, includedFiles, NO_FLINK_FILES } from "./expand.js";
-import { createSession } from "../model/session.js";
-import { configMapsAmong, lintOneFile, outcomeOf, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
+import { outcomeOf, scanLinter, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
 import { canUseWorkers, defaultJobs, lintInWorkers } from "./lint-pool.js";
 import { effectiveOptions, ProjectConfigCache, type LintFilesOptions } from "./settings.js";
 import { writeFileAtomically } from "./write.js";
@@ -52,12 +51,9 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       siblings = readdirOrEmpty(dir);
       siblingsByDir.set(dir, siblings);
     }
-    const own = basename(file);
-    const fileOptions: LintOptions = {
-      ...effectiveOptions(project, options),
-      filename: displayPath(file, cwd),
-      siblingFiles: siblings.filter((name) => name !== own),
-    };
+    // The folder's one list serves each of its files (a copy without each file's own name would
+    // cost a folder of n files n² names).
+    const fileOptions: LintOptions = { ...effectiveOptions(project, options), filename: displayPath(file, cwd), siblingFiles: siblings };
     jobs.push({ file, options: fileOptions });
   }
   const init: ScanInit = { files, cwd, fix: options.fix ?? false };
@@ -73,19 +69,12 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   return results;
 }
 
-/**
- * The jobs on this thread, stopping at the first file that cannot be read (as the run then does).
- * The other files' ConfigMaps are read only if a workload mounts one its own file lacks, and then
- * once for the whole scan.
- */
+/** The jobs on this thread, stopping at the first file that cannot be read (as the run then does). */
 function lintHere(jobs: readonly FileJob[], init: ScanInit): FileOutcome[] {
-  let configMaps: ReturnType<typeof configMapsAmong> | undefined;
-  const scanFiles = init.files.length > 1 ? () => (configMaps ??= configMapsAmong(init.files, init.cwd)) : undefined;
-  // The scan is one run: its files share what the session learns.
-  const session = createSession();
+  const lint = scanLinter(init);
   const outcomes: FileOutcome[] = [];
   for (const job of jobs) {
-    const outcome = lintOneFile(job, { cwd: init.cwd, fix: init.fix, scanFiles, session });
+    const outcome = lint(job);
     outcomes.push(outcome);
     if (!outcome.ok) break;
   }

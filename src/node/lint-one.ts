@@ -1,10 +1,11 @@
 /**
- * One file of a scan: read once as bytes (Flink reads UTF-8) and linted through the one lint entry.
+ * One file of a scan: read once (Flink reads UTF-8) and linted through the one lint entry.
  * The same code runs on the main thread and in `--jobs` workers, so both give the same outcome.
  */
 import { readFileSync, statSync } from "node:fs";
 import { lintBytes, type TextLintOutcome } from "../lint-file.js";
 import type { LintOptions, Session } from "../types.js";
+import { createSession } from "../model/session.js";
 import { describeErrno, displayPath, FileAccessError } from "./errors.js";
 
 /** What a worker needs to know of the whole scan: its files (for ConfigMaps other files mount), the working directory, fixing. */
@@ -28,14 +29,29 @@ export function lintOneFile(
   job: FileJob,
   scan: { cwd: string; fix: ScanInit["fix"]; scanFiles: LintOptions["scanFiles"]; session: Session },
 ): FileOutcome {
-  let bytes: Uint8Array;
+  const options: LintOptions = { ...job.options, session: scan.session, ...(scan.scanFiles !== undefined && { scanFiles: scan.scanFiles }) };
+  // Read as text, which costs Node no buffer: it decodes what is not UTF-8 as U+FFFD, so a text
+  // with one (or with a NUL) is read again as bytes, for decodeConfigBytes to say what and where.
+  let read: string | Uint8Array;
   try {
-    bytes = readFileSync(job.file);
+    read = readFileSync(job.file, "utf8");
+    if (read.includes("\uFFFD") || read.includes("\u0000")) read = readFileSync(job.file);
   } catch (error) {
     return { ok: false, error: `${displayPath(job.file, scan.cwd)}: ${describeErrno(error as NodeJS.ErrnoException)}` };
   }
-  const options: LintOptions = { ...job.options, session: scan.session, ...(scan.scanFiles !== undefined && { scanFiles: scan.scanFiles }) };
-  return { ok: true, outcome: lintBytes(bytes, options, scan.fix) };
+  return { ok: true, outcome: lintBytes(read, options, scan.fix) };
+}
+
+/**
+ * Lints the files of a scan one by one on this thread, as one run (its files share what the session
+ * learns). The other files' ConfigMaps are read only if a workload mounts one its own file lacks,
+ * and then once for the whole scan.
+ */
+export function scanLinter(init: ScanInit): (job: FileJob) => FileOutcome {
+  let configMaps: ReturnType<typeof configMapsAmong> | undefined;
+  const scanFiles = init.files.length > 1 ? () => (configMaps ??= configMapsAmong(init.files, init.cwd)) : undefined;
+  const scan = { cwd: init.cwd, fix: init.fix, scanFiles, session: createSession() };
+  return (job) => lintOneFile(job, scan);
 }
 
 /** The outcome, or the FileAccessError it stands for. */

@@ -1,5 +1,5 @@
 /**
- * `--jobs`: the files of a scan linted by worker threads. Each worker starts the CLI's own bundle
+ * `--jobs`: the files of a scan linted by this thread and worker threads. Each worker starts the CLI's own bundle
  * (with its code cache) through `load.cjs` and serves batches of files; the outcomes come back
  * in the scan's order whatever the order the workers finish in, so the output is the one a single
  * thread prints.
@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FileJob, FileOutcome, ScanInit } from "./lint-one.js";
+import { scanLinter, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
 import type { BatchResult, JobBatch } from "./lint-worker.js";
 
 /** Files per message: enough to make the round trip cheap, few enough to keep the workers even. */
@@ -39,7 +39,11 @@ export function canUseWorkers(): boolean {
   return cliLoader() !== undefined;
 }
 
-/** Lints the jobs on `threads` workers; the outcomes in the jobs' order. */
+/**
+ * Lints the jobs on `threads` threads, this one among them (it takes batches from the same queue
+ * between the workers' messages, so no core waits on a thread that only hands out work); the
+ * outcomes in the jobs' order.
+ */
 export async function lintInWorkers(jobs: readonly FileJob[], init: ScanInit, threads: number): Promise<FileOutcome[]> {
   const loader = cliLoader();
   if (loader === undefined) throw new Error("--jobs needs the built CLI (npm run build)");
@@ -49,22 +53,39 @@ export async function lintInWorkers(jobs: readonly FileJob[], init: ScanInit, th
   const source = `require(${JSON.stringify(loader)}).loadCli().then((cli) => cli.serveLintJobs())`;
   // Loaded only here: node:worker_threads loads the stream modules, which a one-file run never needs.
   const { Worker } = await import("node:worker_threads");
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, batches.length)) }, () => new Worker(source, { eval: true, workerData: init }));
+  const workerCount = Math.max(0, Math.min(threads - 1, batches.length - 1));
+  const workers = Array.from({ length: workerCount }, () => new Worker(source, { eval: true, workerData: init }));
+  const lintHere = scanLinter(init);
   let next = 0;
   let done = 0;
   try {
     await new Promise<void>((resolvePool, rejectPool) => {
       if (batches.length === 0) return resolvePool();
+      const record = (result: BatchResult) => {
+        const offset = result.id * BATCH;
+        result.outcomes.forEach((outcome, i) => (outcomes[offset + i] = outcome));
+        if (++done === batches.length) resolvePool();
+      };
+      // This thread's share: one batch, then the event loop (the workers' results and their next batches), then another.
+      const lintNextHere = () => {
+        const batch = batches[next++];
+        if (batch === undefined) return;
+        try {
+          record({ id: batch.id, outcomes: batch.jobs.map(lintHere) });
+        } catch (error) {
+          rejectPool(error);
+          return;
+        }
+        setImmediate(lintNextHere);
+      };
       for (const worker of workers) {
         const send = () => {
           const batch = batches[next++];
           if (batch !== undefined) worker.postMessage(batch);
         };
         worker.on("message", (result: BatchResult) => {
-          const offset = result.id * BATCH;
-          result.outcomes.forEach((outcome, i) => (outcomes[offset + i] = outcome));
-          if (++done === batches.length) resolvePool();
-          else send();
+          record(result);
+          if (done < batches.length) send();
         });
         worker.on("error", rejectPool);
         worker.on("exit", (code) => {
@@ -72,6 +93,7 @@ export async function lintInWorkers(jobs: readonly FileJob[], init: ScanInit, th
         });
         for (let i = 0; i < IN_FLIGHT; i++) send();
       }
+      lintNextHere();
     });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

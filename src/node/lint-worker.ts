@@ -3,8 +3,7 @@
  * batches, and sends back each file's outcome (plain data, cloned across). It reads the files
  * itself, so the main thread only plans the run and prints.
  */
-import { createSession } from "../model/session.js";
-import { configMapsAmong, lintOneFile, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
+import { scanLinter, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
 
 /** A batch of jobs, by its id; the reply carries the same id. */
 export interface JobBatch {
@@ -23,13 +22,8 @@ export async function serveLintJobs(): Promise<void> {
   const { parentPort, workerData } = await import("node:worker_threads");
   const port = parentPort;
   if (port === null) throw new Error("serveLintJobs runs in a worker thread");
-  const { files, cwd, fix } = workerData as ScanInit;
-  let configMaps: ReturnType<typeof configMapsAmong> | undefined;
-  const scanFiles = () => (configMaps ??= configMapsAmong(files, cwd));
-  // The worker's share of the scan is one run.
-  const session = createSession();
+  const lint = scanLinter(workerData as ScanInit);
   port.on("message", (batch: JobBatch) => {
-    const outcomes = batch.jobs.map((job) => lintOneFile(job, { cwd, fix, scanFiles: files.length > 1 ? scanFiles : undefined, session }));
-    port.postMessage({ id: batch.id, outcomes } satisfies BatchResult);
+    port.postMessage({ id: batch.id, outcomes: batch.jobs.map(lint) } satisfies BatchResult);
   });
 }

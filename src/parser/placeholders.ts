@@ -17,8 +17,11 @@ const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE);
 
 /** Whether `value` holds a placeholder that is filled in before Flink reads it. */
 export function hasTemplatePlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value);
+  // Every syntax holds one of these signs, and most values none: the one-class scan answers them.
+  return PLACEHOLDER_SIGN.test(value) && PLACEHOLDER.test(value);
 }
+
+const PLACEHOLDER_SIGN = /[$%{`]/;
 
 /** The distinct placeholders in `value`, in order of first appearance. */
 export function templatePlaceholders(value: string): string[] {

@@ -13,24 +13,18 @@ export function javaDoubleToString(d: number): string {
   if (d === Infinity) return "Infinity";
   if (d === -Infinity) return "-Infinity";
   if (d === 0) return Object.is(d, -0) ? "-0.0" : "0.0";
-  const sign = d < 0 ? "-" : "";
   const abs = Math.abs(d);
+  // Java's plain range, where JavaScript too writes the shortest round-trip digits without an
+  // exponent: the same text, a whole number given its ".0".
+  if (abs >= 1e-3 && abs < 1e7) {
+    const plain = String(d);
+    return plain.includes(".") ? plain : `${plain}.0`;
+  }
+  const sign = d < 0 ? "-" : "";
   // Shortest round-trip digits and decimal exponent, from JavaScript's exponential form.
   const [mantissa, expText] = abs.toExponential().split("e") as [string, string];
   const digits = mantissa.replace(".", "");
-  const exp = Number(expText); // abs = 0.d1d2d3… × 10^(exp+1)
-  if (abs >= 1e-3 && abs < 1e7) {
-    let intPart: string;
-    let fracPart: string;
-    if (exp >= 0) {
-      intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-      fracPart = digits.slice(exp + 1);
-    } else {
-      intPart = "0";
-      fracPart = "0".repeat(-exp - 1) + digits;
-    }
-    return `${sign}${intPart}.${fracPart === "" ? "0" : fracPart}`;
-  }
+  const exp = Number(expText);
   const frac = digits.slice(1);
   return `${sign}${digits[0]}.${frac === "" ? "0" : frac}E${exp}`;
 }

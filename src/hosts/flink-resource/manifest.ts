@@ -39,7 +39,9 @@ const PARSE_OPTIONS = {
  * and a `kind: FlinkDeployment` or `kind: FlinkSessionJob` line. `readManifest` decides for sure.
  */
 export function looksLikeFlinkManifest(text: string): boolean {
+  // A plain search first: most files are no manifest, and the line patterns cost a scan each.
   return (
+    text.includes("flink.apache.org/") &&
     /^[ \t-]*["']?apiVersion["']?[ \t]*:[ \t]*["']?flink\.apache\.org\//m.test(text) &&
     /^[ \t-]*["']?kind["']?[ \t]*:[ \t]*["']?Flink(?:Deployment|SessionJob)\b/m.test(text)
   );

@@ -167,7 +167,9 @@ export function podSpec(reader: NodeReader, object: KubernetesObject): YAMLMap |
  * a `kind:` line naming a ConfigMap, a workload or a List. `readObjects` decides for sure.
  */
 export function looksLikeKubernetesManifest(text: string): boolean {
+  // A plain search first: most files are no manifest, and the line patterns cost a scan each.
   return (
+    text.includes("apiVersion") &&
     /^[ \t-]*["']?apiVersion["']?[ \t]*:/m.test(text) &&
     /^[ \t-]*["']?kind["']?[ \t]*:[ \t]*["']?(?:ConfigMap|Deployment|StatefulSet|Job|CronJob|Pod|DaemonSet|ReplicaSet|List)\b/m.test(text)
   );
