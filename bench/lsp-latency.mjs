@@ -5,10 +5,10 @@
  * `debounceMs` initialization option) and measures from each change to the `publishDiagnostics`
  * for that version. Prints JSON: median, p95 and more, in milliseconds.
  *
- *   node bench/lsp-latency.mjs [--iterations 500] [--warmup 100] [--lines 2000]
+ *   node bench/lsp-latency.mjs [--iterations 500] [--warmup 100] [--lines 2000] [--content options|unknown-keys]
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
@@ -24,9 +24,20 @@ function option(name, fallback) {
 const iterations = option("--iterations", 500);
 const warmup = option("--warmup", 100);
 const lineCount = option("--lines", 2000);
+const contentAt = process.argv.indexOf("--content");
+const content = contentAt === -1 ? "options" : process.argv[contentAt + 1];
+if (content !== "options" && content !== "unknown-keys") {
+  process.stderr.write(`lsp-latency: --content is options or unknown-keys, not ${content}\n`);
+  process.exit(2);
+}
 
-/** A realistic config of `lineCount` lines: the memory keys rules derive from, plus ordinary options and comments. */
-function config() {
+/**
+ * A config of `lineCount` lines. "options" (the default): what a large real file holds, the memory
+ * keys the rules derive from, then Flink 1.20's options with their documented defaults (each
+ * once), two comment lines to each setting, an unknown key every ~600 lines. "unknown-keys": the
+ * stress case, four lines in five a key Flink does not know (1,600 findings to publish per change).
+ */
+function config(content) {
   const lines = [
     "jobmanager.rpc.address: localhost",
     "jobmanager.memory.process.size: 1600m",
@@ -39,8 +50,25 @@ function config() {
     "taskmanager.memory.jvm-metaspace.size: 256m",
     "parallelism.default: 4",
   ];
-  for (let i = lines.length; i < lineCount - 1; i++) {
-    lines.push(i % 5 === 0 ? `# section ${i}: comment text with ünïcødé` : `custom.option.number-${i}: value-${i}`);
+  if (content === "unknown-keys") {
+    for (let i = lines.length; i < lineCount - 1; i++) {
+      lines.push(i % 5 === 0 ? `# section ${i}: comment text with ünïcødé` : `custom.option.number-${i}: value-${i}`);
+    }
+  } else {
+    const catalog = JSON.parse(readFileSync(join(root, "src/model/catalog/1.20.json"), "utf8"));
+    const set = new Set(lines.map((line) => line.slice(0, line.indexOf(":"))));
+    // Documented defaults that are values (not "none", empty or prose such as "infinite"); memory sizes stay as above.
+    const options = Object.entries(catalog.options)
+      .filter(([key, row]) => typeof row[1] === "string" && !["none", "", "infinite"].includes(row[1].trim()) && !/[\n#]/.test(row[1]))
+      .filter(([key]) => !/^[$_]/.test(key) && !key.includes(".memory.") && !set.has(key))
+      .map(([key, row]) => `${key}: ${row[1]}`);
+    let next = 0;
+    for (let i = lines.length; i < lineCount - 1; i++) {
+      if (i % 3 !== 1) lines.push(`# ${i}: what the setting below is for, as people write it (ünïcødé)`);
+      else if (i % 599 === 0) lines.push(`custom.option.number-${i}: value-${i}`);
+      else if (next < options.length) lines.push(options[next++]);
+      else lines.push(`# ${i}: a setting left at its default`);
+    }
   }
   lines.push("bench.counter: 0");
   return `${lines.join("\n")}\n`;
@@ -73,7 +101,7 @@ async function main() {
   await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
   await connection.sendNotification("initialized", {});
 
-  const text = config();
+  const text = config(content);
   const lines = text.split("\n").length - 1;
   const uri = pathToFileURL(join(root, "bench", "latency-flink-conf.yaml")).href; // need not exist
   const lastLine = lines - 1;
@@ -115,6 +143,7 @@ async function main() {
     `${JSON.stringify({
       name: "lsp-change-to-diagnostics",
       lines,
+      content,
       iterations,
       warmup,
       debounceMs: 0,

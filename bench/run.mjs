@@ -10,7 +10,8 @@
  *                (one per CPU), each as a ratio to the read+parse floor (bench/floor.mjs) and yamllint
  *                measured in the same run, interleaved, fastest of BENCH_THROUGHPUT_RUNS (default 3);
  *                single-threaded commands pinned to one core when `taskset` exists; peak RSS
- *   LSP          change-to-diagnostics time on a 2,000-line file (bench/lsp-latency.mjs): median, p95
+ *   LSP          change-to-diagnostics time on a 2,000-line file (bench/lsp-latency.mjs): median, p95,
+ *                for a file of options and comments and for one of 1,600 unknown keys (the stress case)
  *   adversarial  each large hostile input of fixtures/adversarial/ (400,000 unknown keys, a 50 MB
  *                file, …) and all small ones together, `--format json`, fastest of
  *                BENCH_ADVERSARIAL_RUNS (default 3; 0 skips it), against the fastest `node -e 0`
@@ -135,10 +136,10 @@ function throughput(dir) {
   };
 }
 
-function lspLatency() {
+function lspLatency(content) {
   const script = join(ROOT, "bench", "lsp-latency.mjs");
   if (!existsSync(script)) return undefined;
-  const run = timed(process.execPath, [script], { cwd: ROOT });
+  const run = timed(process.execPath, [script, "--content", content], { cwd: ROOT });
   if (run.code !== 0) return { error: (run.stderr || `exit ${run.code}`).trim().split("\n")[0] };
   try {
     const parsed = JSON.parse(run.stdout.trim().split("\n").pop());
@@ -159,7 +160,9 @@ try {
   const latency = oneFileLatency();
   writeCorpus(corpus, FILES);
   const corpusResults = throughput(corpus);
-  const lsp = lspLatency();
+  // A large file as people write it (options and comments), and the stress case of 1,600 findings a change.
+  const lsp = lspLatency("options");
+  const lspUnknown = lspLatency("unknown-keys");
   const adversarial = ADVERSARIAL_RUNS > 0 ? await adversarialTimes({ root: ROOT, bin: BIN, dir: hostile, runs: ADVERSARIAL_RUNS, timed }) : [];
 
   const baseline = latency["node -e 0"].medianMs;
@@ -192,11 +195,9 @@ try {
   else console.log("  flinklint --jobs: n/a (one CPU)");
   if (c.yamllint) console.log(`  yamllint -d relaxed <dir>:               ${fmt(c.yamllint.seconds, 2)} s = ${fmt(c.yamllint.ratioToFloor, 2)}x floor`);
   else console.log("  yamllint: n/a (not installed)");
-  console.log(
-    `\nLSP change-to-diagnostics: ${
-      lsp === undefined ? "n/a (bench/lsp-latency.mjs not present)" : lsp.error ? `n/a (${lsp.error})` : `${lsp.lines} lines, median ${fmt(lsp.median ?? lsp.medianMs)} ms, p95 ${fmt(lsp.p95 ?? lsp.p95Ms)} ms`
-    }`,
-  );
+  const lspLine = (r) => (r === undefined ? "n/a (bench/lsp-latency.mjs not present)" : r.error ? `n/a (${r.error})` : `${r.lines} lines, median ${fmt(r.medianMs)} ms, p95 ${fmt(r.p95Ms)} ms`);
+  console.log(`\nLSP change-to-diagnostics, options and comments: ${lspLine(lsp)}`);
+  console.log(`LSP change-to-diagnostics, 1,600 unknown keys:   ${lspLine(lspUnknown)}`);
 
   if (adversarial.length > 0) {
     console.log(`\nAdversarial inputs (--format json, fastest of ${ADVERSARIAL_RUNS}; fixtures/adversarial/cases.ts):`);
@@ -214,6 +215,7 @@ try {
     oneFile: { file: SAMPLE.slice(ROOT.length + 1), runs: RUNS, ...latency, ratioToNode: latency["flinklint <file>"].medianMs / baseline, jsonRatioToNode: latency["flinklint --format json <file>"].medianMs / baseline, cleanRatioToNode: latency["flinklint <clean file>"].medianMs / baseline },
     corpus: corpusResults,
     lsp: lsp ?? null,
+    lspUnknownKeys: lspUnknown ?? null,
     adversarial: { runs: ADVERSARIAL_RUNS, nodeFastestMs: fastest, cases: adversarial.map((a) => ({ ...a, ratioToFastestNode: a.ms / fastest })) },
   };
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);

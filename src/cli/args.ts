@@ -73,7 +73,7 @@ Options:
       --report-unused-disable-directives
                             Report flinklint-disable comments that suppress nothing
       --max-warnings <n>    Exit with 1 when there are more than n warnings
-  -j, --jobs <n>            Lint on n threads (default: one per CPU for a large tree;
+  -j, --jobs <n>            Lint on n threads (default: half the CPUs for a large tree;
                             the output is the same, in the same order)
   -q, --quiet               Report errors only
       --show-info           Also report info notes (e.g. a fraction capped at its min or max)

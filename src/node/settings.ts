@@ -20,7 +20,7 @@ export type LintFilesOptions = Omit<LintOptions, "filename" | "siblingFiles" | "
   noConfigLookup?: boolean;
   /** "write" applies safe fixes to the files; "dry-run" only computes them. */
   fix?: "write" | "dry-run";
-  /** Threads that lint the files (1: this one); by default one per CPU for a large tree, one for a few files. */
+  /** Threads that lint the files (1: this one); by default half the CPUs for a large tree, one for a few files (defaultJobs). */
   jobs?: number;
 };
 

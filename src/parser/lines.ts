@@ -40,15 +40,23 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     const ends: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) {
+    // Without a CR (most files), every break is an LF, which indexOf finds far faster than a loop.
+    if (!text.includes("\r")) {
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
         ends.push(i);
         starts.push(i + 1);
-      } else if (c === 13 /* \r */) {
-        ends.push(i);
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 /* \n */) {
+          ends.push(i);
+          starts.push(i + 1);
+        } else if (c === 13 /* \r */) {
+          ends.push(i);
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     ends.push(text.length);

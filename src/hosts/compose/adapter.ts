@@ -257,7 +257,9 @@ export function composeTargets(text: string, options: HostInput["options"] = {})
 
 /** A cheap look: top-level `services:` and a Flink image, FLINK_PROPERTIES or an entrypoint command of the image. */
 export function looksLikeFlinkCompose(text: string): boolean {
+  // A plain search first: most files are no Compose file, and the line pattern costs a scan.
   return (
+    text.includes("services") &&
     /^services[ \t]*:/m.test(text) &&
     (/FLINK_PROPERTIES/.test(text) ||
       /^[ \t]*image[ \t]*:[ \t]*["']?(?:(?:docker\.io|index\.docker\.io|registry\.hub\.docker\.com)\/)?(?:library\/|apache\/)?flink(?:[:@"'\s]|$)/m.test(text) ||
