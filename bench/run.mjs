@@ -9,7 +9,8 @@
  *                configurations in both dialects (bench/corpus.mjs), on one thread and with `--jobs`
  *                (one per CPU), each as a ratio to the read+parse floor (bench/floor.mjs) and yamllint
  *                measured in the same run, interleaved, fastest of BENCH_THROUGHPUT_RUNS (default 3);
- *                single-threaded commands pinned to one core when `taskset` exists; peak RSS
+ *                single-threaded commands pinned to one core when `taskset` exists, and again on
+ *                any core; peak RSS
  *   LSP          change-to-diagnostics time on a 2,000-line file (bench/lsp-latency.mjs): median, p95,
  *                for a file of options and comments and for one of 1,600 unknown keys (the stress case)
  *   adversarial  each large hostile input of fixtures/adversarial/ (400,000 unknown keys, a 50 MB
@@ -109,9 +110,13 @@ function throughput(dir) {
   const env = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" };
   const lint = (jobs) => [process.execPath, ["--import", MAX_RSS_HOOK, BIN, "--format", "json", "--no-config-lookup", "--jobs", String(jobs), dir]];
   const threads = availableParallelism();
+  const floorCommand = [process.execPath, [join(ROOT, "bench", "floor.mjs"), dir]];
   const commands = {
-    floor: pinned(process.execPath, [join(ROOT, "bench", "floor.mjs"), dir]),
+    floor: pinned(...floorCommand),
     single: pinned(...lint(1)),
+    // The same two on any core: a single-threaded process still has V8's garbage collector and
+    // compiler threads, which a pinned run makes share its core.
+    ...(pin && { floorAnyCore: floorCommand, singleAnyCore: lint(1) }),
     ...(threads > 1 && { jobs: lint(threads) }),
     ...(YAMLLINT && { yamllint: pinned(YAMLLINT, ["-d", "relaxed", "-f", "parsable", dir]) }),
   };
@@ -131,6 +136,9 @@ function throughput(dir) {
     runs: THROUGHPUT_RUNS,
     floor: { seconds: best.floor.ms / 1000 },
     single: entry(best.single, { filesPerSecond: files / (best.single.ms / 1000), maxRssMiB: best.single.maxRssKiB / 1024 }),
+    ...(best.singleAnyCore && {
+      anyCore: { floorSeconds: best.floorAnyCore.ms / 1000, seconds: best.singleAnyCore.ms / 1000, ratioToFloor: best.singleAnyCore.ms / best.floorAnyCore.ms },
+    }),
     ...(best.jobs && { jobs: entry(best.jobs, { threads, filesPerSecond: files / (best.jobs.ms / 1000), maxRssMiB: best.jobs.maxRssKiB / 1024 }) }),
     ...(best.yamllint && { yamllint: entry(best.yamllint) }),
   };
@@ -191,6 +199,7 @@ try {
   console.log(`\nCorpus of ${c.files} configs, both dialects (fastest of ${c.runs} interleaved runs${c.pinnedToOneCore ? "; one core unless threaded" : ""}):`);
   console.log(`  read+parse floor (bench/floor.mjs: walk, read, yaml.parseDocument): ${fmt(c.floor.seconds, 2)} s = 1.00x`);
   console.log(`  flinklint --jobs 1 --format json <dir>:  ${fmt(c.single.seconds, 2)} s = ${fmt(c.single.ratioToFloor, 2)}x floor, ${fmt(c.single.filesPerSecond, 0)} files/s, peak RSS ${fmt(c.single.maxRssMiB, 0)} MiB`);
+  if (c.anyCore) console.log(`  on any core: floor ${fmt(c.anyCore.floorSeconds, 2)} s, flinklint --jobs 1 ${fmt(c.anyCore.seconds, 2)} s = ${fmt(c.anyCore.ratioToFloor, 2)}x floor`);
   if (c.jobs) console.log(`  flinklint --jobs ${c.jobs.threads} --format json <dir>:  ${fmt(c.jobs.seconds, 2)} s = ${fmt(c.jobs.ratioToFloor, 2)}x floor, peak RSS ${fmt(c.jobs.maxRssMiB, 0)} MiB (same report)`);
   else console.log("  flinklint --jobs: n/a (one CPU)");
   if (c.yamllint) console.log(`  yamllint -d relaxed <dir>:               ${fmt(c.yamllint.seconds, 2)} s = ${fmt(c.yamllint.ratioToFloor, 2)}x floor`);

@@ -11,6 +11,7 @@ import { compareDiagnostics, lintTarget } from "./engine/lint.js";
 import { HOST_ADAPTERS, readHost, type HostAdapter } from "./hosts/index.js";
 import { createSession } from "./model/session.js";
 import type { ConfigTarget, Diagnostic, DocExample, LintOptions, LintResult, RuleModule } from "./types.js";
+import { extended } from "./util/objects.js";
 
 /** The findings of one configuration of a file. */
 export interface TargetLintResult extends LintResult {
@@ -68,10 +69,14 @@ function lintReading(reading: ReturnType<typeof readHost>, options: LintOptions,
       if (directives === undefined) directivesOf.set(key, (directives = findDirectives(lines, dialect)));
     }
     const result = lintTarget(target, options, rules, directives);
-    if (reading.fixable) return { ...keepSafeFixes(result, options), name: target.name, what: target.what, target };
-    const stripped = withoutFixes(result);
-    unwrittenFixes += stripped.dropped;
-    return { ...stripped.result, name: target.name, what: target.what, target };
+    let kept: LintResult;
+    if (reading.fixable) kept = keepSafeFixes(result, options);
+    else {
+      const stripped = withoutFixes(result);
+      unwrittenFixes += stripped.dropped;
+      kept = stripped.result;
+    }
+    return targetResult(kept, target);
   });
   return {
     adapter: reading.adapter,
@@ -133,9 +138,15 @@ export function lintBytes(
   return outcome;
 }
 
+/** A target's result: the lint's fields named one by one, which is cheaper than spreading them (once per file of a run). */
+function targetResult(result: LintResult, target: ConfigTarget): TargetLintResult {
+  const { filename, dialect, flinkVersion, diagnostics, suppressed, document } = result;
+  return { filename, dialect, flinkVersion, diagnostics, suppressed, document, name: target.name, what: target.what, target };
+}
+
 /** The options with a session: the caller's run, or a fresh one for this call. */
 function withSession(options: LintOptions): LintOptions {
-  return options.session !== undefined ? options : { ...options, session: createSession() };
+  return options.session !== undefined ? options : extended(options, { session: createSession() });
 }
 
 /** The result with its safe fixes taken out, and how many there were. */
@@ -148,7 +159,7 @@ function withoutFixes(result: LintResult): { result: LintResult; dropped: number
       const { fix: _fix, ...rest } = d;
       return rest;
     });
-  return { result: { ...result, diagnostics: strip(result.diagnostics), suppressed: strip(result.suppressed) }, dropped };
+  return { result: extended(result, { diagnostics: strip(result.diagnostics), suppressed: strip(result.suppressed) }), dropped };
 }
 
 /**

@@ -22,6 +22,7 @@ import {
 import { MIB, parseMemorySize, TIB, toConfigText } from "../../src/model/memory-size.js";
 import { changedConfig, editsForChanges, holdsChanges, type SettingChange } from "../../src/engine/setting-edits.js";
 import { bothTotalsIn } from "./both-totals.js";
+import { extended } from "../../src/util/objects.js";
 
 /** What a derivation reads besides the settings. */
 export interface FixScope {
@@ -504,7 +505,7 @@ export function offerFixes(
 ): OfferedFixes {
   const derived = ctx.facts.get(memoryDerivations);
   const search = (): FixCandidate[] => {
-    const scope = { ...derived, budget: { left: FIX_DERIVATION_BUDGET } };
+    const scope = extended(derived, { budget: { left: FIX_DERIVATION_BUDGET } });
     return fixesFor(scope, failure, steps ?? stepsFor(scope, failure));
   };
   // The search is a pure function of the memory settings (and the steps asked for); the edits below

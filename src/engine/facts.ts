@@ -1,5 +1,6 @@
 /** Memoized per-document facts (e.g. the memory derivation) that several rules read. */
 import type { FactDefinition, Facts, RuleContext, SeededFact } from "../types.js";
+import { extended } from "../util/objects.js";
 
 type FactInput = Omit<RuleContext, "report" | "facts">;
 type FactContext = Parameters<FactDefinition<unknown>["compute"]>[0];
@@ -18,7 +19,7 @@ export function createFacts(input: FactInput, seeded: readonly SeededFact[] = []
     get<T>(fact: FactDefinition<T>): T {
       const known = cache.get(fact);
       if (known !== undefined || cache.has(fact)) return known as T;
-      const value = fact.compute((context ??= { ...input, facts }));
+      const value = fact.compute((context ??= extended(input, { facts })));
       cache.set(fact, value);
       return value;
     },

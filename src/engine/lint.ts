@@ -10,6 +10,7 @@ import { compileTemplate, fillTemplate, type CompiledTemplate } from "./messages
 import { applyDirectives, findDirectives, type Directive } from "./directives.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { createSession, defineSessionCache } from "../model/session.js";
+import { extended } from "../util/objects.js";
 import type {
   ConfigDocument,
   ConfigTarget,
@@ -86,13 +87,13 @@ export function lintDocument(
   let rule: RuleModule | undefined;
   let ruleSeverity: Severity = "error";
   let userSet = false;
-  const context: RuleContext = {
-    ...base,
+  const own: Pick<RuleContext, "facts" | "report"> = {
     facts,
     report(report: RuleReport) {
       if (rule) diagnostics.push(toDiagnostic(rule, report, ruleSeverity, userSet, base.session));
     },
   };
+  const context: RuleContext = extended(base, own);
   for (const current of rules) {
     const configured = options.rules?.[current.meta.id];
     if (configured === "off") continue;
@@ -169,12 +170,11 @@ export function lintTarget(
   const deployment = target.deployment ?? options.deployment;
   const result = lintDocument(
     target.document,
-    {
-      ...options,
+    extended(options, {
       dialect: target.document.dialect,
       ...(flinkVersion !== undefined && { flinkVersion }),
       ...(deployment !== undefined && { deployment }),
-    },
+    }),
     used,
     {
       reread: target.reread,
@@ -184,11 +184,10 @@ export function lintTarget(
       ...(directives && { directives }),
     },
   );
-  return {
-    ...result,
-    diagnostics: placeInHost(result.diagnostics, target, used),
-    suppressed: placeInHost(result.suppressed, target, used),
-  };
+  // The result is this call's own: its lists are replaced in place rather than copied around them.
+  result.diagnostics = placeInHost(result.diagnostics, target, used);
+  result.suppressed = placeInHost(result.suppressed, target, used);
+  return result;
 }
 
 /** Drops what a more specific rule said at the same place, and moves start-of-file findings to the anchor. */

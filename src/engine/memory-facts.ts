@@ -24,7 +24,7 @@ export const memoryDerivations = defineFact<MemoryDerivations>("memory-derivatio
   const compute = (): Derived => ({ taskmanager: deriveTaskManagerMemory(ctx.doc.config, opts), jobmanager: deriveJobManagerMemory(ctx.doc.config, opts) });
   const key = ctx.facts.get(memorySettingsKey);
   const derived = key === undefined ? compute() : ctx.session.memo(DERIVED_BY_SETTINGS, key, compute);
-  return { ...derived, config: ctx.doc.config, flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
+  return { taskmanager: derived.taskmanager, jobmanager: derived.jobmanager, config: ctx.doc.config, flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
 });
 
 type Derived = Pick<MemoryDerivations, "taskmanager" | "jobmanager">;

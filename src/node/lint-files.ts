@@ -12,6 +12,7 @@ import { outcomeOf, scanLinter, type FileJob, type FileOutcome, type ScanInit } 
 import { canUseWorkers, defaultJobs, lintInWorkers } from "./lint-pool.js";
 import { effectiveOptions, ProjectConfigCache, type LintFilesOptions } from "./settings.js";
 import { writeFileAtomically } from "./write.js";
+import { extended } from "../util/objects.js";
 
 /**
  * One file's findings. Parsed documents are not kept: a run over thousands of files holds only
@@ -41,6 +42,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   // met in a walk (picked by its name, such as an app's `app-config.yaml` ConfigMap) is left out.
   const named = new Set([...given.map((p) => resolve(cwd, p)), ...included]);
   const siblingsByDir = new Map<string, string[]>();
+  // A settings file's options, worked out once for all the files it covers.
+  const optionsByProject = new Map<Awaited<ReturnType<ProjectConfigCache["forDirectory"]>>, LintOptions>();
   const jobs: FileJob[] = [];
   for (const file of files) {
     const dir = dirname(file);
@@ -53,7 +56,9 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     }
     // The folder's one list serves each of its files (a copy without each file's own name would
     // cost a folder of n files n² names).
-    const fileOptions: LintOptions = { ...effectiveOptions(project, options), filename: displayPath(file, cwd), siblingFiles: siblings };
+    let projectOptions = optionsByProject.get(project);
+    if (projectOptions === undefined) optionsByProject.set(project, (projectOptions = effectiveOptions(project, options)));
+    const fileOptions: LintOptions = extended(projectOptions, { filename: displayPath(file, cwd), siblingFiles: siblings });
     jobs.push({ file, options: fileOptions });
   }
   const init: ScanInit = { files, cwd, fix: options.fix ?? false };

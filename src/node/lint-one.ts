@@ -7,6 +7,7 @@ import { lintBytes, type TextLintOutcome } from "../lint-file.js";
 import type { LintOptions, Session } from "../types.js";
 import { createSession } from "../model/session.js";
 import { describeErrno, displayPath, FileAccessError } from "./errors.js";
+import { extended } from "../util/objects.js";
 
 /** What a worker needs to know of the whole scan: its files (for ConfigMaps other files mount), the working directory, fixing. */
 export interface ScanInit {
@@ -29,7 +30,7 @@ export function lintOneFile(
   job: FileJob,
   scan: { cwd: string; fix: ScanInit["fix"]; scanFiles: LintOptions["scanFiles"]; session: Session },
 ): FileOutcome {
-  const options: LintOptions = { ...job.options, session: scan.session, ...(scan.scanFiles !== undefined && { scanFiles: scan.scanFiles }) };
+  const options: LintOptions = extended(job.options, { session: scan.session, ...(scan.scanFiles !== undefined && { scanFiles: scan.scanFiles }) });
   // Read as text, which costs Node no buffer: it decodes what is not UTF-8 as U+FFFD, so a text
   // with one (or with a NUL) is read again as bytes, for decodeConfigBytes to say what and where.
   let read: string | Uint8Array;

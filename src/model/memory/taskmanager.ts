@@ -19,6 +19,7 @@ import type {
   TaskManagerMemoryResult,
   TaskManagerSuccess,
 } from "./types.js";
+import { extended } from "../../util/objects.js";
 
 interface TaskManagerFlinkMemory {
   frameworkHeap: bigint;
@@ -243,7 +244,7 @@ function tmFromTotalFlink(d: Derivation, o: TaskManagerOptions, totalFlink: bigi
       taskOffHeap,
       network,
       managed: managed.bytes,
-      sources: { ...fixedSources, taskHeap: configuredOr(d, o.taskHeap), managed: managed.source, network: { how: "remainder" } },
+      sources: extended(fixedSources, { taskHeap: configuredOr(d, o.taskHeap), managed: managed.source, network: { how: "remainder" } as const }),
     };
   }
   const managed = managedAbsoluteOrFraction(d, o, totalFlink);
@@ -284,7 +285,7 @@ function tmFromTotalFlink(d: Derivation, o: TaskManagerOptions, totalFlink: bigi
     taskOffHeap,
     network,
     managed: managed.bytes,
-    sources: { ...fixedSources, taskHeap: { how: "remainder" }, managed: managed.source, network: networkFrom },
+    sources: extended(fixedSources, { taskHeap: { how: "remainder" } as const, managed: managed.source, network: networkFrom }),
   };
 }
 
@@ -326,13 +327,12 @@ function deriveTaskManagerSpec(d: Derivation, o: TaskManagerOptions): TaskManage
     get dynamicConfigs() {
       return (dynamicConfigs ??= taskManagerDynamicConfigs(bytes, cpuCores, taskSlots));
     },
-    sources: {
-      ...flink.sources,
+    sources: extended(flink.sources, {
       jvmMetaspace: configuredOr(d, o.jvmMetaspace),
       jvmOverhead: jvm.overheadSource,
       totalFlink: totalFlinkSource,
       totalProcess: jvm.totalProcessSource,
-    },
+    }),
     adjustments: d.adjustments,
     cpuCores,
     taskSlots,
