@@ -9,7 +9,7 @@ import type { LintOptions } from "../types.js";
 import { displayPath, FileAccessError } from "./errors.js";
 import { expandPatterns, includedFiles, NO_FLINK_FILES } from "./expand.js";
 import { outcomeOf, scanLinter, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
-import { canUseWorkers, defaultJobs, lintInWorkers } from "./lint-pool.js";
+import { canUseWorkers, defaultJobs, lintInWorkers, startLintWorkers, stopLintWorkers, type LintWorkers } from "./lint-pool.js";
 import { effectiveOptions, ProjectConfigCache, type LintFilesOptions } from "./settings.js";
 import { writeFileAtomically } from "./write.js";
 import { extended } from "../util/objects.js";
@@ -26,6 +26,19 @@ export interface FileLintResult extends TextLintOutcome {
 /** Lints files and directories as the CLI does. Throws FileAccessError for what cannot be read. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<FileLintResult[]> {
   const cwd = options.cwd ?? process.cwd();
+  // Threads asked for: they start now, loading the CLI while this thread walks the tree.
+  const early = options.jobs !== undefined && options.jobs > 1 && canUseWorkers() ? startLintWorkers(options.jobs - 1) : undefined;
+  // Awaited only after the walk: handled from the start, so a failure meanwhile is no unhandled rejection.
+  early?.catch(() => undefined);
+  try {
+    return await lintFound(patterns, options, cwd, early);
+  } finally {
+    // Those lintInWorkers did not take (a scan that failed, or a handful of files); terminating twice is harmless.
+    if (early !== undefined) await stopLintWorkers(early);
+  }
+}
+
+async function lintFound(patterns: readonly string[], options: LintFilesOptions, cwd: string, early: LintWorkers | undefined): Promise<FileLintResult[]> {
   const given = patterns.length ? patterns : ["."];
   const configs = new ProjectConfigCache(options);
   const included = await includedFiles(given, cwd, configs);
@@ -63,7 +76,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   }
   const init: ScanInit = { files, cwd, fix: options.fix ?? false };
   const threads = options.jobs ?? defaultJobs(jobs.length);
-  const outcomes = threads > 1 && canUseWorkers() ? await lintInWorkers(jobs, init, threads) : lintHere(jobs, init);
+  const outcomes = threads > 1 && canUseWorkers() ? await lintInWorkers(jobs, init, threads, early) : lintHere(jobs, init);
   const results: FileLintResult[] = [];
   for (const [i, job] of jobs.entries()) {
     const outcome = outcomeOf(outcomes[i] as FileOutcome);

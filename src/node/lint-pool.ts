@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scanLinter, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
-import type { BatchResult, JobBatch } from "./lint-worker.js";
+import type { BatchResult, JobBatch, ScanMessage } from "./lint-worker.js";
 
 /** Files per message: enough to make the round trip cheap, few enough to keep the workers even. */
 const BATCH = 48;
@@ -45,22 +45,54 @@ export function canUseWorkers(): boolean {
   return cliLoader() !== undefined;
 }
 
+/** A worker thread that loads the CLI and waits for a scan (see lint-worker.ts), and how it ended if it did. */
+interface LintWorker {
+  thread: import("node:worker_threads").Worker;
+  failure?: Error;
+  exitCode?: number;
+}
+
+/** Workers started ahead of a scan (`startLintWorkers`). */
+export type LintWorkers = Promise<LintWorker[]>;
+
 /**
- * Lints the jobs on `threads` threads, this one among them (it takes batches from the same queue
- * between the workers' messages, so no core waits on a thread that only hands out work); the
- * outcomes in the jobs' order.
+ * Starts `count` workers now: each loads the CLI's bundle while this thread is still walking the
+ * tree, and waits for the scan. `lintInWorkers` takes them; `stopLintWorkers` ends the rest.
  */
-export async function lintInWorkers(jobs: readonly FileJob[], init: ScanInit, threads: number): Promise<FileOutcome[]> {
+export async function startLintWorkers(count: number): LintWorkers {
   const loader = cliLoader();
   if (loader === undefined) throw new Error("--jobs needs the built CLI (npm run build)");
-  const outcomes: FileOutcome[] = new Array(jobs.length);
-  const batches: JobBatch[] = [];
-  for (let start = 0, id = 0; start < jobs.length; start += BATCH, id++) batches.push({ id, jobs: jobs.slice(start, start + BATCH) });
   const source = `require(${JSON.stringify(loader)}).loadCli().then((cli) => cli.serveLintJobs())`;
   // Loaded only here: node:worker_threads loads the stream modules, which a one-file run never needs.
   const { Worker } = await import("node:worker_threads");
+  return Array.from({ length: count }, () => {
+    const worker: LintWorker = { thread: new Worker(source, { eval: true }) };
+    // Kept until the worker is used, so that one that fails while it waits is not an uncaught error.
+    worker.thread.on("error", (error) => (worker.failure ??= error));
+    worker.thread.on("exit", (code) => (worker.exitCode = code));
+    return worker;
+  });
+}
+
+/** Ends the workers (terminating one that has ended already is harmless). */
+export async function stopLintWorkers(workers: LintWorkers): Promise<void> {
+  await Promise.all((await workers).map(({ thread }) => thread.terminate()));
+}
+
+/**
+ * Lints the jobs on `threads` threads, this one among them (it takes batches from the same queue
+ * between the workers' messages, so no core waits on a thread that only hands out work); the
+ * outcomes in the jobs' order. Workers started earlier (`startLintWorkers`) are used first.
+ */
+export async function lintInWorkers(jobs: readonly FileJob[], init: ScanInit, threads: number, started?: LintWorkers): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(jobs.length);
+  const batches: JobBatch[] = [];
+  for (let start = 0, id = 0; start < jobs.length; start += BATCH, id++) batches.push({ id, jobs: jobs.slice(start, start + BATCH) });
   const workerCount = Math.max(0, Math.min(threads - 1, batches.length - 1));
-  const workers = Array.from({ length: workerCount }, () => new Worker(source, { eval: true, workerData: init }));
+  const early = started === undefined ? [] : await started;
+  const workers = early.slice(0, workerCount);
+  await Promise.all(early.slice(workerCount).map(({ thread }) => thread.terminate()));
+  if (workers.length < workerCount) workers.push(...(await startLintWorkers(workerCount - workers.length)));
   const lintHere = scanLinter(init);
   let next = 0;
   let done = 0;
@@ -84,25 +116,30 @@ export async function lintInWorkers(jobs: readonly FileJob[], init: ScanInit, th
         }
         setImmediate(lintNextHere);
       };
-      for (const worker of workers) {
+      const stopped = (code: number | undefined) => new Error(`a lint worker stopped (exit code ${code})`);
+      for (const { thread, failure, exitCode } of workers) {
+        // One that ended while it waited for the scan would never answer.
+        if (failure !== undefined || exitCode !== undefined) return rejectPool(failure ?? stopped(exitCode));
         const send = () => {
           const batch = batches[next++];
-          if (batch !== undefined) worker.postMessage(batch);
+          if (batch !== undefined) thread.postMessage(batch);
         };
-        worker.on("message", (result: BatchResult) => {
+        thread.on("message", (result: BatchResult) => {
           record(result);
           if (done < batches.length) send();
         });
-        worker.on("error", rejectPool);
-        worker.on("exit", (code) => {
-          if (done < batches.length) rejectPool(new Error(`a lint worker stopped (exit code ${code})`));
+        thread.on("error", rejectPool);
+        thread.on("exit", (code) => {
+          if (done < batches.length) rejectPool(stopped(code));
         });
+        // The scan first: a worker's messages arrive in the order they were sent.
+        thread.postMessage({ init } satisfies ScanMessage);
         for (let i = 0; i < IN_FLIGHT; i++) send();
       }
       lintNextHere();
     });
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(workers.map(({ thread }) => thread.terminate()));
   }
   return outcomes;
 }

@@ -16,14 +16,27 @@ export interface BatchResult {
   outcomes: FileOutcome[];
 }
 
-/** Serves batches on this worker's port until the main thread ends the worker. */
+/** The first message a worker gets: the scan its batches belong to. */
+export interface ScanMessage {
+  init: ScanInit;
+}
+
+/**
+ * Serves batches on this worker's port until the main thread ends the worker. The worker may start
+ * before the files are known (its start-up overlaps the walk): the scan comes as the first message.
+ */
 export async function serveLintJobs(): Promise<void> {
   // Loaded only in a worker: node:worker_threads loads the stream modules, which a one-file run never needs.
-  const { parentPort, workerData } = await import("node:worker_threads");
+  const { parentPort } = await import("node:worker_threads");
   const port = parentPort;
   if (port === null) throw new Error("serveLintJobs runs in a worker thread");
-  const lint = scanLinter(workerData as ScanInit);
-  port.on("message", (batch: JobBatch) => {
-    port.postMessage({ id: batch.id, outcomes: batch.jobs.map(lint) } satisfies BatchResult);
+  let lint: ((job: FileJob) => FileOutcome) | undefined;
+  port.on("message", (message: ScanMessage | JobBatch) => {
+    if ("init" in message) {
+      lint = scanLinter(message.init);
+      return;
+    }
+    if (lint === undefined) throw new Error("a lint worker got files before its scan");
+    port.postMessage({ id: message.id, outcomes: message.jobs.map(lint) } satisfies BatchResult);
   });
 }

@@ -46,4 +46,16 @@ describe("--jobs", () => {
       expect(many.stdout === one.stdout, `--jobs ${jobs} printed another report`).toBe(true);
     }
   });
+
+  it("ends the threads it started when the scan fails or needs fewer", () => {
+    // Threads asked for start before the walk: a missing path still fails at once with exit 2.
+    const missing = runBin(["--jobs", "3", "--format", "json", "no-such-folder"], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toMatch(/no-such-folder/);
+    // Four threads for two files: one thread lints them, the others are ended, the report is one thread's.
+    const few = ["--format", "json", "--no-config-lookup", "corpus/odd/a-flink-conf.yaml", "corpus/odd/d-flink-conf.yaml"];
+    const many = runBin(["--jobs", "4", ...few], { cwd: dir });
+    expect({ code: many.code, stdout: many.stdout, stderr: many.stderr }).toEqual(runBin(["--jobs", "1", ...few], { cwd: dir }));
+  });
 });
