@@ -9,7 +9,7 @@
  */
 import type { ConfigValue, Deployment, Fix, RuleContext } from "../../src/types.js";
 import { lastEntry } from "./report.js";
-import { memoryDerivations, memorySettingsKey, type MemorySettings } from "../../src/engine/memory-facts.js";
+import { memoryDerivations, memorySettings, type MemorySettings } from "../../src/engine/memory-facts.js";
 import { defineSessionCache } from "../../src/model/session.js";
 import {
   deriveJobManagerMemory,
@@ -510,15 +510,16 @@ export function offerFixes(
   };
   // The search is a pure function of the memory settings (and the steps asked for); the edits below
   // are the file's own. A failure of the file's own derivation is one of those settings', so the run
-  // searches each once (see memorySettingsKey); any other failure is searched here.
-  const settings = derived[failure.process] === failure ? ctx.facts.get(memorySettingsKey) : undefined;
+  // searches each once (see memorySettings); any other failure is searched here.
+  const settings = derived[failure.process] === failure ? ctx.facts.get(memorySettings) : undefined;
   let fixes: readonly FixCandidate[];
   if (settings === undefined) fixes = search();
   else {
     const searched = ctx.session.memo(FIXES_BY_SETTINGS, settings, () => new Map<string, readonly FixCandidate[]>());
     const asked = `${failure.process}\u0000${steps === undefined ? "" : JSON.stringify(steps)}`;
-    fixes = searched.get(asked) ?? search();
-    searched.set(asked, fixes);
+    const known = searched.get(asked);
+    fixes = known ?? search();
+    if (known === undefined) searched.set(asked, fixes);
   }
   // A key is named as the file sets it (a manifest's `resource.memory`), plain in a suggestion's
   // title; one a host brings in from elsewhere (an image's default file) with where it is set.

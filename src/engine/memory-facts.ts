@@ -22,8 +22,8 @@ export interface MemoryDerivations {
 export const memoryDerivations = defineFact<MemoryDerivations>("memory-derivations", (ctx) => {
   const opts = { flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
   const compute = (): Derived => ({ taskmanager: deriveTaskManagerMemory(ctx.doc.config, opts), jobmanager: deriveJobManagerMemory(ctx.doc.config, opts) });
-  const key = ctx.facts.get(memorySettingsKey);
-  const derived = key === undefined ? compute() : ctx.session.memo(DERIVED_BY_SETTINGS, key, compute);
+  const settings = ctx.facts.get(memorySettings);
+  const derived = settings === undefined ? compute() : ctx.session.memo(DERIVED_BY_SETTINGS, settings, compute);
   return { taskmanager: derived.taskmanager, jobmanager: derived.jobmanager, config: ctx.doc.config, flinkVersion: ctx.flinkVersion, deployment: ctx.deployment };
 });
 
@@ -54,8 +54,8 @@ export const memoryValueChecks = defineFact<MemoryValueChecks>("memory-value-che
       readKeys: new Set(all.flatMap((r) => r.reads.flatMap((read) => (read.key === undefined ? [] : [read.key])))),
     };
   };
-  const key = ctx.facts.get(memorySettingsKey);
-  return key === undefined ? compute() : ctx.session.memo(VALUE_CHECKS_BY_SETTINGS, key, compute);
+  const settings = ctx.facts.get(memorySettings);
+  return settings === undefined ? compute() : ctx.session.memo(VALUE_CHECKS_BY_SETTINGS, settings, compute);
 });
 
 /**
@@ -68,10 +68,10 @@ export const memoryValueChecks = defineFact<MemoryValueChecks>("memory-value-che
  * files with the same settings in another order only miss the cache.
  *
  * The identity is a path in a tree of the run (key, then type, then text, for each setting), so a
- * file that repeats known settings allocates nothing: a string key of them all would be built and
+ * file that repeats known settings adds nothing to it: a string key of them all would be built and
  * hashed again for every file.
  */
-export const memorySettingsKey = defineFact<MemorySettings | undefined>("memory-settings-key", (ctx) => {
+export const memorySettings = defineFact<MemorySettings | undefined>("memory-settings", (ctx) => {
   const readKeys = memoryReadKeySet(ctx.flinkVersion);
   const tree = ctx.session.memo(SETTINGS_TREES, `${ctx.flinkVersion}\u0000${ctx.deployment}`, (): SettingsTree => ({ root: newNode(), nodes: 0 }));
   if (tree.nodes > SETTINGS_NODES_KEPT) {
@@ -98,7 +98,7 @@ export const memorySettingsKey = defineFact<MemorySettings | undefined>("memory-
   return node;
 });
 
-/** The identity of a file's memory settings in its run (see memorySettingsKey): compared, never read. */
+/** The identity of a file's memory settings in its run (see memorySettings): compared, never read. */
 export interface MemorySettings {
   readonly next: Map<string, MemorySettings>;
 }
