@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { readdirSync } from "node:fs";
 import type { TextLintOutcome } from "../lint-file.js";
 import type { LintOptions } from "../types.js";
+import type { ProjectConfig } from "../engine/project-config.js";
 import { displayPath, FileAccessError } from "./errors.js";
 import { expandPatterns, includedFiles, NO_FLINK_FILES } from "./expand.js";
 import { outcomeOf, scanLinter, type FileJob, type FileOutcome, type ScanInit } from "./lint-one.js";
@@ -56,19 +57,19 @@ async function lintFound(patterns: readonly string[], options: LintFilesOptions,
   const named = new Set([...given.map((p) => resolve(cwd, p)), ...included]);
   const siblingsByDir = new Map<string, string[]>();
   // A settings file's options, worked out once for all the files it covers.
-  const optionsByProject = new Map<Awaited<ReturnType<ProjectConfigCache["forDirectory"]>>, LintOptions>();
+  const optionsByProject = new Map<ProjectConfig | undefined, LintOptions>();
   const jobs: FileJob[] = [];
   for (const file of files) {
     const dir = dirname(file);
     const project = await configs.forDirectory(dir, cwd);
     if (configs.ignores(project, file)) continue;
+    // The folder's one list serves each of its files (a copy without each file's own name would
+    // cost a folder of n files n² names).
     let siblings = siblingsByDir.get(dir);
     if (!siblings) {
       siblings = readdirOrEmpty(dir);
       siblingsByDir.set(dir, siblings);
     }
-    // The folder's one list serves each of its files (a copy without each file's own name would
-    // cost a folder of n files n² names).
     let projectOptions = optionsByProject.get(project);
     if (projectOptions === undefined) optionsByProject.set(project, (projectOptions = effectiveOptions(project, options)));
     const fileOptions: LintOptions = extended(projectOptions, { filename: displayPath(file, cwd), siblingFiles: siblings });
