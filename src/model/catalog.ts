@@ -208,27 +208,8 @@ function buildCatalog(version: string, data: CatalogIndex): Catalog {
     }
     return found;
   };
-  // Parsed on first ask and kept: callers get the same array for the same key.
-  const parsedTargets = new Map<string, readonly string[]>();
-  const replacementsOf = (key: string): readonly string[] => {
-    const start = deprecated.get(key);
-    if (start === undefined) return [];
-    let targets = parsedTargets.get(key);
-    if (targets === undefined) {
-      const value = catalogValue(data, start) as string | readonly string[];
-      targets = typeof value === "string" ? [value] : value;
-      parsedTargets.set(key, targets);
-    }
-    return targets;
-  };
-  const parsedFallbacks = new Map<string, readonly string[]>();
-  const fallbackKeysOf = (key: string): readonly string[] => {
-    const start = data.fallback.get(key);
-    if (start === undefined) return [];
-    let keys = parsedFallbacks.get(key);
-    if (keys === undefined) parsedFallbacks.set(key, (keys = catalogValue(data, start) as readonly string[]));
-    return keys;
-  };
+  const replacementsOf = parsedOnFirstAsk(data, deprecated, (value: string | readonly string[]) => (typeof value === "string" ? [value] : value));
+  const fallbackKeysOf = parsedOnFirstAsk(data, data.fallback, (value: readonly string[]) => value);
   let sortedKeys: string[] | undefined;
   const keys = () => (sortedKeys ??= [...rows.keys(), ...memoryOnly].sort());
   // Keys read as they are, and key beginnings: pass-through patterns (`metrics.reporter.*`) and
@@ -266,6 +247,21 @@ function buildCatalog(version: string, data: CatalogIndex): Catalog {
     fallbackKeysOf,
     isKnown,
     suggest: (key, memo) => (suggester ??= createSuggester(keys()))(key, memo),
+  };
+}
+
+/**
+ * A lookup of key lists in the index: each key's value parsed on its first ask and kept, so callers
+ * get the same array for the same key; a key without one has none.
+ */
+function parsedOnFirstAsk<T>(data: CatalogIndex, starts: ReadonlyMap<string, number>, toKeys: (value: T) => readonly string[]): (key: string) => readonly string[] {
+  const parsed = new Map<string, readonly string[]>();
+  return (key) => {
+    const start = starts.get(key);
+    if (start === undefined) return [];
+    let keys = parsed.get(key);
+    if (keys === undefined) parsed.set(key, (keys = toKeys(catalogValue(data, start) as T)));
+    return keys;
   };
 }
 
