@@ -1,6 +1,7 @@
 /**
  * The project's `.flinklint.yaml`: rule severities, Flink version, deployment and ignore patterns.
- * It is data only (read with the `yaml` package, aliases bounded); nothing in it is ever executed.
+ * It is data only (read line by line in its usual shape, else with the `yaml` package, aliases
+ * bounded); nothing in it is ever executed.
  *
  *   flink-version: "1.20"
  *   deployment: kubernetes
@@ -14,6 +15,7 @@
  *     - ".github/workflows/*.yml"
  */
 import { isMap, isScalar, parseDocument } from "yaml";
+import { readSimpleSettings } from "./project-config-lines.js";
 import { closestMatch } from "../util/did-you-mean.js";
 import { DEPLOYMENTS, resolveFlinkVersion, SettingsError } from "./settings.js";
 import type { Deployment, Dialect, Severity } from "../types.js";
@@ -55,50 +57,35 @@ export class ProjectConfigError extends SettingsError {
 }
 
 export function parseProjectConfig(text: string, path: string, knownRuleIds: readonly string[]): ProjectConfig {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const fail = (message: string, offset?: number): never => {
     const where = offset === undefined ? "" : `:${lineOf(text, offset)}`;
     throw new ProjectConfigError(`${path}${where}: ${message}`);
   };
-  const firstError = doc.errors[0];
-  if (firstError) fail(`not valid YAML: ${firstError.message.split("\n")[0]}`, firstError.pos[0]);
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    // The yaml package refuses alias bombs (billion laughs) with an error of its own.
-    fail(`cannot be read: ${(error as Error).message}`);
-  }
+  const simple = readSimpleSettings(text);
+  const { data, offsetOf, written }: SettingsReading =
+    simple === undefined
+      ? readYaml(text, fail)
+      : {
+          data: simple.data,
+          // A nested key's line, else its parent's, as the YAML path does.
+          offsetOf: (...keys) => simple.keyOffsets.get(keys.join("\n")) ?? simple.keyOffsets.get(keys[0] ?? ""),
+          written: (key) => simple.data[key],
+        };
   const config: ProjectConfig = { path, rules: {}, ignore: [] };
   if (data === null || data === undefined) return config;
   if (typeof data !== "object" || Array.isArray(data)) fail("expected a mapping of settings at the top level");
-  // Where a setting's key is written, for messages that name the line.
-  const offsetOf = (...keys: string[]): number | undefined => {
-    let map: unknown = doc.contents;
-    let offset: number | undefined;
-    for (const key of keys) {
-      if (!isMap(map)) return offset;
-      const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
-      if (!pair) return offset;
-      offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
-      map = pair.value;
-    }
-    return offset;
-  };
 
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     switch (key) {
       case "flink-version": {
-        // `flink-version: 1.20` is the YAML number 1.2: take the digits as written.
-        const node = doc.getIn([key], true) as { range?: [number, number, number] } | undefined;
-        const written = typeof value === "number" && node?.range ? text.slice(node.range[0], node.range[1]).trim() : value;
-        if (typeof written !== "string") fail(`"flink-version" takes a version such as "1.20"`, offsetOf(key));
+        const version = written(key);
+        if (typeof version !== "string") fail(`"flink-version" takes a version such as "1.20"`, offsetOf(key));
         try {
-          resolveFlinkVersion(written as string, "legacy");
+          resolveFlinkVersion(version as string, "legacy");
         } catch (error) {
           fail((error as Error).message, offsetOf(key));
         }
-        config.flinkVersion = written as string;
+        config.flinkVersion = version as string;
         break;
       }
       case "deployment":
@@ -156,6 +143,46 @@ export function parseProjectConfig(text: string, path: string, knownRuleIds: rea
     }
   }
   return config;
+}
+
+/** What a reader of the file gives: the data, where each key is written, and a value as written. */
+interface SettingsReading {
+  data: unknown;
+  offsetOf: (...keys: string[]) => number | undefined;
+  /** A top-level value, with a number as its digits (`flink-version: 1.20` is the YAML number 1.2). */
+  written: (key: string) => unknown;
+}
+
+function readYaml(text: string, fail: (message: string, offset?: number) => never): SettingsReading {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const firstError = doc.errors[0];
+  if (firstError) fail(`not valid YAML: ${firstError.message.split("\n")[0]}`, firstError.pos[0]);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml package refuses alias bombs (billion laughs) with an error of its own.
+    fail(`cannot be read: ${(error as Error).message}`);
+  }
+  // Where a setting's key is written, for messages that name the line.
+  const offsetOf = (...keys: string[]): number | undefined => {
+    let map: unknown = doc.contents;
+    let offset: number | undefined;
+    for (const key of keys) {
+      if (!isMap(map)) return offset;
+      const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+      if (!pair) return offset;
+      offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+      map = pair.value;
+    }
+    return offset;
+  };
+  const written = (key: string): unknown => {
+    const value = (data as Record<string, unknown>)[key];
+    const node = doc.getIn([key], true) as { range?: [number, number, number] } | undefined;
+    return typeof value === "number" && node?.range ? text.slice(node.range[0], node.range[1]).trim() : value;
+  };
+  return { data, offsetOf, written };
 }
 
 function lineOf(text: string, offset: number): number {

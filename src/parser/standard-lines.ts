@@ -118,8 +118,11 @@ function linedEntries(text: string, index: LineIndex, budget: number): ConfigEnt
   return entries;
 }
 
-/** The scalar from `at` to the line's end (before a trailing comment): its value and where its text ends. */
-function scalarAt(text: string, at: number, end: number): { value: ConfigValue; end: number } | undefined {
+/**
+ * The scalar from `at` to the line's end (before a trailing comment): its value and where its text
+ * ends; undefined for a null or for any scalar outside the narrow shape (see the header).
+ */
+export function scalarAt(text: string, at: number, end: number): { value: ConfigValue; end: number } | undefined {
   const first = text.charCodeAt(at);
   if (first === SINGLE || first === DOUBLE) {
     let close = at + 1;
@@ -203,13 +206,13 @@ const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
 /** Keys the core schema reads as something other than a string (a null or a boolean; numbers cannot open a key here). */
-const NOT_STRING_KEYS: ReadonlySet<string> = new Set([...NULLS, ...BOOLEANS.keys()]);
+export const NOT_STRING_KEYS: ReadonlySet<string> = new Set([...NULLS, ...BOOLEANS.keys()]);
 
-function isKeyStart(c: number): boolean {
+export function isKeyStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 }
 
-function isKeyPart(c: number): boolean {
+export function isKeyPart(c: number): boolean {
   return isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2f;
 }
 
@@ -226,7 +229,7 @@ function isPlainStart(text: string, at: number, end: number): boolean {
 const INDICATORS = ",[]{}#&*!|>'\"%@`";
 
 /** Whether `text[from, to)` is printable ASCII. */
-function printable(text: string, from: number, to: number): boolean {
+export function printable(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < SPACE || c > 0x7e) return false;

@@ -70,19 +70,29 @@ describe("the built flinklint", () => {
     expect(readdirSync(dir)).toEqual(["flink-conf.yaml"]);
   });
 
-  it("starts from the bundle with V8 taking its code cache", () => {
+  it("starts from the bundle with V8 taking its code cache, and loads yaml only for files that need it", () => {
     // The build's training run wrote the caches; a cache V8 refused would only make us slow, so it is checked here.
-    const script = [
-      `const load = require(${JSON.stringify(join(ROOT, "dist/src/cli/load.cjs"))});`,
-      "load.loadCli().then(async ({ run }) => {",
-      "  await run([\"--format\", \"json\", \"examples/kubernetes-tm/config.yaml\"], { stdout() {}, stderr() {}, cwd: process.cwd(), env: {}, readStdin: async () => new Uint8Array() });",
-      "  console.log(JSON.stringify(load.loadedBundles()));",
-      "});",
-    ].join("\n");
-    const result = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
-    expect(result.stderr).toBe("");
-    const bundles = JSON.parse(result.stdout) as { file: string; cacheRejected: boolean | undefined }[];
-    expect(bundles.map((b) => [b.file.split("/").pop(), b.cacheRejected])).toEqual([["flinklint.cjs", false]]);
+    const bundlesFor = (file: string) => {
+      const script = [
+        `const load = require(${JSON.stringify(join(ROOT, "dist/src/cli/load.cjs"))});`,
+        "load.loadCli().then(async ({ run }) => {",
+        `  await run(["--format", "json", ${JSON.stringify(file)}], { stdout() {}, stderr() {}, cwd: process.cwd(), env: {}, readStdin: async () => new Uint8Array() });`,
+        "  console.log(JSON.stringify(load.loadedBundles()));",
+        "});",
+      ].join("\n");
+      const result = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      const bundles = JSON.parse(result.stdout) as { file: string; cacheRejected: boolean | undefined }[];
+      return bundles.map((b) => [b.file.split("/").pop(), b.cacheRejected]);
+    };
+    // Both under this repository's .flinklint.yaml, which the line reader reads.
+    expect(bundlesFor("examples/kubernetes-tm/config.yaml")).toEqual([["flinklint.cjs", false]]);
+    expect(bundlesFor("examples/flink-conf.yaml")).toEqual([["flinklint.cjs", false]]);
+    // A manifest is YAML of any shape: yaml's own part, with its cache.
+    expect(bundlesFor("examples/kubernetes/flink-deployment.yaml")).toEqual([
+      ["flinklint.cjs", false],
+      ["part-yaml.cjs", false],
+    ]);
   });
 
   it("still runs, and gives the same output, when V8 refuses a code cache", () => {
