@@ -1,5 +1,7 @@
 /** Documentation rendered from rule metadata, so the README cannot drift from the code. */
 import type { Diagnostic, DocExample, RuleModule } from "./types.js";
+import { explainText } from "./explain.js";
+import { renderMemorySvg } from "./formatters/figure.js";
 
 export const RULES_TABLE_START = "<!-- rules:start -->";
 export const RULES_TABLE_END = "<!-- rules:end -->";
@@ -84,4 +86,13 @@ export function renderRuleDocs(
   for (const rule of rules) files.set(ruleDocsPath(rule.meta.id), renderRulePage(rule, lintExample));
   files.set("docs/rules/README.md", renderRulesIndex(rules));
   return files;
+}
+
+/** The README's memory figure: `explain --format svg` of the file Flink 1.18 ships. */
+export const DOCS_FIGURE = { source: "fixtures/flink-defaults/1.18-flink-conf.yaml", path: "docs/memory-figure.svg" } as const;
+
+/** The figure of `DOCS_FIGURE.source`'s text, as the CLI draws it (titled with the file, Flink 1.20 standalone). */
+export function renderDocsFigure(text: string): string {
+  const { targets } = explainText(text, { filename: DOCS_FIGURE.source });
+  return renderMemorySvg(targets.map(({ target, explained }) => ({ title: DOCS_FIGURE.source, explained, config: target.document.config, processes: target.processes })));
 }

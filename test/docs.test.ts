@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
-import { renderRuleDocs, renderRulesTable, replaceGeneratedBlock } from "../src/docs.js";
+import { DOCS_FIGURE, renderDocsFigure, renderRuleDocs, renderRulesTable, replaceGeneratedBlock } from "../src/docs.js";
 import { ruleDocsUrl } from "../src/formatters/report.js";
 import { lintExample } from "../src/lint-file.js";
 
@@ -19,6 +19,11 @@ describe("README", () => {
   it("starts with the two commands that work on a fresh machine", () => {
     const commands = [...readme.matchAll(/^```(?:sh|bash)\n(.+)\n```$/gm)].map((m) => m[1]);
     expect(commands.slice(0, 2)).toEqual(["npm ci && npx flinklint examples/", "npm ci && npm test"]);
+  });
+
+  it("shows the memory figure the code draws today (run `npm run docs` to update)", () => {
+    expect(readme).toContain(`](${DOCS_FIGURE.path})`);
+    expect(read(DOCS_FIGURE.path)).toBe(renderDocsFigure(read(DOCS_FIGURE.source)));
   });
 
   it("names the CI script's command", () => {

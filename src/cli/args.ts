@@ -11,11 +11,16 @@ export class UsageError extends Error {
 
 export const FORMATS = ["pretty", "json", "compact", "sarif", "github", "gitlab", "checkstyle"] as const;
 export type FormatName = (typeof FORMATS)[number];
+/** What `explain` prints: the table, JSON, the memory figure, or a page with all of them and the findings. */
+export const EXPLAIN_FORMATS = ["pretty", "json", "svg", "html"] as const;
+export type ExplainFormatName = (typeof EXPLAIN_FORMATS)[number];
 
 export interface CliArguments {
   command: "lint" | "explain" | "lsp";
   patterns: string[];
   format: FormatName | undefined;
+  /** `explain --format`: undefined for the table. */
+  explainFormat: ExplainFormatName | undefined;
   maxWarnings: number | undefined;
   /** --jobs: threads that lint the files; undefined for the default. */
   jobs: number | undefined;
@@ -54,6 +59,8 @@ them (.gitignore is honoured); no argument means the current directory.
 
 Commands:
   explain <file>            Show the TaskManager and JobManager memory Flink derives from the file
+                            (--format pretty, json, svg: the memory figure, html: a page with the
+                            figures, the breakdown and the findings)
   lsp --stdio               Run the language server for editors (also the flinklint-lsp command)
   --init [directory]        Write a commented .flinklint.yaml for the repository (Flink version and
                             deployment from its builds, images and manifests; test folders ignored);
@@ -176,8 +183,10 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (values.fix && values["fix-dry-run"]) throw new UsageError("use --fix or --fix-dry-run, not both");
   if (values.fix && values.stdin) throw new UsageError("--fix writes files; with --stdin use --fix-dry-run");
   const format = values.format;
-  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(", ")}`);
+  const formats: readonly string[] = command === "explain" ? EXPLAIN_FORMATS : FORMATS;
+  if (format !== undefined && !formats.includes(format)) {
+    const what = command === "explain" ? "explain format" : "format";
+    throw new UsageError(`unknown ${what} "${format}"; expected one of ${formats.join(", ")}`);
   }
   let maxWarnings: number | undefined;
   if (values["max-warnings"] !== undefined) {
@@ -211,7 +220,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   return {
     command,
     patterns,
-    format: format as FormatName | undefined,
+    format: command === "explain" ? undefined : (format as FormatName | undefined),
+    explainFormat: command === "explain" ? (format as ExplainFormatName | undefined) : undefined,
     maxWarnings,
     jobs,
     quiet: values.quiet ?? false,

@@ -1,14 +1,20 @@
-/** `flinklint explain <file>`: the memory Flink derives from a file, as a table or as JSON. */
+/**
+ * `flinklint explain <file>`: the memory Flink derives from a file, as a table, as JSON, as the
+ * memory figure (SVG) or as a page with the figures, the breakdown and the findings (HTML).
+ */
 import { readFile } from "../node/fs-async.js";
 import { resolve } from "node:path";
-import { explainDocument, renderExplain, type ExplainResult } from "../formatters/explain.js";
-import { readHost } from "../hosts/index.js";
-import type { ConfigDocument, ConfigTarget } from "../types.js";
+import { renderExplain } from "../formatters/explain.js";
+import { renderExplainHtml } from "../formatters/explain-html.js";
+import { renderMemorySvg, type MemoryFigureInput } from "../formatters/figure.js";
+import { explainText, type ExplainedTarget } from "../explain.js";
+import type { ConfigDocument } from "../types.js";
 import { decodeConfigBytes } from "../engine/decode.js";
 import { describeErrno, displayPath, FileAccessError } from "../node/errors.js";
 import { settingsForFile } from "../node/settings.js";
-import { resolveFlinkVersion } from "../engine/settings.js";
-import { toLintFilesOptions, UsageError, type CliArguments } from "./args.js";
+import { writeReport } from "../node/write.js";
+import { lintText } from "../lint-file.js";
+import { toLintFilesOptions, type CliArguments } from "./args.js";
 import type { CliIo } from "./io.js";
 import { wantsColour } from "./colour.js";
 
@@ -22,29 +28,30 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
   if (!decoded.ok) throw new FileAccessError(`${file}: ${decoded.diagnostic.message}`);
   const { options } = await settingsForFile(absolute, toLintFilesOptions(args, io.cwd));
   const shownPath = displayPath(absolute, io.cwd);
-  const reading = readHost({ text: decoded.text, filename: absolute, options });
-  const explained = reading.targets
-    .filter((target) => target.processes.length > 0)
-    .map((target) => ({
-      target,
-      explained: explainDocument(target.document, {
-        flinkVersion: resolveFlinkVersion(options.flinkVersion ?? target.flinkVersion, target.document.dialect),
-        deployment: target.deployment ?? options.deployment ?? "standalone",
-      }),
-    }));
-  if (args.format !== undefined && args.format !== "pretty" && args.format !== "json") {
-    throw new UsageError(`explain prints pretty or json, not ${args.format}`);
+  const explanation = explainText(decoded.text, { ...options, filename: absolute });
+  const { targets } = explanation;
+  const output = (text: string) => (args.outputFile !== undefined ? writeReport(resolve(io.cwd, args.outputFile), text) : io.stdout(text));
+  const single = explanation.single ? targets[0] : undefined;
+  const format = args.explainFormat ?? "pretty";
+  if (format === "svg" || format === "html") {
+    if (targets.length === 0) throw new FileAccessError(`${shownPath}: ${explanation.notice ?? `no Flink process configuration in this ${explanation.host}`}`);
+    const sections = targets.map((t) => figureInput(t, single !== undefined ? shownPath : `${shownPath}: ${t.target.what} ${t.target.name}`));
+    if (format === "svg") await output(renderMemorySvg(sections));
+    else {
+      const { diagnostics } = lintText(decoded.text, { ...options, filename: absolute });
+      await output(renderExplainHtml({ file: shownPath, host: explanation.host, sections, diagnostics }));
+    }
+    return refusedAny(targets);
   }
-  const single = reading.targets.length === 1 && reading.targets[0]?.name === "" ? explained[0] : undefined;
   if (single !== undefined) {
     // A Flink file: one breakdown.
-    if (args.format === "json") io.stdout(`${JSON.stringify({ file: shownPath, ...single.explained.json }, null, 2)}\n`);
-    else io.stdout(renderExplain(single.explained, { file: shownPath, color: useColor(args, io) }));
-    return refusedAny(explained);
+    if (format === "json") await output(`${JSON.stringify({ file: shownPath, ...single.explained.json }, null, 2)}\n`);
+    else await output(renderExplain(single.explained, { file: shownPath, color: useColor(args, io) }));
+    return refusedAny(targets);
   }
   // A host file: one breakdown per configuration that starts Flink processes, each named.
-  if (args.format === "json") {
-    const json = explained.map(({ target, explained: e }) => ({
+  if (format === "json") {
+    const json = targets.map(({ target, explained: e }) => ({
       file: shownPath,
       name: target.name,
       ...(target.namespace !== undefined && { namespace: target.namespace }),
@@ -52,25 +59,31 @@ export async function explainFile(args: CliArguments, io: CliIo): Promise<number
       ...e.json,
       settings: effectiveSettings(target.document),
     }));
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-    return refusedAny(explained);
+    await output(`${JSON.stringify(json, null, 2)}\n`);
+    return refusedAny(targets);
   }
-  if (explained.length === 0) throw new FileAccessError(`${shownPath}: ${reading.notice ?? `no Flink process configuration in this ${reading.host}`}`);
+  if (targets.length === 0) throw new FileAccessError(`${shownPath}: ${explanation.notice ?? `no Flink process configuration in this ${explanation.host}`}`);
   const color = useColor(args, io);
-  io.stdout(
-    explained.map(({ target, explained: e }) => renderExplain(e, { file: `${shownPath} (${target.what} ${target.name})`, color, processes: target.processes })).join("\n"),
+  await output(
+    targets.map(({ target, explained: e }) => renderExplain(e, { file: `${shownPath} (${target.what} ${target.name})`, color, processes: target.processes })).join("\n"),
   );
-  return refusedAny(explained);
+  return refusedAny(targets);
+}
+
+/** What the figure draws for one configuration: the processes it starts, under its name. */
+function figureInput({ target, explained }: ExplainedTarget, title: string): MemoryFigureInput {
+  return { title, explained, config: target.document.config, processes: target.processes };
 }
 
 /** Exit code 1 when Flink would refuse to start a process one of the configurations starts, as lint exits 1 on an error. */
-function refusedAny(explained: ReadonlyArray<{ target: ConfigTarget; explained: ExplainResult }>): number {
-  const refused = explained.some(({ target, explained: e }) => target.processes.some((process) => !e.json[process].ok));
+function refusedAny(targets: readonly ExplainedTarget[]): number {
+  const refused = targets.some(({ target, explained: e }) => target.processes.some((process) => !e.json[process].ok));
   return refused ? 1 : 0;
 }
 
 function useColor(args: CliArguments, io: CliIo): boolean {
-  return wantsColour(args.color, io.env, () => io.isTTY === true);
+  // A file is no terminal: --output-file gets no colours unless asked for.
+  return wantsColour(args.color, io.env, () => args.outputFile === undefined && io.isTTY === true);
 }
 
 /**

@@ -3,7 +3,8 @@
  * so tests drive it like a user would without spawning a process.
  */
 import { readFileSync } from "node:fs";
-import { readFile, rename, stat, writeFile } from "../node/fs-async.js";
+import { readFile, stat } from "../node/fs-async.js";
+import { writeReport } from "../node/write.js";
 import { decodeConfigBytes } from "../engine/decode.js";
 import type { LintOptions } from "../types.js";
 import { resolve } from "node:path";
@@ -207,16 +208,6 @@ async function fixDiffs(results: readonly FileLintResult[]): Promise<string> {
     .join("");
 }
 
-/** Writes atomically, so a reader never sees half a report. */
-async function writeReport(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    throw new FileAccessError(`cannot write ${path}: ${(error as Error).message}`);
-  }
-}
 
 function toReports(results: readonly FileLintResult[], quiet: boolean, withOutput: boolean): FileReport[] {
   return results.map((r) => ({

@@ -147,7 +147,8 @@ const BAR_STYLE: Record<string, { letter: string; color: number }> = {
 
 const BAR_WIDTH = 60;
 
-function describeSource(source: ComponentSource | undefined): string {
+/** Where a component's size came from, in words ("fraction, raised to min (taskmanager.memory.network.fraction)"). */
+export function describeSource(source: ComponentSource | undefined): string {
   if (source === undefined) return "";
   const how: Record<ComponentSource["how"], string> = {
     configured: "configured",

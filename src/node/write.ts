@@ -21,3 +21,15 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
   }
 }
 
+
+/** Writes a report (`--output-file`) atomically, so a reader never sees half of it. */
+export async function writeReport(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw new FileAccessError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
