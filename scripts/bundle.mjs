@@ -25,23 +25,13 @@ import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { fastJson } from "./esbuild-json.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "dist", "src", "cli");
 const GENERATED = /^(bundle-|part-|catalog-|flinklint\.cjs)/;
 
 for (const name of readdirSync(OUT)) if (GENERATED.test(name)) rmSync(join(OUT, name));
-
-/** @type {import("esbuild").Plugin} */
-const fastJson = {
-  name: "json-parse",
-  setup(b) {
-    b.onLoad({ filter: /\.json$/ }, (args) => {
-      const text = JSON.stringify(JSON.parse(readFileSync(args.path, "utf8")));
-      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: "js" };
-    });
-  },
-};
 
 /**
  * The option catalogs: `model/catalog-data.js` imports all six as JSON and encodes one as text on

@@ -31,8 +31,13 @@ function specifiersIn(text: string, file: string): string[] {
   return specifiers.map((s) => (s.startsWith(".") ? relative(ROOT, join(ROOT, file, "..", s)) : s));
 }
 
-/** The shells over the core: the CLI, the language server, the file system, and the Node library API (src/index.ts). */
-const SHELLS = ["src/cli/", "src/lsp/", "src/node/", "src/index.ts"];
+/**
+ * The shells over the core: the CLI, the language server, the file system, the Node library API
+ * (src/index.ts), and the browser playground (src/web/).
+ */
+const SHELLS = ["src/cli/", "src/lsp/", "src/node/", "src/index.ts", "src/web/"];
+/** What runs in the browser: the playground may import the core, but nothing of Node or of the Node shells. */
+const BROWSER = sources("src/web");
 const CORE = [...sources("src"), ...sources("rules")].filter((f) => !SHELLS.some((s) => f.startsWith(s)));
 const HOST_BLIND = CORE.filter((f) => /^(?:src\/(?:engine|model|parser|util|formatters)\/|rules\/|src\/types\.ts$)/.test(f));
 
@@ -49,6 +54,16 @@ describe("import boundaries", () => {
     const offending = CORE.flatMap((file) =>
       importsOf(file)
         .filter((s) => s.startsWith("node:") || SHELLS.some((shell) => s.startsWith(shell)))
+        .map((s) => `${file} imports ${s}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it("the browser playground imports nothing from node: and nothing of the CLI, the language server, src/node or the Node API", () => {
+    expect(BROWSER.some((f) => f === "src/web/playground.ts")).toBe(true);
+    const offending = BROWSER.flatMap((file) =>
+      importsOf(file)
+        .filter((s) => s.startsWith("node:") || SHELLS.filter((shell) => shell !== "src/web/").some((shell) => s.startsWith(shell.replace(/\.ts$/, ""))))
         .map((s) => `${file} imports ${s}`),
     );
     expect(offending).toEqual([]);
