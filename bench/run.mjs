@@ -13,6 +13,8 @@
  *                any core; peak RSS
  *   LSP          change-to-diagnostics time on a 2,000-line file (bench/lsp-latency.mjs): median, p95,
  *                for a file of options and comments and for one of 1,600 unknown keys (the stress case)
+ *   playground   the browser page's work per keystroke (lint, explain, figure) on four typical files,
+ *                in Node (bench/playground-edit.mjs): median, p95
  *   adversarial  each large hostile input of fixtures/adversarial/ (400,000 unknown keys, a 50 MB
  *                file, …) and all small ones together, `--format json`, fastest of
  *                BENCH_ADVERSARIAL_RUNS (default 3; 0 skips it), against the fastest `node -e 0`
@@ -165,6 +167,17 @@ function lspLatency(content) {
   }
 }
 
+/** The playground's work per keystroke, in Node on the built core (bench/playground-edit.mjs). */
+function playgroundEdit() {
+  const run = timed(process.execPath, [join(ROOT, "bench", "playground-edit.mjs")], { cwd: ROOT });
+  if (run.code !== 0) return { error: (run.stderr || `exit ${run.code}`).trim().split("\n")[0] };
+  try {
+    return JSON.parse(run.stdout.trim().split("\n").pop());
+  } catch {
+    return { error: "bench/playground-edit.mjs printed no JSON" };
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 
 const fmt = (n, digits = 1) => (n === undefined || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
@@ -179,6 +192,7 @@ try {
   // A large file as people write it (options and comments), and the stress case of 1,600 findings a change.
   const lsp = lspLatency("options");
   const lspUnknown = lspLatency("unknown-keys");
+  const playground = playgroundEdit();
   const adversarial = ADVERSARIAL_RUNS > 0 ? await adversarialTimes({ root: ROOT, bin: BIN, dir: hostile, runs: ADVERSARIAL_RUNS, timed }) : [];
 
   const baseline = latency["node -e 0"].medianMs;
@@ -219,6 +233,12 @@ try {
   console.log(`\nLSP change-to-diagnostics, options and comments: ${lspLine(lsp)}`);
   console.log(`LSP change-to-diagnostics, 1,600 unknown keys:   ${lspLine(lspUnknown)}`);
 
+  if (playground.error) console.log(`\nPlayground edit (lint + explain + figure): n/a (${playground.error})`);
+  else {
+    console.log(`\nPlayground edit, lint + explain + figure per keystroke in Node (${playground.iterations} edits each; the page adds its DOM work):`);
+    for (const [kind, r] of Object.entries(playground.files)) console.log(`  ${kind.padEnd(16)} ${String(r.lines).padStart(4)} lines  median ${fmt(r.medianMs)} ms, p95 ${fmt(r.p95Ms)} ms`);
+  }
+
   if (adversarial.length > 0) {
     console.log(`\nAdversarial inputs (--format json, fastest of ${ADVERSARIAL_RUNS}; fixtures/adversarial/cases.ts):`);
     const named = Math.max(...adversarial.map((a) => a.name.length));
@@ -236,6 +256,7 @@ try {
     corpus: corpusResults,
     lsp: lsp ?? null,
     lspUnknownKeys: lspUnknown ?? null,
+    playgroundEdit: playground,
     adversarial: { runs: ADVERSARIAL_RUNS, nodeFastestMs: fastest, cases: adversarial.map((a) => ({ ...a, ratioToFastestNode: a.ms / fastest })) },
   };
   writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
