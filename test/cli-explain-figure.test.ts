@@ -86,6 +86,14 @@ describe("explain --format html", () => {
     expect(stdout).toContain("<h3>JobManager <span");
   });
 
+  it("lists a host's processes TaskManager first, and shows quoted keys of messages as code", async () => {
+    // The FlinkDeployment lists its JobManager first; the page follows the figure's order.
+    const { stdout } = await runCli(["explain", "--format", "html", "examples/kubernetes/flink-deployment.yaml"]);
+    expect(stdout.indexOf("<h3>TaskManager")).toBeGreaterThan(-1);
+    expect(stdout.indexOf("<h3>TaskManager")).toBeLessThan(stdout.indexOf("<h3>JobManager"));
+    expect(stdout).toContain("The operator refuses <code>kubernetes.cluster-id</code> in flinkConfiguration");
+  });
+
   it("escapes text from the file", async () => {
     const dir = scratchDir("explain-html");
     const file = join(dir, "flink-conf.yaml");

@@ -47,6 +47,7 @@ tr.total td { font-weight: 600; }
 .figure { overflow-x: auto; margin: .5rem 0; }
 .figure svg { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; margin: .25rem 0; }
+p.message { margin: 0 0 .25rem; white-space: pre-wrap; }
 `;
 
 /** The whole page. */
@@ -81,8 +82,14 @@ export function renderExplainHtml(page: ExplainPage): string {
   ].join("\n");
 }
 
+/** The processes a section starts, TaskManager first as in the figure, whatever order the host lists them in. */
 function processesOf(section: MemoryFigureInput): ReadonlyArray<"taskmanager" | "jobmanager"> {
-  return section.processes ?? ["taskmanager", "jobmanager"];
+  return (["taskmanager", "jobmanager"] as const).filter((p) => section.processes === undefined || section.processes.includes(p));
+}
+
+/** A message as HTML: escaped, its `quoted` keys and values as code, as the pretty output shows them. */
+function messageHtml(text: string): string {
+  return escapeHtml(text).replace(/`([^`\n]+)`/g, "<code>$1</code>");
 }
 
 function renderFindings(diagnostics: readonly Diagnostic[]): string {
@@ -90,14 +97,14 @@ function renderFindings(diagnostics: readonly Diagnostic[]): string {
   const rows = diagnostics.map((d) => {
     const extra = [
       d.flink !== undefined && d.flink !== d.message ? `<pre class="muted">Flink: ${escapeHtml(d.flink)}</pre>` : "",
-      ...(d.advice ?? []).map((a) => `<pre class="muted">${escapeHtml(a)}</pre>`),
+      ...(d.advice ?? []).map((a) => `<p class="muted">${messageHtml(a)}</p>`),
     ].join("");
     return [
       "<tr>",
       `<td class="location">${d.start.line}:${d.start.column}</td>`,
       `<td class="severity-${d.severity}">${d.severity}</td>`,
       `<td><code>${escapeHtml(d.ruleId)}</code></td>`,
-      `<td><pre>${escapeHtml(d.message)}</pre>${extra}</td>`,
+      `<td><p class="message">${messageHtml(d.message)}</p>${extra}</td>`,
       "</tr>",
     ].join("");
   });
