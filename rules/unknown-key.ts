@@ -28,7 +28,7 @@ export default defineRule({
         "Flink only reads the options it declares and never complains about other keys: a typo " +
         "(`taskmanager.memory.proces.size`), a key copied from an old blog (`taskmanager.memory.network.size` never " +
         "existed) or a key of a newer Flink is ignored without a word, and the setting silently does not apply. " +
-        "flinklint knows every option of Flink 1.18 to 2.2 (older versions use the 1.18 catalog), the prefixes " +
+        "flinklint knows every option of Flink 1.11 to 2.2, each version from its own release's catalog, the prefixes " +
         "Flink passes through (`metrics.reporter.*`, `s3.*`, `fs.*`, `flink.hadoop.*`, `containerized.*.env.*`, " +
         "`kubernetes.operator.*`, ...) and Map options written key by key (`pipeline.global-job-parameters.x`). " +
         "The closest existing keys are offered as a rename (a suggestion, never an automatic fix). Keys removed " +

@@ -5,16 +5,17 @@
 //
 // Where the data comes from (all from a git directory of apache/flink or a full-history fork of it,
 // read with `git show` / `git grep` / `git ls-tree`, no work tree needed):
-//   1. docs/layouts/shortcodes/generated/*.html — Flink's generated option tables: key, default, type
-//      and, for Enum options, the "Possible values" list. Keys with `<name>` placeholders become
-//      patterns (`metrics.reporter.<name>.<parameter>` → `metrics.reporter.*`).
+//   1. docs/layouts/shortcodes/generated/*.html (before 1.13: docs/_includes/generated/*.html) —
+//      Flink's generated option tables: key, default, type and, for Enum options, the "Possible
+//      values" list. Keys with `<name>` placeholders become patterns
+//      (`metrics.reporter.<name>.<parameter>` → `metrics.reporter.*`).
 //   2. `ConfigOptions.key(...)` definitions in the non-test Java sources of the modules that hold
 //      cluster and table options: deprecated keys (`withDeprecatedKeys`), fallback keys
 //      (`withFallbackKeys`), and options hidden from the docs (type from `booleanType()` etc.).
 //   3. The start-up scripts (flink-dist/src/main/flink-bin/bin/*.sh): keys only the shell reads
 //      (`env.pid.dir`, `zookeeper.heap.mb`, ...).
 //   4. PASS_THROUGH below, kept by hand: prefixes Flink forwards to plugins, Hadoop, the Kubernetes
-//      operator, ... whose keys no option table lists.
+//      operator, ... whose keys no option table lists; and SHORTCUTS, filtered per release.
 //
 // Re-run (fetch the forks first; any apache/flink clone works with the same refs):
 //   node scripts/extract-catalog.mjs <git-dir>                 # all versions of RELEASES below
@@ -25,11 +26,28 @@ import { mkdirSync, writeFileSync } from "node:fs";
 
 /**
  * The refs of snuyanzin/flink (a full-history fork of apache/flink) the committed catalogs come from.
- * 1.18 and 1.19 have no release tag in that fork: their refs are the master commit just before
- * "Update version to 1.19-SNAPSHOT" / "Update version to 1.20-SNAPSHOT", i.e. the point where the
- * release branch was cut (options do not change in patch releases).
+ * 1.11–1.15 and 1.17–1.19 have no release tag or branch in that fork: their refs are the master
+ * commit just before "Update version to 1.<next>-SNAPSHOT", i.e. the point where the release branch
+ * was cut (its pom.xml still says 1.<release>-SNAPSHOT; options do not change in patch releases).
+ * 1.16 is the head of the fork's release-1.16 branch (whose merge base with master is that same
+ * branch-cut commit). Releases before 1.13 keep their tables in Jekyll's docs/_includes/generated/.
  */
 export const RELEASES = [
+  { version: "1.11", ref: "bf5594cdde428be3521810cb3f44db0462db35df", label: "master at the release-1.11 branch cut" },
+  { version: "1.12", ref: "1820a2ee384da8b3f81973e1b7d5391e4927a6e7", label: "master at the release-1.12 branch cut" },
+  { version: "1.13", ref: "504880cfbf1fc80603eaf8401578e788a3a8335e", label: "master at the release-1.13 branch cut" },
+  { version: "1.14", ref: "fd429d084264357d3cfbfd8b2b62cf8327a8fd79", label: "master at the release-1.14 branch cut" },
+  { version: "1.15", ref: "9c77f13e587d7cb52469cac934c6aaec28dcd17d", label: "master at the release-1.15 branch cut" },
+  { version: "1.16", ref: "df717141c17a3f57cb8554d10472ca2942761ab8", label: "release-1.16 branch head" },
+  {
+    version: "1.17",
+    ref: "4bc6d6dac29b1d7d89850a512b8283858824ae21",
+    label: "master at the release-1.17 branch cut",
+    // Options added on the release-1.16 branch after its cut were backported to the maintained 1.17
+    // line too (FLINK-32023's execution.buffer-timeout.enabled/interval, in 1.16.2 and 1.17.1); the
+    // 1.17 cut predates them, and a 1.17.x user of them must not be told they need 1.18.
+    backports: { branch: "df717141c17a3f57cb8554d10472ca2942761ab8", since: "4b15bc900eb60b1830bc406975ce974ad6050f98", label: "release-1.16 after its cut" },
+  },
   { version: "1.18", ref: "404a7804188c520b83ef38c863150b8bc4da80a3", label: "master at the release-1.18 branch cut" },
   { version: "1.19", ref: "03b4584422826d2819d571871dfef4efced19f01", label: "master at the release-1.19 branch cut" },
   { version: "1.20", ref: "refs/tags/release-1.20.4", label: "release-1.20.4" },
@@ -69,8 +87,9 @@ const PASS_THROUGH = [
 ];
 
 /**
- * Options whose value is a shortcut name or a class name: shortcuts Flink recognises (hand-kept,
- * except the state backends, read per release from StateBackendLoader's *_STATE_BACKEND_NAME).
+ * Options whose value is a shortcut name or a class name: shortcuts Flink recognises (hand-kept and
+ * filtered per release by releaseShortcuts; the state backends are read per release from
+ * StateBackendLoader's *_STATE_BACKEND_NAME).
  */
 const SHORTCUTS = {
   "state.checkpoint-storage": ["jobmanager", "filesystem"],
@@ -87,6 +106,13 @@ const SHORTCUTS = {
   "high-availability": ["none", "zookeeper", "kubernetes"],
   "state.backend.changelog.storage": ["memory", "filesystem"],
 };
+
+/**
+ * Documented keys without a dot that are keys of their own, not relative to a prefix: older tables
+ * list `restart-strategy` (up to 1.16) and `high-availability`, which later releases list as
+ * `restart-strategy.type` / `high-availability.type` with the old key deprecated.
+ */
+const DOTLESS_KEYS = ["restart-strategy", "high-availability"];
 
 /** Modules whose option classes are not cluster configuration (table DDL options of formats, connectors, tests). */
 const EXCLUDED_PATHS = [
@@ -118,13 +144,28 @@ function unescapeHtml(text) {
     .replace(/&amp;/g, "&");
 }
 
+/**
+ * Where a release keeps its generated option tables: Hugo shortcodes since the docs moved to Hugo
+ * (during 1.13), Jekyll includes before (1.11, 1.12).
+ */
+const DOCS_TABLE_DIRS = ["docs/layouts/shortcodes/generated/", "docs/_includes/generated/"];
+
+/** The generated option table files of a release and the directory they are in. */
+function docsTableFiles(gitDir, ref) {
+  for (const dir of DOCS_TABLE_DIRS) {
+    // Reporter and GPU-driver tables list keys relative to `metrics.reporter.<name>.` / `external-resource.<name>.param.`;
+    // the Pulsar tables (1.15, 1.16, before the connector left the repository) are connector options, not configuration.
+    const files = git(gitDir, ["ls-tree", "--name-only", ref, dir])
+      .split("\n")
+      .filter((f) => f.endsWith(".html") && !f.endsWith("_zh.html") && !/reporter_configuration|gpu_driver|pulsar_/.test(f));
+    if (files.length > 0) return { dir, files };
+  }
+  throw new Error(`${ref}: no generated option tables in ${DOCS_TABLE_DIRS.join(" or ")}`);
+}
+
 /** Reads every generated option table: key → { type, default, values }. */
 function readDocsTables(gitDir, ref) {
-  const dir = "docs/layouts/shortcodes/generated/";
-  // Reporter and GPU-driver tables list keys relative to `metrics.reporter.<name>.` / `external-resource.<name>.param.`.
-  const files = git(gitDir, ["ls-tree", "--name-only", ref, dir])
-    .split("\n")
-    .filter((f) => f.endsWith(".html") && !f.endsWith("_zh.html") && !/reporter_configuration|gpu_driver/.test(f));
+  const { files } = docsTableFiles(gitDir, ref);
   const options = new Map();
   for (const file of files) {
     const html = git(gitDir, ["show", `${ref}:${file}`]);
@@ -309,6 +350,10 @@ function stripComments(source) {
   return out;
 }
 
+/**
+ * The type of an option: from its typed builder (`.intType()`, ...), else (the untyped builders of
+ * 1.11 and later: `key("x").defaultValue(5)`) from the default's literal.
+ */
 function javaType(chain) {
   const list = /\.asList\s*\(/.test(chain);
   const typed = /\.(booleanType|intType|longType|doubleType|floatType|stringType|memoryType|durationType|enumType|mapType)\s*\(/.exec(chain);
@@ -362,6 +407,26 @@ function readShellKeys(gitDir, ref) {
   return [...keys];
 }
 
+/**
+ * The hand-kept SHORTCUTS a release's sources recognise: restart strategy names that occur as
+ * string literals in flink-core's or flink-runtime's sources (exponential-delay arrived in 1.13),
+ * and the HA modes HighAvailabilityMode declares (KUBERNETES arrived in 1.16).
+ */
+function releaseShortcuts(gitDir, ref) {
+  const restart = new Set(
+    git(gitDir, ["grep", "-o", "-h", "-E", `"(${SHORTCUTS["restart-strategy"].join("|")})"`, ref, "--", "flink-core/src/main/java/*", "flink-runtime/src/main/java/*"])
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.slice(1, -1)),
+  );
+  const mode = git(gitDir, ["show", `${ref}:flink-runtime/src/main/java/org/apache/flink/runtime/jobmanager/HighAvailabilityMode.java`]);
+  const modes = new Set([...stripComments(mode).matchAll(/^\s*([A-Z_]+)\s*\(/gm)].map((m) => m[1].toLowerCase()));
+  const keep = (key, names) => SHORTCUTS[key].filter((name) => names.has(name));
+  return Object.fromEntries(
+    Object.keys(SHORTCUTS).map((key) => [key, /^restart-strategy/.test(key) ? keep(key, restart) : /^high-availability/.test(key) ? keep(key, modes) : SHORTCUTS[key]]),
+  );
+}
+
 /** The state backend shortcut names of a release (`hashmap`, `rocksdb`, and per release `jobmanager`, `filesystem`, `forst`). */
 function readStateBackendNames(gitDir, ref) {
   const text = git(gitDir, ["show", `${ref}:flink-runtime/src/main/java/org/apache/flink/runtime/state/StateBackendLoader.java`]);
@@ -391,7 +456,7 @@ export function buildCatalog(gitDir, version, ref, label) {
       continue;
     }
     // A few tables list keys relative to a prefix (the SQL gateway's endpoint options): PASS_THROUGH.
-    if (!key.includes(".")) continue;
+    if (!key.includes(".") && !DOTLESS_KEYS.includes(key)) continue;
     put(key, o.type, o.default, o.values);
   }
   const deprecated = {};
@@ -413,12 +478,12 @@ export function buildCatalog(gitDir, version, ref, label) {
   }
   const backends = readStateBackendNames(gitDir, ref);
   const shortcuts = Object.fromEntries(
-    Object.entries({ ...SHORTCUTS, "state.backend.type": backends, "state.backend": backends }).filter(([k]) => k in options || k in deprecated),
+    Object.entries({ ...releaseShortcuts(gitDir, ref), "state.backend.type": backends, "state.backend": backends }).filter(([k]) => k in options || k in deprecated),
   );
   const sorted = Object.fromEntries(Object.keys(options).sort().map((k) => [k, options[k]]));
   return {
     version,
-    source: `apache/flink ${label} (${commit}): docs/layouts/shortcodes/generated/*.html, ConfigOptions in *.java, flink-dist bin/*.sh; generated by scripts/extract-catalog.mjs`,
+    source: `apache/flink ${label} (${commit}): ${docsTableFiles(gitDir, ref).dir}*.html, ConfigOptions in *.java, flink-dist bin/*.sh; generated by scripts/extract-catalog.mjs`,
     types: "B Boolean, I Integer, L Long, D Double, F Float, M MemorySize, T Duration, S String, E Enum, Ma Map, L* List<*>",
     options: sorted,
     // old key → its option, or the list of options when it stands for several
@@ -427,6 +492,25 @@ export function buildCatalog(gitDir, version, ref, label) {
     patterns: [...patterns].filter((p) => ![...patterns].some((q) => q !== p && q.endsWith(".*") && p.startsWith(q.slice(0, -1)))).sort(),
     shortcuts,
   };
+}
+
+/**
+ * Adds to `catalog` the options a maintenance branch gained after `since` (its cut), with the
+ * deprecated keys that point to them: a key the branch turned into a deprecated one stops being an
+ * option of its own, as on the branch.
+ */
+function addBackports(catalog, branch, since, { branch: ref, label }) {
+  const added = Object.keys(branch.options).filter((key) => !(key in since.options) && !(key in catalog.options));
+  for (const key of added) catalog.options[key] = branch.options[key];
+  for (const [old, target] of Object.entries(branch.deprecated)) {
+    if (!(old in since.deprecated) && [target].flat().some((t) => added.includes(t))) {
+      catalog.deprecated[old] = target;
+      delete catalog.options[old];
+    }
+  }
+  catalog.options = Object.fromEntries(Object.keys(catalog.options).sort().map((k) => [k, catalog.options[k]]));
+  catalog.deprecated = Object.fromEntries(Object.keys(catalog.deprecated).sort().map((k) => [k, catalog.deprecated[k]]));
+  catalog.source += `; plus ${added.length} options backported from ${label} (${ref})`;
 }
 
 function main(argv) {
@@ -440,6 +524,7 @@ function main(argv) {
   const targets = version ? [{ version, ref: ref ?? `refs/tags/release-${version}.0`, label: ref ?? version }] : RELEASES;
   for (const t of targets) {
     const catalog = buildCatalog(gitDir, t.version, t.ref, t.label);
+    if (t.backports) addBackports(catalog, buildCatalog(gitDir, t.version, t.backports.branch, ""), buildCatalog(gitDir, t.version, t.backports.since, ""), t.backports);
     const text = JSON.stringify(catalog);
     writeFileSync(new URL(`${t.version}.json`, outDir), `${text}\n`);
     console.log(`${t.version}: ${Object.keys(catalog.options).length} options, ${Object.keys(catalog.deprecated).length} deprecated keys, ${catalog.patterns.length} patterns, ${text.length} bytes`);

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { lint } from "../src/engine/lint.js";
 import { CATALOG_VERSIONS, catalogFor, catalogVersionFor, keyHistory } from "../src/model/catalog.js";
 import { createSession } from "../src/model/session.js";
+import { SUPPORTED_FLINK_VERSIONS } from "../src/engine/settings.js";
 import { fixText } from "../src/engine/fix.js";
 import { expectNearLinear, fastestMs } from "./growth.js";
 
@@ -24,15 +25,17 @@ function lintFile(path: string, flinkVersion?: string) {
 }
 
 describe("option catalog", () => {
-  it("has every catalogued release, and maps the others to the nearest", () => {
-    expect(CATALOG_VERSIONS).toEqual(["1.18", "1.19", "1.20", "2.0", "2.1", "2.2"]);
-    expect(catalogVersionFor("1.11")).toBe("1.18");
-    expect(catalogVersionFor("1.17")).toBe("1.18");
+  it("has a catalog of its own for every supported version, and none for the others", () => {
+    expect(CATALOG_VERSIONS).toEqual([...SUPPORTED_FLINK_VERSIONS]);
+    expect(catalogVersionFor("1.11")).toBe("1.11");
+    expect(catalogVersionFor("1.17")).toBe("1.17");
+    expect(catalogVersionFor("1.20.1")).toBe("1.20");
     expect(catalogVersionFor("2.1")).toBe("2.1");
-    expect(catalogVersionFor("2.3")).toBe("2.2");
+    for (const version of ["1.10", "2.3", "3.0", "latest"]) expect(() => catalogVersionFor(version), version).toThrow(/no option catalog/);
   });
 
-  it.each(CATALOG_VERSIONS.map((v) => [v]))("%s knows types, defaults, enum values and deprecated keys", (version) => {
+  // From 1.18 (Pekko, state.backend.type); 1.11–1.17: test/catalog-versions.test.ts.
+  it.each(CATALOG_VERSIONS.slice(CATALOG_VERSIONS.indexOf("1.18")).map((v) => [v]))("%s knows types, defaults, enum values and deprecated keys", (version) => {
     const catalog = catalogFor(version, createSession());
     expect(catalog.keys.length).toBeGreaterThan(700);
     expect(catalog.option("taskmanager.memory.process.size")?.type).toBe("MemorySize");

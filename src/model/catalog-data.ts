@@ -5,6 +5,13 @@
  * time, on the first call: a one-file run reads one catalog or none, and indexing a release's text
  * allocates a tenth of what parsing its JSON did, which spared a one-file run a garbage collection.
  */
+import c111 from "./catalog/1.11.json" with { type: "json" };
+import c112 from "./catalog/1.12.json" with { type: "json" };
+import c113 from "./catalog/1.13.json" with { type: "json" };
+import c114 from "./catalog/1.14.json" with { type: "json" };
+import c115 from "./catalog/1.15.json" with { type: "json" };
+import c116 from "./catalog/1.16.json" with { type: "json" };
+import c117 from "./catalog/1.17.json" with { type: "json" };
 import c118 from "./catalog/1.18.json" with { type: "json" };
 import c119 from "./catalog/1.19.json" with { type: "json" };
 import c120 from "./catalog/1.20.json" with { type: "json" };
@@ -107,6 +114,13 @@ function encodedOnce(json: CatalogJson): () => string {
 
 /** [release, loader of its catalog text], oldest first. */
 export const CATALOG_LOADERS: ReadonlyArray<readonly [string, () => string]> = [
+  ["1.11", encodedOnce(c111)],
+  ["1.12", encodedOnce(c112)],
+  ["1.13", encodedOnce(c113)],
+  ["1.14", encodedOnce(c114)],
+  ["1.15", encodedOnce(c115)],
+  ["1.16", encodedOnce(c116)],
+  ["1.17", encodedOnce(c117)],
   ["1.18", encodedOnce(c118)],
   ["1.19", encodedOnce(c119)],
   ["1.20", encodedOnce(c120)],
