@@ -11,7 +11,7 @@ import type { Deployment, LintOptions } from "../src/types.js";
 export const FIXTURES = new URL("../fixtures/", import.meta.url).pathname;
 
 /** Folders that hold data for other tests, not rule fixtures. */
-const NOT_RULE_FIXTURES = new Set(["conformance", "realworld", "flink-defaults", "adversarial"]);
+const NOT_RULE_FIXTURES = new Set(["conformance", "realworld", "flink-defaults", "adversarial", "migrate"]);
 
 export interface Expectation {
   ruleId: string;

@@ -2,6 +2,8 @@
 import { parseArgs } from "node:util";
 import { parseDeployment, resolveFlinkVersion, SettingsError } from "../engine/settings.js";
 import { closestMatch } from "../util/did-you-mean.js";
+import { dialectForFilename } from "../parser/index.js";
+import { MIGRATION_TARGETS, type MigrationTarget } from "../migrate/targets.js";
 import type { LintFilesOptions } from "../node/settings.js";
 import type { Deployment, Dialect } from "../types.js";
 
@@ -14,9 +16,12 @@ export type FormatName = (typeof FORMATS)[number];
 /** What `explain` prints: the table, JSON, the memory figure, or a page with all of them and the findings. */
 export const EXPLAIN_FORMATS = ["pretty", "json", "svg", "html"] as const;
 export type ExplainFormatName = (typeof EXPLAIN_FORMATS)[number];
+/** What `migrate` prints: the config.yaml, or the changes and the text as JSON. */
+export const MIGRATE_FORMATS = ["yaml", "json"] as const;
+export type MigrateFormatName = (typeof MIGRATE_FORMATS)[number];
 
 export interface CliArguments {
-  command: "lint" | "explain" | "lsp";
+  command: "lint" | "explain" | "migrate" | "lsp";
   patterns: string[];
   format: FormatName | undefined;
   /** `explain --format`: undefined for the table. */
@@ -46,10 +51,24 @@ export interface CliArguments {
   fix: "write" | "dry-run" | undefined;
   /** Write a `.flinklint.yaml` for the repository at `patterns[0]` (default: the current folder). */
   init: boolean;
+  /** `migrate`: its own options (undefined for the other commands). */
+  migrate?: MigrateArguments;
+}
+
+export interface MigrateArguments {
+  to: MigrationTarget;
+  style: "nested" | "flat";
+  format: MigrateFormatName;
+  /** Write config.yaml beside the input instead of printing it. */
+  write: boolean;
+  /** With `write`: replace an existing config.yaml. */
+  force: boolean;
 }
 
 export const USAGE = `Usage: flinklint [options] [files, directories or globs...]
        flinklint explain [options] <file>
+       flinklint migrate [--to <2.x>] [--deployment <mode>] [--style nested|flat]
+                         [--write [--force]] [--format json] <flink-conf.yaml>
        flinklint lsp --stdio
        flinklint --init [directory]
 
@@ -61,6 +80,13 @@ Commands:
   explain <file>            Show the TaskManager and JobManager memory Flink derives from the file
                             (--format pretty, json, svg: the memory figure, html: a page with the
                             figures, the breakdown and the findings)
+  migrate <flink-conf.yaml> Print the config.yaml Flink 2.x reads with the same meaning: values as
+                            Flink 1.x read them, deprecated keys renamed, removed keys replaced by
+                            their successors (the legacy heap keys by the memory size --deployment
+                            read them as), comments kept. --to 2.0, 2.1 (default) or 2.2;
+                            --style nested (default) or flat; --write writes config.yaml beside the
+                            input (--force replaces one); --format json lists the changes.
+                            Exit 1 when a setting has no 2.x equivalent (kept as a comment)
   lsp --stdio               Run the language server for editors (also the flinklint-lsp command)
   --init [directory]        Write a commented .flinklint.yaml for the repository (Flink version and
                             deployment from its builds, images and manifests; test folders ignored);
@@ -126,6 +152,10 @@ const OPTIONS = {
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  to: { type: "string" },
+  style: { type: "string" },
+  write: { type: "boolean" },
+  force: { type: "boolean" },
 } as const;
 
 /**
@@ -165,6 +195,14 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     command = "explain";
     patterns.shift();
     if (patterns.length !== 1) throw new UsageError("explain takes exactly one file");
+  } else if (patterns[0] === "migrate") {
+    command = "migrate";
+    patterns.shift();
+    if (patterns.length !== 1) throw new UsageError("migrate takes exactly one flink-conf.yaml");
+    const file = patterns[0] ?? "";
+    if ((dialectForFilename(file) !== "legacy" && values.dialect !== "legacy") || values.dialect === "standard") {
+      throw new UsageError(`migrate reads a legacy flink-conf.yaml; "${file}" is not one (a config.yaml is already what Flink 2.x reads; --dialect legacy reads another name as one)`);
+    }
   } else if (patterns[0] === "lsp") {
     command = "lsp";
     patterns.shift();
@@ -177,15 +215,30 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     if (values.stdin || values.fix || values["fix-dry-run"]) throw new UsageError("--init writes .flinklint.yaml and lints nothing; give it no lint options");
   }
   if (values.stdio && command !== "lsp") throw new UsageError("--stdio is an option of flinklint lsp");
+  if (command !== "migrate") {
+    for (const option of ["to", "style", "write", "force"] as const) {
+      if (values[option] !== undefined) throw new UsageError(`--${option} is an option of flinklint migrate`);
+    }
+  }
+  if (command === "migrate" && (values.fix || values["fix-dry-run"] || values.stdin || values.init)) {
+    throw new UsageError("migrate takes a file and its own options; --fix, --fix-dry-run, --stdin and --init are lint options");
+  }
+  if (command === "migrate" && values["flink-version"] !== undefined) {
+    throw new UsageError("migrate reads the file as Flink 1.20 read it; choose the 2.x release to write for with --to");
+  }
+  if (command === "migrate" && values["output-file"] !== undefined) {
+    throw new UsageError("migrate prints the config.yaml; --write writes it beside the input");
+  }
+  const migrate = command === "migrate" ? parseMigrateArguments(values) : undefined;
 
   if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename needs --stdin");
   if (values.stdin && patterns.length) throw new UsageError("--stdin lints standard input; give no file arguments with it");
   if (values.fix && values["fix-dry-run"]) throw new UsageError("use --fix or --fix-dry-run, not both");
   if (values.fix && values.stdin) throw new UsageError("--fix writes files; with --stdin use --fix-dry-run");
   const format = values.format;
-  const formats: readonly string[] = command === "explain" ? EXPLAIN_FORMATS : FORMATS;
+  const formats: readonly string[] = command === "explain" ? EXPLAIN_FORMATS : command === "migrate" ? MIGRATE_FORMATS : FORMATS;
   if (format !== undefined && !formats.includes(format)) {
-    const what = command === "explain" ? "explain format" : "format";
+    const what = command === "explain" ? "explain format" : command === "migrate" ? "migrate format" : "format";
     throw new UsageError(`unknown ${what} "${format}"; expected one of ${formats.join(", ")}`);
   }
   let maxWarnings: number | undefined;
@@ -220,7 +273,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   return {
     command,
     patterns,
-    format: command === "explain" ? undefined : (format as FormatName | undefined),
+    format: command === "explain" || command === "migrate" ? undefined : (format as FormatName | undefined),
     explainFormat: command === "explain" ? (format as ExplainFormatName | undefined) : undefined,
     maxWarnings,
     jobs,
@@ -244,6 +297,33 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     reportUnusedDisableDirectives: values["report-unused-disable-directives"] ?? false,
     fix: values.fix ? "write" : values["fix-dry-run"] ? "dry-run" : undefined,
     init: values.init ?? false,
+    ...(migrate !== undefined && { migrate }),
+  };
+}
+
+/** `migrate`'s own options: `--to` a 2.x release (2.0–2.2), `--style`, `--write`, `--force`, `--format`. */
+function parseMigrateArguments(values: { to?: string; style?: string; write?: boolean; force?: boolean; format?: string }): MigrateArguments {
+  let to: MigrationTarget = "2.1";
+  if (values.to !== undefined) {
+    let resolved: string | undefined;
+    try {
+      resolved = resolveFlinkVersion(values.to, "standard");
+    } catch {
+      resolved = undefined;
+    }
+    const target = MIGRATION_TARGETS.find((t) => t === resolved);
+    if (target === undefined) throw new UsageError(`--to takes a Flink 2.x release, ${MIGRATION_TARGETS.join(", ")}; not "${values.to}"`);
+    to = target;
+  }
+  const style = values.style ?? "nested";
+  if (style !== "nested" && style !== "flat") throw new UsageError(`unknown style "${style}"; expected nested or flat`);
+  if (values.force && !values.write) throw new UsageError("--force goes with --write");
+  return {
+    to,
+    style,
+    format: (values.format as MigrateFormatName | undefined) ?? "yaml",
+    write: values.write ?? false,
+    force: values.force ?? false,
   };
 }
 

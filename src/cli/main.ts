@@ -57,6 +57,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (args.init) return await runInit(args, io);
     if (args.command === "explain") return await runExplain(args, io);
+    if (args.command === "migrate") return await runMigrate(args, io);
     if (args.command === "lsp") {
       // The server takes over standard input and output until the editor sends exit.
       (await import("../lsp/server.js")).startServer();
@@ -296,4 +297,9 @@ async function listRules(): Promise<string> {
 async function runExplain(args: CliArguments, io: CliIo): Promise<number> {
   const { explainFile } = await import("./explain.js");
   return explainFile(args, io);
+}
+
+async function runMigrate(args: CliArguments, io: CliIo): Promise<number> {
+  const { migrateFile } = await import("./migrate.js");
+  return migrateFile(args, io);
 }
