@@ -17,7 +17,7 @@ export default defineRule({
         "`{{key}}` is deprecated (Flink {{version}} still reads it, with a warning); rename it to `{{replacement}}`.",
       deprecatedMany: "`{{key}}` is deprecated (Flink {{version}} still reads it, with a warning); set `{{replacement}}` instead.",
       shadowed:
-        "Flink ignores deprecated `{{key}}: {{value}}` because `{{shadow}}` is set (line {{line}}: `{{replacementValue}}`); remove it.",
+        "Flink {{version}} ignores deprecated `{{key}}: {{value}}` because `{{shadow}}` is set (line {{line}}: `{{replacementValue}}`); remove it.",
     },
     docs: {
       why:
