@@ -110,9 +110,12 @@ const SHORTCUTS = {
 /**
  * Documented keys without a dot that are keys of their own, not relative to a prefix: older tables
  * list `restart-strategy` (up to 1.16) and `high-availability`, which later releases list as
- * `restart-strategy.type` / `high-availability.type` with the old key deprecated.
+ * `restart-strategy.type` / `high-availability.type` with the old key deprecated; and
+ * `scheduler-mode` (reactive mode), `external-resources` and `cleanup-strategy` in every release
+ * that has them. (The other dotless keys of the tables are relative: SQL gateway endpoints' `port`,
+ * model providers' `endpoint`, ….)
  */
-const DOTLESS_KEYS = ["restart-strategy", "high-availability"];
+const DOTLESS_KEYS = ["restart-strategy", "high-availability", "scheduler-mode", "external-resources", "cleanup-strategy"];
 
 /** Modules whose option classes are not cluster configuration (table DDL options of formats, connectors, tests). */
 const EXCLUDED_PATHS = [

@@ -42,6 +42,18 @@ const REMOVED: ReadonlyArray<readonly [string, string, string, string]> = [
 /** The supported version before `version`. */
 const previous = (version: string) => SUPPORTED_FLINK_VERSIONS[SUPPORTED_FLINK_VERSIONS.indexOf(version as never) - 1] ?? "";
 
+describe("documented keys without a dot", () => {
+  it("knows scheduler-mode (reactive mode) and external-resources, which are keys of their own", () => {
+    for (const version of ["1.13", "1.17", "1.20"]) {
+      expect(findings("scheduler-mode: reactive\nexternal-resources: gpu\n", version), version).toEqual([]);
+    }
+    const standard = lintText(`${MEMORY}scheduler-mode: reactive\nexternal-resources: gpu\n`, { filename: "config.yaml", flinkVersion: "2.1" });
+    expect(standard.diagnostics).toEqual([]);
+    // Reactive mode arrived in 1.13.
+    expect(findings("scheduler-mode: reactive\n", "1.12").map((f) => f.ruleId)).toEqual(["unknown-key"]);
+  });
+});
+
 describe("options backported into patch releases", () => {
   it("1.17 knows what the 1.16 branch gained after its cut (1.17.x has it too)", () => {
     const enabled = findings("execution.buffer-timeout.enabled: false\n", "1.17");
