@@ -215,8 +215,8 @@ export function planProjectConfig(input: InitInput): InitPlan {
   out.push("");
 
   if (ignore.length > 0) {
-    out.push("# Files a directory scan skips (.gitignore patterns). These folders hold test data, which is");
-    out.push("# often wrong on purpose; a file named on the command line is still linted.");
+    out.push("# Files flinklint skips (.gitignore patterns), in a directory scan and when named on the command");
+    out.push("# line, as a pre-commit hook names them. These folders hold test data, often wrong on purpose.");
     out.push("ignore:");
     for (const folder of ignore) out.push(`  - ${JSON.stringify(folder)}`);
   } else {
