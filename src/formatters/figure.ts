@@ -16,7 +16,7 @@
 import type { ConfigValue } from "../types.js";
 import { FlinkConfiguration } from "../model/configuration.js";
 import type { ComponentSource, MemoryAdjustment, MemoryFailure, ProcessKind } from "../model/memory.js";
-import { GIB, KIB, MIB, TIB, javaTrim, parseMemorySize, toConfigText, toShortSize } from "../model/memory-size.js";
+import { KIB, MIB, UNIT_LETTERS, javaTrim, parseMemorySize, toConfigText, toShortSize } from "../model/memory-size.js";
 import { jobManagerOptions, taskManagerOptions, type OptionDef } from "../model/options.js";
 import { versionFacts } from "../model/versions.js";
 import { neutralizeControlCharacters } from "./escape.js";
@@ -37,13 +37,6 @@ export interface MemoryFigureInput {
 // Sizes and names
 // ---------------------------------------------------------------------------------------------
 
-/** Flink's unit letters, largest first. */
-const UNIT_LETTERS: ReadonlyArray<readonly [bigint, string]> = [
-  [TIB, "t"],
-  [GIB, "g"],
-  [MIB, "m"],
-  [KIB, "k"],
-];
 /** A whole number of units up to this many is what a person reads at a glance. */
 const READABLE_UNIT_COUNT = 99_999n;
 /** Below this, a size no unit divides is plainest as bytes. */

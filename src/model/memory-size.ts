@@ -178,7 +178,7 @@ export function formatBinary(bytes: bigint): string {
 }
 
 /** Flink's unit letters, largest first. */
-const UNIT_LETTERS: ReadonlyArray<[bigint, string]> = [
+export const UNIT_LETTERS: ReadonlyArray<readonly [bigint, string]> = [
   [TIB, "t"],
   [GIB, "g"],
   [MIB, "m"],
